@@ -1,0 +1,62 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AppConfig, ConfigModule } from '@ta/config';
+import { DatabaseModule } from '@ta/database';
+import { REDIS_CLIENT, RedisModule } from '@ta/queue';
+import { UsersModule } from '@ta/users';
+import type { Redis } from 'ioredis';
+import { LoggerModule } from 'nestjs-pino';
+import { HealthModule } from './health/health.module.js';
+import { HttpExceptionFilter } from './http/http-exception.filter.js';
+import { RedisThrottlerStorage } from './http/redis-throttler.storage.js';
+
+@Module({
+  imports: [
+    ConfigModule,
+    LoggerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        pinoHttp: {
+          level: config.LOG_LEVEL,
+          redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+          autoLogging: { ignore: (req) => req.url === '/health' },
+        },
+      }),
+    }),
+    DatabaseModule,
+    RedisModule,
+    // Named throttlers apply only where a route opts in with @UseGuards(ThrottlerGuard).
+    ThrottlerModule.forRootAsync({
+      inject: [AppConfig, REDIS_CLIENT],
+      useFactory: (config: AppConfig, redis: Redis) => {
+        const window = config.LOGIN_THROTTLE_WINDOW_SECONDS * 1000;
+        return {
+          storage: new RedisThrottlerStorage(redis),
+          throttlers: [
+            {
+              name: 'login-ip',
+              ttl: window,
+              limit: config.LOGIN_THROTTLE_IP_LIMIT,
+              getTracker: (req: Record<string, unknown>) => String(req.ip),
+            },
+            {
+              name: 'login-account',
+              ttl: window,
+              limit: config.LOGIN_THROTTLE_LIMIT,
+              getTracker: (req: Record<string, unknown>) =>
+                String((req.body as { email?: unknown } | undefined)?.email ?? '')
+                  .trim()
+                  .toLowerCase(),
+            },
+          ],
+          errorMessage: 'Too many sign-in attempts; wait a few minutes and try again',
+        };
+      },
+    }),
+    HealthModule,
+    UsersModule,
+  ],
+  providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
+})
+export class AppModule {}

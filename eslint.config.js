@@ -1,0 +1,84 @@
+// @ts-check
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import tseslint from 'typescript-eslint';
+
+/** DESIGN §1: apps import libs; libs never import apps; a lib reaches another lib only through `@ta/<lib>` (its index.ts). */
+const noAppsFromLibs = {
+  group: ['**/apps/**', '@ta/*/src/**'],
+  message: 'libs import other libs only as @ta/<lib>, never apps or internals',
+};
+const noRelativeIntoOtherLibs = { group: ['../../*/src/**', '../../../libs/**'], message: 'import another lib as @ta/<lib>' };
+const baseLibs = (allowed) => ({
+  group: ['@ta/*', ...allowed.map((name) => `!@ta/${name}`)],
+  message: `this lib may import only ${allowed.length ? allowed.map((n) => `@ta/${n}`).join(', ') : 'no other lib'}`,
+});
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'test-artifacts/**', 'apps/web/src/api/schema.d.ts'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })] },
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', fetch: 'readonly', setTimeout: 'readonly' } },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      '@typescript-eslint/no-extraneous-class': 'off', // Nest modules are decorated empty classes
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: 'read settings through AppConfig (libs/config), not process.env',
+        },
+      ],
+    },
+  },
+  { files: ['libs/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [noAppsFromLibs, noRelativeIntoOtherLibs] }] } },
+  {
+    files: ['libs/config/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noAppsFromLibs, baseLibs([])] }], 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['libs/database/**/*.ts', 'libs/queue/**/*.ts', 'libs/mail/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noAppsFromLibs, noRelativeIntoOtherLibs, baseLibs(['config', 'queue'])] }] },
+  },
+  {
+    files: ['apps/web/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@ta/*', '**/libs/**', '**/apps/api/**', '**/apps/worker/**'],
+              message: 'the web app talks to the API over HTTP only (src/api)',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': 'off',
+    },
+  },
+  {
+    files: ['**/*.spec.ts', '**/test/**/*.ts', 'scripts/**', 'test/**', 'bench/**', '*.js', '*.mjs', '**/*.mjs'],
+    rules: { 'no-restricted-syntax': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
+    files: ['**/*.mjs', '*.js'],
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        fetch: 'readonly',
+        setTimeout: 'readonly',
+        globalThis: 'readonly',
+      },
+    },
+  },
+  prettier,
+);

@@ -1,0 +1,130 @@
+import 'reflect-metadata';
+import { plainToInstance, Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const trimmed = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+
+/**
+ * Every setting TA Desk reads, typed and validated once at boot.
+ * Environment variable names match the property names.
+ */
+export class AppConfig {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  @trimmed()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  APP_URL = 'http://localhost:3000';
+
+  @trimmed()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['postgres', 'postgresql'] })
+  DATABASE_URL!: string;
+
+  @trimmed()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['redis', 'rediss'] })
+  REDIS_URL!: string;
+
+  @trimmed()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['smtp', 'smtps'] })
+  SMTP_URL!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  MAIL_FROM = 'TA Desk <no-reply@tadesk.local>';
+
+  /** Peppers the hashes of session tokens, so a leaked sessions table cannot be replayed. */
+  @IsString()
+  @MinLength(32, { message: 'SESSION_SECRET must be at least 32 characters' })
+  SESSION_SECRET!: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
+  SESSION_TTL_HOURS = 12;
+
+  /** Sign-in attempts allowed per account in LOGIN_THROTTLE_WINDOW_SECONDS. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_THROTTLE_LIMIT = 10;
+
+  /** Sign-in attempts allowed per client IP in LOGIN_THROTTLE_WINDOW_SECONDS (an office shares one address). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_THROTTLE_IP_LIMIT = 100;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_THROTTLE_WINDOW_SECONDS = 900;
+
+  /** Business days (weekends and NY State holidays skipped) a web-form request may wait for a first response. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  FIRST_RESPONSE_BUSINESS_DAYS = 2;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  STALL_AT_RISK_DAYS = 14;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  STALL_ESCALATE_DAYS = 21;
+
+  /** How often the worker's timer sweeps run. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  SWEEP_EVERY_MINUTES = 5;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  HEARTBEAT_EVERY_MS = 60000;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
+
+  /** Directory of the built web app the API serves; empty disables static serving. */
+  @IsString()
+  WEB_DIST_DIR = '';
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads and validates the environment; throws a ConfigError whose message is one line naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const config = plainToInstance(AppConfig, defined, { exposeDefaultValues: true });
+  const errors = validateSync(config, { whitelist: false, forbidUnknownValues: false });
+  if (errors.length > 0) {
+    const problems = errors.map((error) => {
+      const raw = defined[error.property];
+      const shown = raw === undefined ? 'missing' : `got ${JSON.stringify(raw)}`;
+      const why = Object.values(error.constraints ?? {})[0] ?? 'is invalid';
+      return `${error.property}: ${why} (${shown})`;
+    });
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  if (config.STALL_ESCALATE_DAYS <= config.STALL_AT_RISK_DAYS) {
+    throw new ConfigError(
+      `Invalid configuration: STALL_ESCALATE_DAYS: must be greater than STALL_AT_RISK_DAYS (${config.STALL_AT_RISK_DAYS}) (got "${config.STALL_ESCALATE_DAYS}")`,
+    );
+  }
+  return config;
+}

@@ -1,0 +1,8 @@
+export { CurrentUser, Public, Roles } from './auth.decorators.js';
+export { SESSION_COOKIE } from './auth.guard.js';
+export { AuthService, type AuthenticatedUser } from './auth.service.js';
+export { hashPassword } from './password.js';
+export { USER_ROLES, type UserRole } from './user-role.js';
+export { User } from './user.entity.js';
+export { UsersModule } from './users.module.js';
+export { UsersService } from './users.service.js';

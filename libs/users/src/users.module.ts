@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthController } from './auth.controller.js';
+import { AuthGuard } from './auth.guard.js';
+import { AuthService } from './auth.service.js';
+import { Session } from './session.entity.js';
+import { User } from './user.entity.js';
+import { UsersController } from './users.controller.js';
+import { UsersService } from './users.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([User, Session])],
+  controllers: [AuthController, UsersController],
+  providers: [UsersService, AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [UsersService, AuthService],
+})
+export class UsersModule {}

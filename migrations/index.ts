@@ -1,0 +1,4 @@
+import { Init1764000000000 } from './1764000000000-Init.js';
+
+/** Every migration, oldest first. A generated migration is added here by hand, after review. */
+export const allMigrations = [Init1764000000000];
