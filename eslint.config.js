@@ -42,6 +42,7 @@ export default tseslint.config(
     files: ['libs/config/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noAppsFromLibs, baseLibs([])] }], 'no-restricted-syntax': 'off' },
   },
+  { files: ['libs/common/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [noAppsFromLibs, baseLibs([])] }] } },
   {
     files: ['libs/database/**/*.ts', 'libs/queue/**/*.ts', 'libs/mail/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noAppsFromLibs, noRelativeIntoOtherLibs, baseLibs(['config', 'queue'])] }] },

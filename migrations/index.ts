@@ -1,4 +1,5 @@
 import { Init1764000000000 } from './1764000000000-Init.js';
+import { OrganizationsAndCases1764100000000 } from './1764100000000-OrganizationsAndCases.js';
 
 /** Every migration, oldest first. A generated migration is added here by hand, after review. */
-export const allMigrations = [Init1764000000000];
+export const allMigrations = [Init1764000000000, OrganizationsAndCases1764100000000];

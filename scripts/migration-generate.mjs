@@ -8,4 +8,15 @@ if (!name || !/^[A-Za-z][A-Za-z0-9]*$/.test(name)) {
   process.exit(2);
 }
 const root = new URL('..', import.meta.url).pathname;
-run(process.execPath, [`${root}node_modules/typeorm/cli.js`, 'migration:generate', '-d', `${root}dist/libs/database/src/data-source.js`, '--pretty', `${root}migrations/${name}`], { cwd: root });
+run(
+  process.execPath,
+  [
+    `${root}node_modules/typeorm/cli.js`,
+    'migration:generate',
+    '-d',
+    `${root}dist/libs/database/src/data-source.js`,
+    '--pretty',
+    `${root}migrations/${name}`,
+  ],
+  { cwd: root },
+);

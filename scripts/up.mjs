@@ -49,7 +49,13 @@ async function main() {
   mkdirSync(logs, { recursive: true });
   if (!existsSync(join(root, 'node_modules', '.package-lock.json'))) {
     log('installing npm dependencies (npm ci)');
-    run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root });
+    try {
+      run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root });
+    } catch {
+      // A registry mirror without other platforms' optional binaries makes npm ci reject the lockfile.
+      log('npm ci refused the lockfile; installing with npm install');
+      run('npm', ['install', '--no-audit', '--no-fund'], { cwd: root });
+    }
   }
   const env = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'development' };
   ensureServerPackages({ postgres: !env.DATABASE_URL, redis: !env.REDIS_URL });

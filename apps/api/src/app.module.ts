@@ -4,6 +4,8 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig, ConfigModule } from '@ta/config';
 import { DatabaseModule } from '@ta/database';
 import { REDIS_CLIENT, RedisModule } from '@ta/queue';
+import { CasesModule } from '@ta/cases';
+import { OrganizationsModule } from '@ta/organizations';
 import { UsersModule } from '@ta/users';
 import type { Redis } from 'ioredis';
 import { LoggerModule } from 'nestjs-pino';
@@ -56,6 +58,8 @@ import { RedisThrottlerStorage } from './http/redis-throttler.storage.js';
     }),
     HealthModule,
     UsersModule,
+    OrganizationsModule,
+    CasesModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })

@@ -1,8 +1,10 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@ta/config';
 import { dataSourceOptions } from '@ta/database';
-import { hashPassword, User } from '@ta/users';
-import { DataSource } from 'typeorm';
+import { normalizeOrganizationName } from '@ta/organizations';
+import { hashPassword } from '@ta/users';
+import { DataSource, type EntityManager } from 'typeorm';
+import { demoData, type DemoCase } from './demo-data.js';
 
 /** Demo staff; the admin login is documented in the README. */
 const DEMO_USERS = [
@@ -12,30 +14,129 @@ const DEMO_USERS = [
   { email: 'consultant2@example.org', name: 'Priya Shah', role: 'consultant', password: 'consultant-password' },
 ] as const;
 
-/** Seeds demo data once: a database that already has users is left as it is. */
+const DAY = 86_400_000;
+
+/** The moves that bring a new case to its demo status, with the reason each needs. */
+const PATHS: Record<DemoCase['status'], Array<[string, string?]>> = {
+  new: [],
+  triaged: [['triaged']],
+  active: [['triaged'], ['active']],
+  on_hold: [['triaged'], ['active'], ['on_hold', 'no_response']],
+  resolved: [['triaged'], ['active'], ['resolved']],
+  closed: [['triaged'], ['active'], ['resolved'], ['closed', 'goals_met']],
+};
+
+/** Seeds demo data once: each part is skipped when its table already has rows. Pass --no-demo for staff only. */
 async function seed(): Promise<void> {
-  const dataSource = await new DataSource({ ...dataSourceOptions(loadConfig()), entities: [User] }).initialize();
+  const dataSource = await new DataSource(dataSourceOptions(loadConfig())).initialize();
   try {
-    const users = dataSource.getRepository(User);
-    if ((await users.count()) > 0) {
-      console.log('seed: users exist, demo data left as it is');
-      return;
-    }
-    for (const demo of DEMO_USERS) {
-      await users.save(
-        users.create({
-          email: demo.email,
-          name: demo.name,
-          role: demo.role,
-          active: true,
-          passwordHash: await hashPassword(demo.password),
-        }),
-      );
-    }
-    console.log(`seed: created ${DEMO_USERS.length} demo users`);
+    await dataSource.transaction(async (manager) => {
+      const [{ count: users }] = (await manager.query(`SELECT count(*)::int AS count FROM users`)) as [{ count: number }];
+      if (users === 0) {
+        for (const u of DEMO_USERS) {
+          await manager.query(`INSERT INTO users (email, name, role, password_hash) VALUES ($1, $2, $3, $4)`, [
+            u.email,
+            u.name,
+            u.role,
+            await hashPassword(u.password),
+          ]);
+        }
+        console.log(`seed: created ${DEMO_USERS.length} demo users`);
+      }
+      if (process.argv.includes('--no-demo')) return;
+      const [{ count: orgs }] = (await manager.query(`SELECT count(*)::int AS count FROM organizations`)) as [{ count: number }];
+      if (orgs > 0) {
+        console.log('seed: organizations exist, demo data left as it is');
+        return;
+      }
+      await seedDemo(manager);
+    });
   } finally {
     await dataSource.destroy();
   }
+}
+
+async function seedDemo(manager: EntityManager): Promise<void> {
+  const now = Date.now();
+  const { organizations, cases } = demoData(new Date(now));
+  const staff = (await manager.query(
+    `SELECT id, email FROM users WHERE email IN ('consultant@example.org', 'consultant2@example.org', 'lead@example.org') ORDER BY email`,
+  )) as Array<{ id: string; email: string }>;
+  const assignees = ['consultant@example.org', 'consultant2@example.org', 'lead@example.org'].map(
+    (email) => staff.find((s) => s.email === email)?.id ?? null,
+  );
+  const lead = assignees[2] ?? null;
+
+  const orgIds: string[] = [];
+  for (const org of organizations) {
+    const [{ id }] = (await manager.query(
+      `INSERT INTO organizations (name, normalized_name, kind, region, county, populations, stage, peer_nycps, peer_ypa, peer_fpa)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+      [org.name, normalizeOrganizationName(org.name), org.kind, org.region, org.county, org.populations, org.stage, ...org.peer],
+    )) as [{ id: string }];
+    orgIds.push(id);
+    for (const c of org.contacts) {
+      await manager.query(`INSERT INTO contacts (organization_id, name, email, phone, title, role) VALUES ($1, $2, $3, $4, $5, $6)`, [
+        id,
+        c.name,
+        c.email,
+        c.phone,
+        c.title,
+        c.role,
+      ]);
+    }
+  }
+
+  for (const demo of cases) {
+    const openedAt = new Date(now - demo.daysAgo * DAY);
+    const path = PATHS[demo.status];
+    const step = path.length ? Math.max(1, Math.floor(demo.daysAgo / (path.length + 1))) : 0;
+    const at = (i: number) => new Date(openedAt.getTime() + (i + 1) * step * DAY);
+    const assigneeId = demo.assigneeIndex === null ? null : (assignees[demo.assigneeIndex] ?? null);
+    const last = path.length ? at(path.length - 1) : openedAt;
+    const [{ id }] = (await manager.query(
+      `INSERT INTO cases (organization_id, title, description, source, priority, topics, service_lines, intensity, assignee_id, status, status_reason,
+         opened_at, first_response_at, last_activity_at, resolved_at, closed_at, version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
+      [
+        orgIds[demo.organizationIndex],
+        demo.title,
+        demo.description,
+        demo.source,
+        demo.priority,
+        demo.topics,
+        demo.serviceLines,
+        demo.intensity,
+        assigneeId,
+        demo.status,
+        path.at(-1)?.[1] ?? null,
+        openedAt,
+        path.length ? at(0) : null,
+        last,
+        ['resolved', 'closed'].includes(demo.status) ? at(path.findIndex(([to]) => to === 'resolved')) : null,
+        demo.status === 'closed' ? last : null,
+        1 + path.length,
+      ],
+    )) as [{ id: string }];
+    await event(manager, id, lead, 'created', { title: demo.title, source: demo.source, status: 'new' }, openedAt);
+    if (assigneeId) await event(manager, id, lead, 'assigned', { from: null, to: assigneeId }, openedAt);
+    let from = 'new';
+    for (const [i, [to, reason]] of path.entries()) {
+      await event(manager, id, assigneeId ?? lead, 'transition', { from, to, ...(reason ? { reason } : {}) }, at(i));
+      from = to;
+    }
+  }
+  console.log(`seed: created ${organizations.length} organizations and ${cases.length} cases`);
+}
+
+async function event(manager: EntityManager, caseId: string, actorId: string | null, type: string, data: object, at: Date): Promise<void> {
+  await manager.query(`INSERT INTO case_events (case_id, actor_id, type, data, created_at) VALUES ($1, $2, $3, $4, $5)`, [
+    caseId,
+    actorId,
+    type,
+    JSON.stringify(data),
+    at,
+  ]);
 }
 
 seed().catch((error: unknown) => {

@@ -1,0 +1,256 @@
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { fieldError } from '@ta/common';
+import { Contact, Organization } from '@ta/organizations';
+import { User, type AuthenticatedUser } from '@ta/users';
+import { DataSource, In, Repository, type EntityManager } from 'typeorm';
+import type { GoalArea } from './case-enums.js';
+import { CaseEventsService } from './case-events.service.js';
+import { allowedMoves, canMove, needsReason, timestampsFor } from './case-status-machine.js';
+import { Case } from './case.entity.js';
+import type { AssignDto, CaseDto, CreateCaseDto, ListCasesQueryDto, TransitionDto, UpdateCaseDto } from './dto/case.dto.js';
+import { Topic } from './topic.entity.js';
+
+type Actor = Pick<AuthenticatedUser, 'id' | 'role'>;
+
+/** Fields a PATCH may change; each change is a field_changed event. */
+const EDITABLE = ['title', 'description', 'topics', 'serviceLines', 'priority', 'intensity', 'primaryContactId'] as const;
+
+const SORTS: Record<string, [string, 'ASC' | 'DESC']> = {
+  openedAt: ['c.opened_at', 'ASC'],
+  '-openedAt': ['c.opened_at', 'DESC'],
+  lastActivityAt: ['c.last_activity_at', 'ASC'],
+  '-lastActivityAt': ['c.last_activity_at', 'DESC'],
+  priority: ["array_position(ARRAY['low','normal','high','urgent']::varchar[], c.priority)", 'ASC'],
+  '-priority': ["array_position(ARRAY['low','normal','high','urgent']::varchar[], c.priority)", 'DESC'],
+};
+
+@Injectable()
+export class CasesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(Case) private readonly cases: Repository<Case>,
+    @InjectRepository(Topic) private readonly topicRepo: Repository<Topic>,
+    private readonly events: CaseEventsService,
+  ) {}
+
+  topics(): Promise<Topic[]> {
+    return this.topicRepo.find({ order: { sortOrder: 'ASC' } });
+  }
+
+  async list(query: ListCasesQueryDto, actor: Actor): Promise<{ items: CaseDto[]; total: number }> {
+    const qb = this.cases.createQueryBuilder('c');
+    if (query.status?.length) qb.andWhere('c.status IN (:...status)', { status: query.status });
+    if (query.priority?.length) qb.andWhere('c.priority IN (:...priority)', { priority: query.priority });
+    if (query.stallLevel?.length) qb.andWhere('c.stall_level IN (:...stall)', { stall: query.stallLevel });
+    if (query.assigneeId === 'none') qb.andWhere('c.assignee_id IS NULL');
+    else if (query.assigneeId)
+      qb.andWhere('c.assignee_id = :assignee', { assignee: query.assigneeId === 'me' ? actor.id : query.assigneeId });
+    if (query.organizationId) qb.andWhere('c.organization_id = :org', { org: query.organizationId });
+    if (query.topic) qb.andWhere(':topic = ANY(c.topics)', { topic: query.topic });
+    if (query.goalArea) {
+      qb.andWhere('c.topics && ARRAY(SELECT t.code FROM topics t WHERE t.goal_area = :goalArea)::text[]', { goalArea: query.goalArea });
+    }
+    if (query.q) {
+      qb.andWhere("(c.search_vector @@ websearch_to_tsquery('english', :q) OR c.reference = upper(:q))", { q: query.q });
+    }
+    if (query.openedFrom) qb.andWhere('c.opened_at >= :from', { from: query.openedFrom });
+    if (query.openedTo) qb.andWhere('c.opened_at < :to', { to: query.openedTo });
+    const [expression, direction] = SORTS[query.sort] ?? ['c.last_activity_at', 'DESC'];
+    qb.orderBy(expression, direction, direction === 'DESC' ? 'NULLS LAST' : 'NULLS FIRST').addOrderBy('c.id', 'ASC');
+    const [rows, total] = await qb
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return { items: await this.toDtos(rows), total };
+  }
+
+  async get(id: string): Promise<CaseDto> {
+    const [dto] = await this.toDtos([await this.find(this.cases.manager, id)]);
+    return dto!;
+  }
+
+  async create(dto: CreateCaseDto, actor: Actor): Promise<CaseDto> {
+    if (dto.assigneeId && actor.role === 'consultant') throw new ForbiddenException('Only leads and admins assign cases');
+    const assigneeId = dto.assigneeId ?? (actor.role === 'consultant' ? actor.id : null);
+    const id = await this.dataSource.transaction(async (manager) => {
+      await this.checkOrganization(manager, dto.organizationId);
+      await this.checkTopics(manager, dto.topics);
+      if (dto.primaryContactId) await this.checkContact(manager, dto.organizationId, dto.primaryContactId, 'primaryContactId');
+      if (dto.assigneeId) await this.checkAssignee(manager, dto.assigneeId, 'assigneeId');
+      const now = new Date();
+      const saved = await manager.save(
+        manager.create(Case, {
+          organizationId: dto.organizationId,
+          primaryContactId: dto.primaryContactId ?? null,
+          title: dto.title,
+          description: dto.description,
+          source: dto.source,
+          priority: dto.priority,
+          topics: dto.topics,
+          serviceLines: dto.serviceLines,
+          intensity: dto.intensity ?? null,
+          assigneeId,
+          status: 'new',
+          stallLevel: 'none',
+          openedAt: now,
+          lastActivityAt: now,
+        }),
+      );
+      await this.events.record(manager, saved.id, actor.id, 'created', { title: saved.title, source: saved.source, status: 'new' });
+      if (assigneeId) await this.events.record(manager, saved.id, actor.id, 'assigned', { from: null, to: assigneeId });
+      return saved.id;
+    });
+    return this.get(id);
+  }
+
+  async update(id: string, dto: UpdateCaseDto, actor: Actor): Promise<CaseDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const current = await this.find(manager, id, true);
+      this.assertCanEdit(current, actor);
+      this.assertVersion(current, dto.version);
+      if (dto.topics) await this.checkTopics(manager, dto.topics);
+      if (dto.primaryContactId) await this.checkContact(manager, current.organizationId, dto.primaryContactId, 'primaryContactId');
+      const changes: Array<{ field: string; from: unknown; to: unknown }> = [];
+      for (const field of EDITABLE) {
+        const next = dto[field];
+        if (next === undefined || JSON.stringify(next) === JSON.stringify(current[field])) continue;
+        changes.push({ field, from: current[field], to: next });
+        Object.assign(current, { [field]: next });
+      }
+      if (changes.length === 0) return;
+      await manager.save(current);
+      for (const change of changes) await this.events.record(manager, id, actor.id, 'field_changed', change);
+    });
+    return this.get(id);
+  }
+
+  async transition(id: string, dto: TransitionDto, actor: Actor): Promise<CaseDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const current = await this.find(manager, id, true);
+      this.assertCanEdit(current, actor);
+      if (dto.version !== undefined) this.assertVersion(current, dto.version);
+      if (!canMove(current.status, dto.to)) {
+        const allowed = allowedMoves(current.status);
+        throw new ConflictException({
+          message: `A ${current.status} case cannot move to ${dto.to}; allowed: ${allowed.join(', ') || 'none'}`,
+          details: { from: current.status, to: dto.to, allowed },
+        });
+      }
+      if (needsReason(dto.to) && !dto.reason) throw fieldError('reason', `a reason code is required to move a case to ${dto.to}`);
+      const now = new Date();
+      const from = current.status;
+      Object.assign(current, timestampsFor(dto.to, now), {
+        status: dto.to,
+        statusReason: needsReason(dto.to) ? dto.reason : null,
+        lastActivityAt: now,
+      });
+      await manager.save(current);
+      await this.events.record(manager, id, actor.id, 'transition', { from, to: dto.to, ...(dto.reason ? { reason: dto.reason } : {}) });
+    });
+    return this.get(id);
+  }
+
+  /** Leads and admins only (enforced by the controller's @Roles). */
+  async assign(id: string, dto: AssignDto, actor: Actor): Promise<CaseDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const current = await this.find(manager, id, true);
+      await this.checkAssignee(manager, dto.consultantId, 'consultantId');
+      if (current.assigneeId === dto.consultantId) return;
+      const from = current.assigneeId;
+      current.assigneeId = dto.consultantId;
+      await manager.save(current);
+      await this.events.record(manager, id, actor.id, 'assigned', { from, to: dto.consultantId });
+    });
+    return this.get(id);
+  }
+
+  /** 404 for an unknown case; `lock` takes a row lock so concurrent writers queue instead of overwriting. */
+  private async find(manager: EntityManager, id: string, lock = false): Promise<Case> {
+    const found = await manager.findOne(Case, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!found) throw new NotFoundException(`No case with id ${id}`);
+    return found;
+  }
+
+  private assertCanEdit(current: Case, actor: Actor): void {
+    if (actor.role === 'consultant' && current.assigneeId !== actor.id) {
+      throw new ForbiddenException('Only the assigned consultant, a lead or an admin may change this case');
+    }
+  }
+
+  private assertVersion(current: Case, version: number): void {
+    if (current.version !== version) {
+      throw new ConflictException({
+        message: `This case changed since you loaded it (your version ${version}, now ${current.version}); reload and try again`,
+        details: { currentVersion: current.version },
+      });
+    }
+  }
+
+  private async checkOrganization(manager: EntityManager, organizationId: string): Promise<void> {
+    if (!(await manager.existsBy(Organization, { id: organizationId }))) throw fieldError('organizationId', 'no such organization');
+  }
+
+  private async checkTopics(manager: EntityManager, codes: string[]): Promise<void> {
+    if (codes.length === 0) return;
+    const known = new Set((await manager.findBy(Topic, { code: In(codes) })).map((t) => t.code));
+    const unknown = codes.filter((code) => !known.has(code));
+    if (unknown.length) throw fieldError('topics', `unknown topic: ${unknown.join(', ')}`);
+  }
+
+  private async checkContact(manager: EntityManager, organizationId: string, contactId: string, field: string): Promise<void> {
+    if (!(await manager.existsBy(Contact, { id: contactId, organizationId })))
+      throw fieldError(field, 'not a contact of this organization');
+  }
+
+  private async checkAssignee(manager: EntityManager, userId: string, field: string): Promise<void> {
+    const user = await manager.findOneBy(User, { id: userId, active: true, role: In(['consultant', 'lead']) });
+    if (!user) throw fieldError(field, 'must be an active consultant or lead');
+  }
+
+  /** Organization, assignee and goal areas for a page of cases in three queries, not one per case. */
+  private async toDtos(rows: Case[]): Promise<CaseDto[]> {
+    if (rows.length === 0) return [];
+    const manager = this.cases.manager;
+    const orgIds = [...new Set(rows.map((r) => r.organizationId))];
+    const userIds = [...new Set(rows.map((r) => r.assigneeId).filter((v): v is string => v !== null))];
+    const [orgs, users, topics] = await Promise.all([
+      manager.findBy(Organization, { id: In(orgIds) }),
+      userIds.length ? manager.findBy(User, { id: In(userIds) }) : Promise.resolve([]),
+      this.topicRepo.find(),
+    ]);
+    const orgById = new Map(orgs.map((o) => [o.id, o]));
+    const userById = new Map(users.map((u) => [u.id, u]));
+    const goalOf = new Map(topics.map((t) => [t.code, t.goalArea]));
+    return rows.map((c) => {
+      const org = orgById.get(c.organizationId);
+      const assignee = c.assigneeId ? userById.get(c.assigneeId) : undefined;
+      return {
+        id: c.id,
+        reference: c.reference,
+        organization: { id: c.organizationId, name: org?.name ?? '', region: org?.region ?? '', county: org?.county ?? '' },
+        primaryContactId: c.primaryContactId,
+        title: c.title,
+        description: c.description,
+        source: c.source,
+        priority: c.priority,
+        topics: c.topics,
+        goalAreas: [...new Set(c.topics.map((t) => goalOf.get(t)).filter((g): g is GoalArea => g !== undefined))],
+        serviceLines: c.serviceLines,
+        intensity: c.intensity,
+        assignee: assignee ? { id: assignee.id, name: assignee.name } : null,
+        status: c.status,
+        statusReason: c.statusReason,
+        allowedMoves: [...allowedMoves(c.status)],
+        stallLevel: c.stallLevel,
+        openedAt: c.openedAt.toISOString(),
+        firstResponseDueAt: c.firstResponseDueAt?.toISOString() ?? null,
+        firstResponseAt: c.firstResponseAt?.toISOString() ?? null,
+        lastActivityAt: c.lastActivityAt.toISOString(),
+        resolvedAt: c.resolvedAt?.toISOString() ?? null,
+        closedAt: c.closedAt?.toISOString() ?? null,
+        version: c.version,
+      };
+    });
+  }
+}

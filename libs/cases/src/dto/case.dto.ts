@@ -1,0 +1,304 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CommaList, PageQueryDto, Trim } from '@ta/common';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsDate,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import {
+  CASE_PRIORITIES,
+  CASE_SOURCES,
+  CASE_STATUSES,
+  GOAL_AREAS,
+  INTENSITIES,
+  REASON_CODES,
+  SERVICE_LINES,
+  STALL_LEVELS,
+  type CasePriority,
+  type CaseSource,
+  type CaseStatus,
+  type GoalArea,
+  type Intensity,
+  type ReasonCode,
+  type ServiceLine,
+  type StallLevel,
+} from '../case-enums.js';
+
+export class CreateCaseDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  organizationId: string;
+
+  @ApiProperty({ example: 'Job descriptions for two new NYCPS positions' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  title: string;
+
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(10000)
+  description: string;
+
+  @ApiProperty({ description: 'topic codes (GET /topics)', example: ['job_descriptions'] })
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  topics: string[];
+
+  @ApiProperty({ enum: SERVICE_LINES, isArray: true })
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(SERVICE_LINES, { each: true })
+  serviceLines: ServiceLine[];
+
+  @ApiProperty({ enum: CASE_PRIORITIES })
+  @IsIn(CASE_PRIORITIES)
+  priority: CasePriority;
+
+  @ApiProperty({ enum: CASE_SOURCES })
+  @IsIn(CASE_SOURCES)
+  source: CaseSource;
+
+  @ApiPropertyOptional({ enum: INTENSITIES })
+  @IsOptional()
+  @IsIn(INTENSITIES)
+  intensity?: Intensity;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'a contact of the organization' })
+  @IsOptional()
+  @IsUUID()
+  primaryContactId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'leads and admins only; a consultant’s new case is theirs' })
+  @IsOptional()
+  @IsUUID()
+  assigneeId?: string;
+}
+
+export class UpdateCaseDto {
+  @ApiProperty({ description: 'the version you read; a stale one is refused with 409' })
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  title?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(10000)
+  description?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  topics?: string[];
+
+  @ApiPropertyOptional({ enum: SERVICE_LINES, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(SERVICE_LINES, { each: true })
+  serviceLines?: ServiceLine[];
+
+  @ApiPropertyOptional({ enum: CASE_PRIORITIES })
+  @IsOptional()
+  @IsIn(CASE_PRIORITIES)
+  priority?: CasePriority;
+
+  @ApiPropertyOptional({ enum: INTENSITIES, nullable: true })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsIn(INTENSITIES)
+  intensity?: Intensity | null;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsUUID()
+  primaryContactId?: string | null;
+}
+
+export class TransitionDto {
+  @ApiProperty({ enum: CASE_STATUSES })
+  @IsIn(CASE_STATUSES)
+  to: CaseStatus;
+
+  @ApiPropertyOptional({ enum: REASON_CODES, description: 'required when closing or putting on hold' })
+  @IsOptional()
+  @IsIn(REASON_CODES)
+  reason?: ReasonCode;
+
+  @ApiPropertyOptional({ description: 'when given, a stale version is refused with 409' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export class AssignDto {
+  @ApiProperty({ format: 'uuid', description: 'an active consultant or lead' })
+  @IsUUID()
+  consultantId: string;
+}
+
+export const CASE_SORTS = ['openedAt', '-openedAt', 'lastActivityAt', '-lastActivityAt', 'priority', '-priority'] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+
+export class ListCasesQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: CASE_STATUSES, isArray: true, description: 'comma-separated or repeated' })
+  @IsOptional()
+  @CommaList()
+  @IsIn(CASE_STATUSES, { each: true })
+  status?: CaseStatus[];
+
+  @ApiPropertyOptional({ enum: CASE_PRIORITIES, isArray: true })
+  @IsOptional()
+  @CommaList()
+  @IsIn(CASE_PRIORITIES, { each: true })
+  priority?: CasePriority[];
+
+  @ApiPropertyOptional({ description: 'a user id, `me`, or `none` for unassigned' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== 'me' && value !== 'none')
+  @IsUUID(undefined, { message: 'assigneeId must be a UUID, me or none' })
+  assigneeId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
+
+  @ApiPropertyOptional({ description: 'topic code' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  topic?: string;
+
+  @ApiPropertyOptional({ enum: GOAL_AREAS })
+  @IsOptional()
+  @IsIn(GOAL_AREAS)
+  goalArea?: GoalArea;
+
+  @ApiPropertyOptional({ enum: STALL_LEVELS, isArray: true })
+  @IsOptional()
+  @CommaList()
+  @IsIn(STALL_LEVELS, { each: true })
+  stallLevel?: StallLevel[];
+
+  @ApiPropertyOptional({ description: 'full text over reference, title, description and organization name' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ description: 'opened at or after (ISO 8601)' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  openedFrom?: Date;
+
+  @ApiPropertyOptional({ description: 'opened before (ISO 8601, exclusive)' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  openedTo?: Date;
+
+  @ApiPropertyOptional({ enum: CASE_SORTS, default: '-lastActivityAt' })
+  @IsOptional()
+  @IsIn(CASE_SORTS)
+  sort: CaseSort = '-lastActivityAt';
+}
+
+export class OrganizationRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() region: string;
+  @ApiProperty() county: string;
+}
+
+export class UserRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+}
+
+export class CaseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'TA-2026-00042' }) reference: string;
+  @ApiProperty({ type: OrganizationRefDto }) organization: OrganizationRefDto;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) primaryContactId: string | null;
+  @ApiProperty() title: string;
+  @ApiProperty() description: string;
+  @ApiProperty({ enum: CASE_SOURCES }) source: CaseSource;
+  @ApiProperty({ enum: CASE_PRIORITIES }) priority: CasePriority;
+  @ApiProperty({ type: [String] }) topics: string[];
+  @ApiProperty({ enum: GOAL_AREAS, isArray: true }) goalAreas: GoalArea[];
+  @ApiProperty({ enum: SERVICE_LINES, isArray: true }) serviceLines: ServiceLine[];
+  @ApiProperty({ enum: INTENSITIES, nullable: true }) intensity: Intensity | null;
+  @ApiProperty({ type: UserRefDto, nullable: true }) assignee: UserRefDto | null;
+  @ApiProperty({ enum: CASE_STATUSES }) status: CaseStatus;
+  @ApiProperty({ enum: REASON_CODES, nullable: true }) statusReason: ReasonCode | null;
+  @ApiProperty({ enum: CASE_STATUSES, isArray: true, description: 'legal next statuses' }) allowedMoves: CaseStatus[];
+  @ApiProperty({ enum: STALL_LEVELS }) stallLevel: StallLevel;
+  @ApiProperty() openedAt: string;
+  @ApiProperty({ nullable: true, type: String }) firstResponseDueAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) firstResponseAt: string | null;
+  @ApiProperty() lastActivityAt: string;
+  @ApiProperty({ nullable: true, type: String }) resolvedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) closedAt: string | null;
+  @ApiProperty() version: number;
+}
+
+export class CaseListDto {
+  @ApiProperty({ type: [CaseDto] }) items: CaseDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+export class CaseEventDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() type: string;
+  @ApiProperty({ type: UserRefDto, nullable: true, description: 'null when the system acted' }) actor: UserRefDto | null;
+  @ApiProperty({ type: 'object', additionalProperties: true }) data: Record<string, unknown>;
+  @ApiProperty() createdAt: string;
+}
+
+export class CaseEventListDto {
+  @ApiProperty({ type: [CaseEventDto] }) items: CaseEventDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+export class TopicDto {
+  @ApiProperty() code: string;
+  @ApiProperty() label: string;
+  @ApiProperty({ enum: GOAL_AREAS }) goalArea: GoalArea;
+}

@@ -1,0 +1,2 @@
+export { escapeLike, PageQueryDto, toPage, type Page } from './pagination.js';
+export { CommaList, fieldError, Trim, UuidParam } from './validation.js';
