@@ -1,5 +1,6 @@
 import { Init1764000000000 } from './1764000000000-Init.js';
 import { OrganizationsAndCases1764100000000 } from './1764100000000-OrganizationsAndCases.js';
+import { Engagement1764200000000 } from './1764200000000-Engagement.js';
 
 /** Every migration, oldest first. A generated migration is added here by hand, after review. */
-export const allMigrations = [Init1764000000000, OrganizationsAndCases1764100000000];
+export const allMigrations = [Init1764000000000, OrganizationsAndCases1764100000000, Engagement1764200000000];

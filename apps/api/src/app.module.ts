@@ -5,6 +5,7 @@ import { AppConfig, ConfigModule } from '@ta/config';
 import { DatabaseModule } from '@ta/database';
 import { REDIS_CLIENT, RedisModule } from '@ta/queue';
 import { CasesModule } from '@ta/cases';
+import { EngagementModule } from '@ta/engagement';
 import { OrganizationsModule } from '@ta/organizations';
 import { UsersModule } from '@ta/users';
 import type { Redis } from 'ioredis';
@@ -60,6 +61,7 @@ import { RedisThrottlerStorage } from './http/redis-throttler.storage.js';
     UsersModule,
     OrganizationsModule,
     CasesModule,
+    EngagementModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })

@@ -67,7 +67,8 @@ export class CasesService {
 
   async get(id: string): Promise<CaseDto> {
     const [dto] = await this.toDtos([await this.find(this.cases.manager, id)]);
-    return dto!;
+    if (!dto) throw new NotFoundException(`No case with id ${id}`);
+    return dto;
   }
 
   async create(dto: CreateCaseDto, actor: Actor): Promise<CaseDto> {
@@ -165,6 +166,29 @@ export class CasesService {
     return this.get(id);
   }
 
+  /**
+   * For other domains changing something on a case (sessions, plans, follow-ups) in their own transaction:
+   * locks the case row and applies the same rule as editing the case itself.
+   */
+  async lockForChange(manager: EntityManager, id: string, actor: Actor): Promise<Case> {
+    const current = await this.find(manager, id, true);
+    this.assertCanEdit(current, actor);
+    return current;
+  }
+
+  /**
+   * Work with the clinic happened: the stall level clears and the case counts as answered if it was not yet.
+   * The version is left alone: it guards the editable fields, which did not change.
+   */
+  async recordActivity(manager: EntityManager, caseId: string, at: Date, firstResponseAt?: Date): Promise<void> {
+    await manager.query(
+      `UPDATE cases SET last_activity_at = greatest(last_activity_at, $2), stall_level = 'none',
+         first_response_at = coalesce(first_response_at, $3), updated_at = now()
+       WHERE id = $1`,
+      [caseId, at, firstResponseAt ?? null],
+    );
+  }
+
   /** 404 for an unknown case; `lock` takes a row lock so concurrent writers queue instead of overwriting. */
   private async find(manager: EntityManager, id: string, lock = false): Promise<Case> {
     const found = await manager.findOne(Case, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
@@ -191,11 +215,12 @@ export class CasesService {
     if (!(await manager.existsBy(Organization, { id: organizationId }))) throw fieldError('organizationId', 'no such organization');
   }
 
-  private async checkTopics(manager: EntityManager, codes: string[]): Promise<void> {
+  /** A 400 naming `field` when any code is not a topic. */
+  async checkTopics(manager: EntityManager, codes: string[], field = 'topics'): Promise<void> {
     if (codes.length === 0) return;
     const known = new Set((await manager.findBy(Topic, { code: In(codes) })).map((t) => t.code));
     const unknown = codes.filter((code) => !known.has(code));
-    if (unknown.length) throw fieldError('topics', `unknown topic: ${unknown.join(', ')}`);
+    if (unknown.length) throw fieldError(field, `unknown topic: ${unknown.join(', ')}`);
   }
 
   private async checkContact(manager: EntityManager, organizationId: string, contactId: string, field: string): Promise<void> {

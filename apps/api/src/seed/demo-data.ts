@@ -121,7 +121,7 @@ export function demoData(now = new Date()): { organizations: DemoOrganization[];
   const regionNames = Object.keys(REGIONS) as Array<keyof typeof REGIONS>;
   const used = new Set<string>();
   const organizations: DemoOrganization[] = Array.from({ length: 30 }, (_, i) => {
-    const region = regionNames[i % regionNames.length]!;
+    const region = regionNames[i % regionNames.length] ?? 'nyc';
     let name = '';
     do name = `${faker.helpers.arrayElement(REGIONS[region].towns)} ${faker.helpers.arrayElement(SUFFIXES)}`;
     while (used.has(name));
@@ -161,7 +161,7 @@ export function demoData(now = new Date()): { organizations: DemoOrganization[];
   });
   const cases: DemoCase[] = Array.from({ length: 80 }, (_, i) => {
     const idea = faker.helpers.arrayElement(CASE_IDEAS);
-    const status = DEMO_STATUSES[i % DEMO_STATUSES.length]!;
+    const status = DEMO_STATUSES[i % DEMO_STATUSES.length] ?? 'active';
     return {
       organizationIndex: faker.number.int(organizations.length - 1),
       title: idea.title,

@@ -1,0 +1,117 @@
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Case, CaseEventsService, CasesService } from '@ta/cases';
+import type { AuthenticatedUser } from '@ta/users';
+import { DataSource } from 'typeorm';
+import { ActionPlanService } from './action-plan.service.js';
+import { Consultation } from './consultation.entity.js';
+import type { ConsultationDto, CreateConsultationDto, UpdateConsultationDto } from './dto/consultation.dto.js';
+import { toConsultationDto } from './dto/consultation.dto.js';
+import { FollowUpsService } from './follow-ups.service.js';
+import { checkContactsOf } from './staff-check.js';
+
+type Actor = Pick<AuthenticatedUser, 'id' | 'role'>;
+
+const EDITABLE = ['startedAt', 'durationMinutes', 'modality', 'attendeeContactIds', 'headcount', 'topics', 'summary', 'nextSteps'] as const;
+
+@Injectable()
+export class ConsultationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cases: CasesService,
+    private readonly events: CaseEventsService,
+    private readonly followUps: FollowUpsService,
+    private readonly actionPlan: ActionPlanService,
+  ) {}
+
+  async list(caseId: string): Promise<ConsultationDto[]> {
+    await this.cases.get(caseId);
+    const rows = await this.dataSource.manager.find(Consultation, { where: { caseId }, order: { startedAt: 'DESC' } });
+    return rows.map(toConsultationDto);
+  }
+
+  /**
+   * Logs a session with the follow-ups and action items made of its next steps, all in one transaction:
+   * anything invalid (an attendee of another organization, an unknown topic) saves nothing.
+   */
+  async create(caseId: string, dto: CreateConsultationDto, actor: Actor): Promise<ConsultationDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const locked = await this.cases.lockForChange(manager, caseId, actor);
+      if (locked.status === 'closed')
+        throw new ConflictException('This case is closed; reopen is not possible from closed, open a new case instead');
+      await checkContactsOf(manager, locked.organizationId, dto.attendeeContactIds, 'attendeeContactIds');
+      await this.cases.checkTopics(manager, dto.topics);
+      const saved = await manager.save(
+        manager.create(Consultation, {
+          caseId,
+          consultantId: actor.id,
+          startedAt: dto.startedAt,
+          durationMinutes: dto.durationMinutes,
+          modality: dto.modality,
+          attendeeContactIds: dto.attendeeContactIds,
+          headcount: dto.headcount ?? null,
+          topics: dto.topics,
+          summary: dto.summary,
+          nextSteps: dto.nextSteps ?? '',
+        }),
+      );
+      await this.events.record(manager, caseId, actor.id, 'consultation_logged', {
+        consultationId: saved.id,
+        startedAt: saved.startedAt.toISOString(),
+        durationMinutes: saved.durationMinutes,
+        modality: saved.modality,
+      });
+      for (const [i, followUp] of (dto.followUps ?? []).entries())
+        await this.followUps.createIn(manager, locked, followUp, actor, `followUps.${i}`);
+      for (const [i, item] of (dto.actionItems ?? []).entries())
+        await this.actionPlan.addItemIn(manager, locked, item, actor, `actionItems.${i}`);
+      const now = new Date();
+      await this.cases.recordActivity(manager, caseId, now, dto.startedAt < now ? dto.startedAt : now);
+      return toConsultationDto(saved);
+    });
+  }
+
+  async update(id: string, dto: UpdateConsultationDto, actor: Actor): Promise<ConsultationDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const consultation = await this.loadForAuthor(manager, id, actor);
+      if (dto.attendeeContactIds) {
+        const { organizationId } = await manager.findOneByOrFail(Case, { id: consultation.caseId });
+        await checkContactsOf(manager, organizationId, dto.attendeeContactIds, 'attendeeContactIds');
+      }
+      if (dto.topics) await this.cases.checkTopics(manager, dto.topics);
+      const changed: string[] = [];
+      for (const field of EDITABLE) {
+        const next = dto[field];
+        if (next === undefined || JSON.stringify(next) === JSON.stringify(consultation[field])) continue;
+        changed.push(field);
+        Object.assign(consultation, { [field]: next });
+      }
+      const saved = await manager.save(consultation);
+      if (changed.length)
+        await this.events.record(manager, consultation.caseId, actor.id, 'consultation_updated', { consultationId: id, fields: changed });
+      return toConsultationDto(saved);
+    });
+  }
+
+  async remove(id: string, actor: Actor): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const consultation = await this.loadForAuthor(manager, id, actor);
+      await manager.delete(Consultation, { id });
+      await this.events.record(manager, consultation.caseId, actor.id, 'consultation_deleted', {
+        consultationId: id,
+        startedAt: consultation.startedAt.toISOString(),
+        durationMinutes: consultation.durationMinutes,
+      });
+    });
+  }
+
+  /** Its author, a lead or an admin may change or delete a logged session. */
+  private async loadForAuthor(manager: DataSource['manager'], id: string, actor: Actor): Promise<Consultation> {
+    const consultation = await manager.findOne(Consultation, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!consultation) throw new NotFoundException(`No consultation with id ${id}`);
+    if (actor.role === 'consultant' && consultation.consultantId !== actor.id) {
+      throw new ForbiddenException('Only the consultant who logged this session, a lead or an admin may change it');
+    }
+    return consultation;
+  }
+}

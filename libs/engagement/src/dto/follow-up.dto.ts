@@ -1,0 +1,96 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Trim } from '@ta/common';
+import { Type } from 'class-transformer';
+import { IsDate, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { FOLLOW_UP_KINDS, FOLLOW_UP_STATUSES, type FollowUpKind, type FollowUpStatus } from '../engagement-enums.js';
+import type { FollowUp } from '../follow-up.entity.js';
+
+export class CreateFollowUpDto {
+  @ApiProperty({ description: 'ISO 8601 instant' })
+  @Type(() => Date)
+  @IsDate()
+  dueAt: Date;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'staff user; defaults to you' })
+  @IsOptional()
+  @IsUUID()
+  assigneeId?: string;
+
+  @ApiProperty({ enum: FOLLOW_UP_KINDS })
+  @IsIn(FOLLOW_UP_KINDS)
+  kind: FollowUpKind;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}
+
+export class UpdateFollowUpDto {
+  @ApiPropertyOptional({ enum: FOLLOW_UP_STATUSES })
+  @IsOptional()
+  @IsIn(FOLLOW_UP_STATUSES)
+  status?: FollowUpStatus;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  dueAt?: Date;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  assigneeId?: string;
+
+  @ApiPropertyOptional({ enum: FOLLOW_UP_KINDS })
+  @IsOptional()
+  @IsIn(FOLLOW_UP_KINDS)
+  kind?: FollowUpKind;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}
+
+export class FollowUpDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) caseId: string;
+  @ApiProperty() dueAt: string;
+  @ApiProperty({ format: 'uuid' }) assigneeId: string;
+  @ApiProperty({ enum: FOLLOW_UP_KINDS }) kind: FollowUpKind;
+  @ApiProperty() note: string;
+  @ApiProperty({ enum: FOLLOW_UP_STATUSES }) status: FollowUpStatus;
+  @ApiProperty({ nullable: true, type: String }) completedAt: string | null;
+}
+
+/** A follow-up with the case it belongs to, for the "My follow-ups" page. */
+export class MyFollowUpDto extends FollowUpDto {
+  @ApiProperty() caseReference: string;
+  @ApiProperty() caseTitle: string;
+  @ApiProperty() organizationName: string;
+}
+
+export class MyFollowUpsDto {
+  @ApiProperty({ type: [MyFollowUpDto], description: 'scheduled, due before today (New York time)' }) overdue: MyFollowUpDto[];
+  @ApiProperty({ type: [MyFollowUpDto], description: 'scheduled, due today' }) today: MyFollowUpDto[];
+  @ApiProperty({ type: [MyFollowUpDto], description: 'scheduled, due in the 7 days after today' }) thisWeek: MyFollowUpDto[];
+}
+
+export function toFollowUpDto(f: FollowUp): FollowUpDto {
+  return {
+    id: f.id,
+    caseId: f.caseId,
+    dueAt: f.dueAt.toISOString(),
+    assigneeId: f.assigneeId,
+    kind: f.kind,
+    note: f.note,
+    status: f.status,
+    completedAt: f.completedAt?.toISOString() ?? null,
+  };
+}

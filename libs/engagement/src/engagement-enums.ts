@@ -1,0 +1,25 @@
+export const MODALITIES = ['video', 'phone', 'onsite', 'email', 'webinar', 'training'] as const;
+export type Modality = (typeof MODALITIES)[number];
+
+export const ACTION_ITEM_STATUSES = ['todo', 'in_progress', 'done', 'blocked'] as const;
+export type ActionItemStatus = (typeof ACTION_ITEM_STATUSES)[number];
+
+export const FOLLOW_UP_KINDS = ['check_in', 'send_resource', 'review_plan', 'other'] as const;
+export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
+
+export const FOLLOW_UP_STATUSES = ['scheduled', 'done', 'cancelled', 'missed'] as const;
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+
+export interface Progress {
+  done: number;
+  total: number;
+  /** 0–100, rounded down; 0 when there is nothing to do. */
+  percent: number;
+}
+
+/** Plan progress: done items over all items (blocked and in-progress count as not done). */
+export function progressOf(statuses: readonly ActionItemStatus[]): Progress {
+  const done = statuses.filter((s) => s === 'done').length;
+  const total = statuses.length;
+  return { done, total, percent: total === 0 ? 0 : Math.floor((done * 100) / total) };
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CasesModule } from '@ta/cases';
+import { ActionItem, ActionPlanGoal } from './action-plan.entity.js';
+import { ActionPlanService } from './action-plan.service.js';
+import { Consultation } from './consultation.entity.js';
+import { ConsultationsService } from './consultations.service.js';
+import { EngagementController } from './engagement.controller.js';
+import { FollowUp } from './follow-up.entity.js';
+import { FollowUpsService } from './follow-ups.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Consultation, ActionPlanGoal, ActionItem, FollowUp]), CasesModule],
+  controllers: [EngagementController],
+  providers: [ConsultationsService, ActionPlanService, FollowUpsService],
+  exports: [ConsultationsService, ActionPlanService, FollowUpsService],
+})
+export class EngagementModule {}

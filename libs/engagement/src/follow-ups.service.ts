@@ -1,0 +1,134 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { CaseEventsService, CasesService, type Case } from '@ta/cases';
+import type { AuthenticatedUser } from '@ta/users';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { CreateFollowUpDto, FollowUpDto, MyFollowUpDto, MyFollowUpsDto, UpdateFollowUpDto } from './dto/follow-up.dto.js';
+import { toFollowUpDto } from './dto/follow-up.dto.js';
+import { FollowUp } from './follow-up.entity.js';
+import { checkActiveStaff } from './staff-check.js';
+
+type Actor = Pick<AuthenticatedUser, 'id' | 'role'>;
+
+@Injectable()
+export class FollowUpsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cases: CasesService,
+    private readonly events: CaseEventsService,
+  ) {}
+
+  async list(caseId: string): Promise<FollowUpDto[]> {
+    await this.cases.get(caseId);
+    const rows = await this.dataSource.manager.find(FollowUp, { where: { caseId }, order: { dueAt: 'ASC' } });
+    return rows.map(toFollowUpDto);
+  }
+
+  async create(caseId: string, dto: CreateFollowUpDto, actor: Actor): Promise<FollowUpDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const locked = await this.cases.lockForChange(manager, caseId, actor);
+      return toFollowUpDto(await this.createIn(manager, locked, dto, actor, 'followUp'));
+    });
+  }
+
+  /** Creates a follow-up inside the caller's transaction (a consultation's next steps use it too). */
+  async createIn(manager: EntityManager, locked: Case, dto: CreateFollowUpDto, actor: Actor, fieldPrefix: string): Promise<FollowUp> {
+    const assigneeId = dto.assigneeId ?? actor.id;
+    if (dto.assigneeId) await checkActiveStaff(manager, dto.assigneeId, `${fieldPrefix}.assigneeId`);
+    const saved = await manager.save(
+      manager.create(FollowUp, {
+        caseId: locked.id,
+        dueAt: dto.dueAt,
+        assigneeId,
+        kind: dto.kind,
+        note: dto.note ?? '',
+        status: 'scheduled',
+        createdBy: actor.id,
+      }),
+    );
+    await this.events.record(manager, locked.id, actor.id, 'follow_up_scheduled', {
+      followUpId: saved.id,
+      kind: saved.kind,
+      dueAt: saved.dueAt.toISOString(),
+      assigneeId,
+    });
+    return saved;
+  }
+
+  /** The follow-up's assignee may update it; otherwise the case's own rule applies (assigned consultant, lead, admin). */
+  async update(id: string, dto: UpdateFollowUpDto, actor: Actor): Promise<FollowUpDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const followUp = await manager.findOne(FollowUp, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!followUp) throw new NotFoundException(`No follow-up with id ${id}`);
+      if (followUp.assigneeId !== actor.id) await this.cases.lockForChange(manager, followUp.caseId, actor);
+      if (dto.assigneeId) await checkActiveStaff(manager, dto.assigneeId, 'assigneeId');
+      const before = followUp.status;
+      Object.assign(followUp, {
+        ...(dto.dueAt ? { dueAt: dto.dueAt } : {}),
+        ...(dto.assigneeId ? { assigneeId: dto.assigneeId } : {}),
+        ...(dto.kind ? { kind: dto.kind } : {}),
+        ...(dto.note !== undefined ? { note: dto.note } : {}),
+      });
+      const now = new Date();
+      if (dto.status && dto.status !== before) {
+        followUp.status = dto.status;
+        followUp.completedAt = dto.status === 'done' ? now : null;
+      }
+      const saved = await manager.save(followUp);
+      if (dto.status && dto.status !== before) {
+        await this.events.record(manager, followUp.caseId, actor.id, 'follow_up_status', {
+          followUpId: id,
+          kind: followUp.kind,
+          from: before,
+          to: dto.status,
+        });
+        if (dto.status === 'done') await this.cases.recordActivity(manager, followUp.caseId, now);
+      } else {
+        await this.events.record(manager, followUp.caseId, actor.id, 'follow_up_updated', {
+          followUpId: id,
+          kind: followUp.kind,
+          dueAt: saved.dueAt.toISOString(),
+        });
+      }
+      return toFollowUpDto(saved);
+    });
+  }
+
+  /** The signed-in user's scheduled follow-ups: overdue, due today, and due in the 7 days after today (days in New York). */
+  async mine(actor: Actor, now = new Date()): Promise<MyFollowUpsDto> {
+    const rows = (await this.dataSource.query(
+      `WITH bounds AS (
+         SELECT (date_trunc('day', $2::timestamptz AT TIME ZONE 'America/New_York') AT TIME ZONE 'America/New_York') AS today_start)
+       SELECT f.*, c.reference, c.title, o.name AS organization_name,
+              CASE WHEN f.due_at < b.today_start THEN 'overdue'
+                   WHEN f.due_at < b.today_start + interval '1 day' THEN 'today'
+                   ELSE 'thisWeek' END AS bucket
+       FROM follow_ups f
+       JOIN cases c ON c.id = f.case_id
+       JOIN organizations o ON o.id = c.organization_id
+       CROSS JOIN bounds b
+       WHERE f.assignee_id = $1 AND f.status = 'scheduled' AND f.due_at < b.today_start + interval '8 days'
+       ORDER BY f.due_at ASC
+       LIMIT 500`,
+      [actor.id, now],
+    )) as Array<Record<string, unknown>>;
+    const result: MyFollowUpsDto = { overdue: [], today: [], thisWeek: [] };
+    for (const row of rows) {
+      const item: MyFollowUpDto = {
+        id: row.id as string,
+        caseId: row.case_id as string,
+        dueAt: (row.due_at as Date).toISOString(),
+        assigneeId: row.assignee_id as string,
+        kind: row.kind as MyFollowUpDto['kind'],
+        note: row.note as string,
+        status: row.status as MyFollowUpDto['status'],
+        completedAt: null,
+        caseReference: row.reference as string,
+        caseTitle: row.title as string,
+        organizationName: row.organization_name as string,
+      };
+      result[row.bucket as keyof MyFollowUpsDto].push(item);
+    }
+    return result;
+  }
+}
