@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import importX from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import tseslint from 'typescript-eslint';
 
@@ -47,6 +48,7 @@ export default tseslint.config(
     files: ['libs/database/**/*.ts', 'libs/queue/**/*.ts', 'libs/mail/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noAppsFromLibs, noRelativeIntoOtherLibs, baseLibs(['config', 'queue'])] }] },
   },
+  { files: ['apps/web/src/**/*.{ts,tsx}'], ...reactHooks.configs.flat['recommended-latest'] },
   {
     files: ['apps/web/**/*.{ts,tsx}'],
     rules: {
@@ -61,7 +63,13 @@ export default tseslint.config(
           ],
         },
       ],
-      'no-restricted-syntax': 'off',
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: 'the browser has no process.env: settings the app needs come from the API',
+        },
+      ],
     },
   },
   {

@@ -24,8 +24,12 @@ export interface RunningProcess {
 }
 
 /** Runs a built entry point (dist/…) as its own process with the test services' environment plus overrides. */
-export function startProcess(script: string, env: Record<string, string> = {}): RunningProcess {
-  const child = spawn(process.execPath, [script], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startProcess(script: string, env: Record<string, string> = {}, args: string[] = []): RunningProcess {
+  const child = spawn(process.execPath, [script, ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -10,6 +10,7 @@ import { OrganizationsModule } from '@ta/organizations';
 import { UsersModule } from '@ta/users';
 import type { Redis } from 'ioredis';
 import { LoggerModule } from 'nestjs-pino';
+import { EmailsModule } from './emails/emails.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HttpExceptionFilter } from './http/http-exception.filter.js';
 import { RedisThrottlerStorage } from './http/redis-throttler.storage.js';
@@ -62,6 +63,7 @@ import { RedisThrottlerStorage } from './http/redis-throttler.storage.js';
     OrganizationsModule,
     CasesModule,
     EngagementModule,
+    EmailsModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })

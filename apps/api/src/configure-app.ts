@@ -1,17 +1,19 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
-import { RequestMethod } from '@nestjs/common';
+import { RequestMethod, type INestApplication } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { AppConfig } from '@ta/config';
 import { Logger } from 'nestjs-pino';
 import { createValidationPipe } from './http/validation.js';
+import { serveWebApp } from './web/serve-web-app.js';
 
 export const API_PREFIX = 'api/v1';
 
-/** Everything main.ts applies to the Nest app besides listening: prefix, pipes, security headers, OpenAPI. */
+/** Everything main.ts applies to the Nest app besides listening: prefix, pipes, security headers, OpenAPI, the web app. */
 export async function configureApp(app: NestFastifyApplication): Promise<void> {
   app.useLogger(app.get(Logger));
-  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  setApiPrefix(app);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
@@ -28,7 +30,19 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
     },
   });
 
-  const document = SwaggerModule.createDocument(
+  SwaggerModule.setup('api/docs', app, createOpenApiDocument(app), { jsonDocumentUrl: 'api/docs/json' });
+
+  const { WEB_DIST_DIR } = app.get(AppConfig);
+  if (WEB_DIST_DIR) await serveWebApp(app, WEB_DIST_DIR);
+}
+
+export function setApiPrefix(app: INestApplication): void {
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+}
+
+/** Also used by scripts/api-client.mjs, which builds the document from a preview app (no database) for the web client. */
+export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('TA Desk API')
@@ -38,5 +52,4 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
       .addCookieAuth('ta_session')
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/json' });
 }

@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from '@ta/config';
 import { DatabaseModule } from '@ta/database';
+import { MailModule } from '@ta/mail';
 import { QueueModule } from '@ta/queue';
 import { LoggerModule } from 'nestjs-pino';
 import { HeartbeatProcessor } from './heartbeat.processor.js';
 import { HeartbeatScheduler } from './heartbeat.scheduler.js';
+import { MailProcessor } from './mail.processor.js';
+import { OutboxSweepScheduler } from './outbox-sweep.scheduler.js';
 
 @Module({
   imports: [
@@ -12,7 +15,8 @@ import { HeartbeatScheduler } from './heartbeat.scheduler.js';
     LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.LOG_LEVEL } }) }),
     DatabaseModule,
     QueueModule,
+    MailModule,
   ],
-  providers: [HeartbeatProcessor, HeartbeatScheduler],
+  providers: [HeartbeatProcessor, HeartbeatScheduler, MailProcessor, OutboxSweepScheduler],
 })
 export class WorkerModule {}

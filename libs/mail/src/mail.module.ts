@@ -1,5 +1,13 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { QueueModule } from '@ta/queue';
 import { MailService } from './mail.service.js';
+import { OutboundEmail } from './outbound-email.entity.js';
+import { OutboxService } from './outbox.service.js';
 
-@Module({ providers: [MailService], exports: [MailService] })
+@Module({
+  imports: [TypeOrmModule.forFeature([OutboundEmail]), QueueModule],
+  providers: [MailService, OutboxService],
+  exports: [MailService, OutboxService],
+})
 export class MailModule {}

@@ -1,0 +1,35 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+
+/** Paths the API owns: an unknown one stays a JSON 404, never the web app's index.html. */
+const API_PATH = /^\/(api|health)(\/|\?|$)/;
+
+/**
+ * Serves the built web app (`npm run build:web` → dist/web) at /, with a single-page-app fallback: a GET for any
+ * other path that is not a file returns index.html, so deep links such as /admin/users load the app.
+ */
+export async function serveWebApp(app: NestFastifyApplication, webDistDir: string): Promise<void> {
+  const root = resolve(webDistDir);
+  if (!existsSync(join(root, 'index.html'))) {
+    throw new Error(`WEB_DIST_DIR: ${root} has no index.html; run \`npm run build\` or leave WEB_DIST_DIR empty`);
+  }
+  await app.register(fastifyStatic, {
+    root,
+    // One route per built file (they do not change while the API runs), so the fallback below owns every other path.
+    wildcard: false,
+    cacheControl: false,
+    setHeaders: (reply, path) =>
+      // Vite puts a content hash in every asset's name: a new build means new URLs, so assets can be cached for good.
+      reply.header('Cache-Control', path.startsWith(join(root, 'assets')) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .route({
+      method: ['GET', 'HEAD'],
+      url: '/*',
+      handler: (request, reply) => (API_PATH.test(request.url) ? reply.callNotFound() : reply.sendFile('index.html')),
+    });
+}

@@ -1,0 +1,59 @@
+import { AppShell, Burger, Group, NavLink, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
+import { ApiError, type Me } from '../api/client';
+import { meQuery } from '../api/queries';
+import { ErrorState, LoadingState } from '../components/states';
+import { UserMenu } from './UserMenu';
+
+const NAV: { to: string; label: string; roles?: Me['role'][] }[] = [
+  { to: '/cases', label: 'Cases' },
+  { to: '/organizations', label: 'Organizations' },
+  { to: '/follow-ups', label: 'Follow-ups' },
+  { to: '/dashboard', label: 'Dashboard' },
+  { to: '/admin/users', label: 'Admin', roles: ['admin'] },
+];
+
+/** The signed-in staff shell: loads the current user once, then renders the page with it as outlet context. */
+export function AppLayout() {
+  const me = useQuery(meQuery);
+  const [opened, { toggle, close }] = useDisclosure();
+  const { pathname } = useLocation();
+
+  // A 401 is already on its way to /login (api/client.ts); keep the spinner meanwhile.
+  if (me.isPending || (me.error instanceof ApiError && me.error.status === 401)) return <LoadingState />;
+  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
+
+  const user = me.data;
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group gap="sm">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <Title order={1} size="h3">
+              TA Desk
+            </Title>
+          </Group>
+          <UserMenu user={user} />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label="Main">
+        {NAV.filter((item) => !item.roles || item.roles.includes(user.role)).map((item) => (
+          <NavLink
+            key={item.to}
+            component={RouterLink}
+            to={item.to}
+            label={item.label}
+            active={pathname.startsWith(item.to)}
+            onClick={close}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Outlet context={user} />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

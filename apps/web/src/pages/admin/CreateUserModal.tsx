@@ -1,0 +1,71 @@
+import { Alert, Button, Group, Modal, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
+import { hasLength, isEmail, isNotEmpty, useForm } from '@mantine/form';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, ApiError, unwrap, type UserRole } from '../../api/client';
+import { notifyFailed, notifySaved } from '../../notify';
+import { ROLE_OPTIONS, roleLabel } from '../../auth/roles';
+
+export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const queryClient = useQueryClient();
+  const form = useForm({
+    initialValues: { email: '', name: '', role: 'consultant' as UserRole, password: '' },
+    validate: {
+      email: isEmail('Enter an email address'),
+      name: isNotEmpty('Enter a name'),
+      // The API's rule (CreateUserDto): 10 to 200 characters.
+      password: hasLength({ min: 10, max: 200 }, 'Use 10 to 200 characters'),
+    },
+  });
+  const create = useMutation({
+    mutationFn: (body: typeof form.values) => unwrap(api.POST('/api/v1/users', { body })),
+    onSuccess: async (user) => {
+      notifySaved(`${user.name} can now sign in as ${roleLabel(user.role).toLowerCase()}`);
+      await queryClient.invalidateQueries({ queryKey: ['users'] });
+      close();
+    },
+    onError: (error) => {
+      // Field problems (e.g. an email already in use) go next to the field; anything else gets a toast too.
+      const fields = error instanceof ApiError ? error.fieldErrors() : {};
+      if (Object.keys(fields).length) form.setErrors(fields);
+      else notifyFailed(error);
+    },
+  });
+
+  function close() {
+    form.reset();
+    create.reset();
+    onClose();
+  }
+
+  return (
+    <Modal opened={opened} onClose={close} title="New staff user">
+      <form onSubmit={form.onSubmit((values) => create.mutate(values))} noValidate>
+        <Stack>
+          {create.error && (
+            <Alert color="red" role="alert">
+              {create.error.message}
+            </Alert>
+          )}
+          <TextInput label="Email" type="email" required data-autofocus {...form.getInputProps('email')} />
+          <TextInput label="Name" required {...form.getInputProps('name')} />
+          <Select label="Role" data={ROLE_OPTIONS} allowDeselect={false} required {...form.getInputProps('role')} />
+          <PasswordInput
+            label="Password"
+            description="At least 10 characters; share it with them privately."
+            autoComplete="new-password"
+            required
+            {...form.getInputProps('password')}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              Create user
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

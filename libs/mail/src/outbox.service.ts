@@ -1,0 +1,144 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { JobName, QueueName, type JobPayloads } from '@ta/queue';
+import type { Queue } from 'bullmq';
+import { DataSource, type EntityManager } from 'typeorm';
+import { OutboundEmail, type EmailStatus } from './outbound-email.entity.js';
+import { MailService } from './mail.service.js';
+import { renderEmail } from './templates/templates.js';
+
+export interface EmailToQueue {
+  to: string;
+  template: string;
+  data: Record<string, unknown>;
+  dedupeKey: string;
+}
+
+/** Attempts before an email is marked failed: with exponential backoff from 5 s, about 10 minutes of SMTP outage. */
+export const MAX_DELIVERY_ATTEMPTS = 8;
+const FIRST_RETRY_DELAY_MS = 5000;
+
+@Injectable()
+export class OutboxService {
+  private readonly logger = new Logger(OutboxService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(QueueName.Mail) private readonly queue: Queue<JobPayloads[JobName.DeliverEmail]>,
+    private readonly mail: MailService,
+  ) {}
+
+  /**
+   * Writes emails in the caller's transaction; a dedupe key already queued is skipped.
+   * Returns the ids of the rows it wrote, to hand to dispatch() after the transaction commits.
+   */
+  async enqueue(manager: EntityManager, emails: EmailToQueue[]): Promise<string[]> {
+    const ids: string[] = [];
+    for (const email of emails) {
+      const rows = (await manager.query(
+        `INSERT INTO outbound_emails (recipient, template, data, dedupe_key) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+        [email.to, email.template, JSON.stringify(email.data), email.dedupeKey],
+      )) as Array<{ id: string }>;
+      if (rows[0]) ids.push(rows[0].id);
+    }
+    return ids;
+  }
+
+  /**
+   * Asks the worker to deliver these emails now. Best effort: if Redis is unreachable the rows stay
+   * pending and the worker's outbox sweep delivers them.
+   */
+  async dispatch(ids: string[], round = ''): Promise<void> {
+    try {
+      // One job id per email (per retry round): while a job for it is waiting or backing off, queuing it again is a no-op.
+      await Promise.all(
+        ids.map((emailId) =>
+          this.queue.add(
+            JobName.DeliverEmail,
+            { emailId },
+            {
+              jobId: `email-${emailId}${round}`,
+              attempts: MAX_DELIVERY_ATTEMPTS,
+              backoff: { type: 'exponential', delay: FIRST_RETRY_DELAY_MS },
+            },
+          ),
+        ),
+      );
+    } catch (error) {
+      this.logger.warn(`could not queue ${ids.length} email(s), the outbox sweep will: ${(error as Error).message}`);
+    }
+  }
+
+  /**
+   * Delivers one pending email. The row stays locked while SMTP answers, and is marked sent in the same
+   * transaction, so two workers never both send it. Throws on SMTP failure so the job is retried.
+   */
+  async deliver(emailId: string, lastAttempt: boolean): Promise<'sent' | 'skipped'> {
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const [row] = (await manager.query(`SELECT * FROM outbound_emails WHERE id = $1 AND status = 'pending' FOR UPDATE SKIP LOCKED`, [
+        emailId,
+      ])) as Array<{
+        recipient: string;
+        template: string;
+        data: Record<string, unknown>;
+      }>;
+      if (!row) return { result: 'skipped' as const };
+      try {
+        await this.mail.send({ to: row.recipient, ...renderEmail(row.template, row.data) });
+      } catch (error) {
+        // Recorded and committed before the job fails, so the attempt count and the reason survive the retry.
+        const message = (error as Error).message.slice(0, 2000);
+        await manager.query(
+          `UPDATE outbound_emails SET attempts = attempts + 1, last_error = $2, status = $3, updated_at = now() WHERE id = $1`,
+          [emailId, message, lastAttempt ? 'failed' : 'pending'],
+        );
+        return { result: 'failed' as const, message };
+      }
+      await manager.query(
+        `UPDATE outbound_emails SET status = 'sent', attempts = attempts + 1, sent_at = now(), last_error = NULL, updated_at = now() WHERE id = $1`,
+        [emailId],
+      );
+      return { result: 'sent' as const };
+    });
+    if (outcome.result === 'failed') throw new DeliveryError(outcome.message ?? 'SMTP delivery failed');
+    return outcome.result;
+  }
+
+  /** Pending emails older than a minute that no job delivered (Redis was down when they were written). */
+  async requeueStale(): Promise<number> {
+    const rows = (await this.dataSource.query(
+      `SELECT id FROM outbound_emails WHERE status = 'pending' AND updated_at < now() - interval '1 minute' ORDER BY created_at LIMIT 1000`,
+    )) as Array<{
+      id: string;
+    }>;
+    await this.dispatch(rows.map((r) => r.id));
+    return rows.length;
+  }
+
+  list(status: EmailStatus | undefined, page: number, pageSize: number): Promise<[OutboundEmail[], number]> {
+    return this.dataSource.manager.findAndCount(OutboundEmail, {
+      where: status ? { status } : {},
+      order: { createdAt: 'DESC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+  }
+
+  /** A failed email goes back to pending with a fresh set of attempts. */
+  async retry(id: string): Promise<OutboundEmail> {
+    const result = await this.dataSource.query(
+      `UPDATE outbound_emails SET status = 'pending', attempts = 0, updated_at = now() WHERE id = $1 AND status = 'failed' RETURNING id`,
+      [id],
+    );
+    const email = await this.dataSource.manager.findOneBy(OutboundEmail, { id });
+    if (!email) throw new NotFoundException(`No email with id ${id}`);
+    if ((result as unknown[][])[0]?.length) await this.dispatch([id], `-retry-${Date.now()}`);
+    return email;
+  }
+}
+
+export class DeliveryError extends Error {
+  override name = 'DeliveryError';
+}

@@ -1,0 +1,78 @@
+/** Every email TA Desk sends: a subject and both a text and an HTML part, from the row's data. */
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const escapeHtml = (value: unknown) =>
+  String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+function layout(title: string, paragraphs: string[], link?: { href: string; label: string }): string {
+  const body = paragraphs.map((p) => `<p style="margin:0 0 12px">${p}</p>`).join('');
+  const button = link
+    ? `<p><a href="${escapeHtml(link.href)}" style="background:#1c7ed6;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(link.label)}</a></p>`
+    : '';
+  return `<!doctype html><html><body style="font-family:Arial,sans-serif;color:#222;max-width:560px"><h2 style="color:#1c7ed6">${escapeHtml(title)}</h2>${body}${button}<p style="color:#888;font-size:12px">PeerTAC · Peer Support Services Technical Assistance Center</p></body></html>`;
+}
+
+type Data = Record<string, unknown>;
+
+const TEMPLATES: Record<string, (data: Data) => RenderedEmail> = {
+  intake_confirmation: (d) => ({
+    subject: `We received your request ${String(d.reference)}`,
+    text: [
+      `Hello ${String(d.contactName)},`,
+      '',
+      `Thank you for reaching out to PeerTAC. Your request has the reference ${String(d.reference)}.`,
+      `A consultant will respond within ${String(d.businessDays)} business days.`,
+      '',
+      `Follow your request here: ${String(d.statusUrl)}`,
+      '',
+      'Please do not reply with client health information.',
+    ].join('\n'),
+    html: layout(
+      `Request ${String(d.reference)} received`,
+      [
+        `Hello ${escapeHtml(d.contactName)},`,
+        `Thank you for reaching out to PeerTAC. Your request has the reference <strong>${escapeHtml(d.reference)}</strong>.`,
+        `A consultant will respond within ${escapeHtml(d.businessDays)} business days.`,
+        'Please do not reply with client health information.',
+      ],
+      { href: String(d.statusUrl), label: 'Follow your request' },
+    ),
+  }),
+  intake_new_request: (d) => ({
+    subject: `New TA request ${String(d.reference)} from ${String(d.organizationName)}`,
+    text: [
+      `A new request arrived through the web form.`,
+      '',
+      `${String(d.reference)}: ${String(d.title)}`,
+      `Organization: ${String(d.organizationName)}`,
+      '',
+      `Open it: ${String(d.caseUrl)}`,
+    ].join('\n'),
+    html: layout(
+      `New request ${String(d.reference)}`,
+      [
+        `A new request arrived through the web form.`,
+        `<strong>${escapeHtml(d.title)}</strong>`,
+        `Organization: ${escapeHtml(d.organizationName)}`,
+      ],
+      { href: String(d.caseUrl), label: 'Open the case' },
+    ),
+  }),
+  test_message: (d) => ({
+    subject: String(d.subject ?? 'TA Desk test message'),
+    text: String(d.body ?? 'This is a test message.'),
+    html: layout(String(d.subject ?? 'TA Desk test message'), [escapeHtml(d.body ?? 'This is a test message.')]),
+  }),
+};
+
+export function renderEmail(template: string, data: Data): RenderedEmail {
+  const render = TEMPLATES[template];
+  if (!render) throw new Error(`No email template named ${template}`);
+  return render(data);
+}
+
+export const TEMPLATE_NAMES = Object.keys(TEMPLATES);
