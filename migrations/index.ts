@@ -2,6 +2,13 @@ import { Init1764000000000 } from './1764000000000-Init.js';
 import { OrganizationsAndCases1764100000000 } from './1764100000000-OrganizationsAndCases.js';
 import { Engagement1764200000000 } from './1764200000000-Engagement.js';
 import { Outbox1764300000000 } from './1764300000000-Outbox.js';
+import { Intake1764400000000 } from './1764400000000-Intake.js';
 
 /** Every migration, oldest first. A generated migration is added here by hand, after review. */
-export const allMigrations = [Init1764000000000, OrganizationsAndCases1764100000000, Engagement1764200000000, Outbox1764300000000];
+export const allMigrations = [
+  Init1764000000000,
+  OrganizationsAndCases1764100000000,
+  Engagement1764200000000,
+  Outbox1764300000000,
+  Intake1764400000000,
+];

@@ -48,6 +48,7 @@ export default async function globalSetup() {
       TEST_TMP_DIR: dir,
       // Tests sign in far more often than people; the throttle test lowers this for its own API.
       LOGIN_THROTTLE_LIMIT: '1000',
+      INTAKE_RATE_LIMIT_PER_HOUR: '1000',
     });
     run(
       process.execPath,

@@ -6,6 +6,7 @@ import { DatabaseModule } from '@ta/database';
 import { REDIS_CLIENT, RedisModule } from '@ta/queue';
 import { CasesModule } from '@ta/cases';
 import { EngagementModule } from '@ta/engagement';
+import { IntakeModule } from '@ta/intake';
 import { OrganizationsModule } from '@ta/organizations';
 import { UsersModule } from '@ta/users';
 import type { Redis } from 'ioredis';
@@ -39,6 +40,12 @@ import { RedisThrottlerStorage } from './http/redis-throttler.storage.js';
           storage: new RedisThrottlerStorage(redis),
           throttlers: [
             {
+              name: 'intake',
+              ttl: 3600_000,
+              limit: config.INTAKE_RATE_LIMIT_PER_HOUR,
+              getTracker: (req: Record<string, unknown>) => `intake:${String(req.ip)}`,
+            },
+            {
               name: 'login-ip',
               ttl: window,
               limit: config.LOGIN_THROTTLE_IP_LIMIT,
@@ -54,7 +61,10 @@ import { RedisThrottlerStorage } from './http/redis-throttler.storage.js';
                   .toLowerCase(),
             },
           ],
-          errorMessage: 'Too many sign-in attempts; wait a few minutes and try again',
+          errorMessage: (_context: unknown, detail: { tracker: string }) =>
+            detail.tracker.startsWith('intake:')
+              ? 'We received several requests from your network in the last hour. Please try again later, or email us directly.'
+              : 'Too many sign-in attempts; wait a few minutes and try again',
         };
       },
     }),
@@ -64,6 +74,7 @@ import { RedisThrottlerStorage } from './http/redis-throttler.storage.js';
     CasesModule,
     EngagementModule,
     EmailsModule,
+    IntakeModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })

@@ -38,6 +38,14 @@ describe('admin user management', () => {
     expect(updated.body).toMatchObject({ role: 'lead', name: 'Renamed' });
   });
 
+  it('lists active staff to any staff user, without emails, and refuses anonymous callers', async () => {
+    const consultant = await createStaff(api.url, admin, 'consultant');
+    const res = await request(api.url).get('/api/v1/staff').set('Authorization', `Bearer ${consultant.token}`).expect(200);
+    expect(res.body).toEqual(expect.arrayContaining([{ id: consultant.id, name: 'Test consultant', role: 'consultant' }]));
+    expect(res.body.every((s: Record<string, unknown>) => s.email === undefined)).toBe(true);
+    await request(api.url).get('/api/v1/staff').expect(401);
+  });
+
   it('paginates the list', async () => {
     const page = await request(api.url).get('/api/v1/users').query({ page: 1, pageSize: 2 }).set(asAdmin()).expect(200);
     expect(page.body.items).toHaveLength(2);

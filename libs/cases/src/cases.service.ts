@@ -105,6 +105,36 @@ export class CasesService {
     return this.get(id);
   }
 
+  /** Opens a case for a public request in the caller's transaction; the system is the actor. */
+  async openFromIntake(
+    manager: EntityManager,
+    input: Pick<
+      Case,
+      'organizationId' | 'primaryContactId' | 'title' | 'description' | 'topics' | 'serviceLines' | 'firstResponseDueAt'
+    > & { openedAt: Date; intakeId: string },
+  ): Promise<Case> {
+    await this.checkTopics(manager, input.topics);
+    const saved = await manager.save(
+      manager.create(Case, {
+        ...input,
+        source: 'web_form',
+        priority: 'normal',
+        intensity: null,
+        assigneeId: null,
+        status: 'new',
+        stallLevel: 'none',
+        lastActivityAt: input.openedAt,
+      }),
+    );
+    await this.events.record(manager, saved.id, null, 'created', {
+      title: saved.title,
+      source: 'web_form',
+      status: 'new',
+      intakeId: input.intakeId,
+    });
+    return manager.findOneByOrFail(Case, { id: saved.id });
+  }
+
   async update(id: string, dto: UpdateCaseDto, actor: Actor): Promise<CaseDto> {
     await this.dataSource.transaction(async (manager) => {
       const current = await this.find(manager, id, true);

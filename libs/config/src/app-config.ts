@@ -66,6 +66,12 @@ export class AppConfig {
   @Min(1)
   LOGIN_THROTTLE_WINDOW_SECONDS = 900;
 
+  /** Public request-form submissions allowed per client IP per hour. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  INTAKE_RATE_LIMIT_PER_HOUR = 5;
+
   /** Business days (weekends and NY State holidays skipped) a web-form request may wait for a first response. */
   @Type(() => Number)
   @IsInt()

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import { AppConfig } from '@ta/config';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Public } from './auth.decorators.js';
@@ -20,6 +20,7 @@ export class AuthController {
   /** Public; throttled per account and per IP (LOGIN_THROTTLE_*). */
   @Public()
   @UseGuards(ThrottlerGuard)
+  @SkipThrottle({ intake: true })
   @Post('login')
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponseDto })

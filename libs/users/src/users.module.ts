@@ -6,12 +6,13 @@ import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
 import { Session } from './session.entity.js';
 import { User } from './user.entity.js';
+import { StaffController } from './staff.controller.js';
 import { UsersController } from './users.controller.js';
 import { UsersService } from './users.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([User, Session])],
-  controllers: [AuthController, UsersController],
+  controllers: [AuthController, UsersController, StaffController],
   providers: [UsersService, AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [UsersService, AuthService],
 })

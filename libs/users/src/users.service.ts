@@ -27,6 +27,11 @@ export class UsersService {
     return { items, total };
   }
 
+  /** Active staff by name; a center has tens of staff, so no paging. */
+  activeStaff(): Promise<User[]> {
+    return this.users.find({ where: { active: true }, order: { name: 'ASC' }, take: 1000 });
+  }
+
   async get(id: string): Promise<User> {
     const user = await this.users.findOneBy({ id });
     if (!user) throw new NotFoundException(`No user with id ${id}`);

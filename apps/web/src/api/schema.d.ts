@@ -97,6 +97,22 @@ export interface paths {
         patch: operations["UsersController_update"];
         trace?: never;
     };
+    "/api/v1/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StaffController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organizations": {
         parameters: {
             query?: never;
@@ -401,6 +417,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/intake": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["IntakeController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intake/topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["IntakeController_topics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intake/status/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["IntakeController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -457,6 +521,13 @@ export interface components {
             /** @description false deactivates the user and ends their sessions */
             active?: boolean;
             password?: string;
+        };
+        StaffMemberDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "lead" | "consultant";
         };
         PeerWorkforceDto: {
             /** @description Certified Peer Specialists (NYCPS) employed */
@@ -909,6 +980,59 @@ export interface components {
             page: number;
             pageSize: number;
         };
+        IntakeDto: {
+            /** @example Riverside Family Counseling Center */
+            organizationName: string;
+            /** @enum {string} */
+            region: "western" | "central" | "hudson_river" | "nyc" | "long_island";
+            /** @example Onondaga */
+            county: string;
+            /** @example Jordan Lee */
+            contactName: string;
+            /** @example jordan.lee@riverside.example.org */
+            email: string;
+            phone?: string;
+            /** @enum {string} */
+            role: "executive" | "clinical_director" | "supervisor" | "peer_specialist" | "family_peer_advocate" | "youth_peer_advocate" | "other";
+            populations: ("children_youth" | "families" | "adults" | "older_adults")[];
+            /** @description peer roles employed or planned: NYCPS, YPA-C, FPA-C */
+            peerRoles: ("nycps" | "ypa" | "fpa")[];
+            /** @enum {string} */
+            stage: "exploring" | "starting" | "expanding" | "improving";
+            /** @description topic codes (GET /intake/topics) */
+            topics: string[];
+            question: string;
+            /** @enum {string} */
+            preferredContact?: "email" | "phone" | "video";
+            /** @description leave empty */
+            website?: string;
+        };
+        IntakeResultDto: {
+            /** @example TA-2026-00042 */
+            reference: string;
+            /** @description the requester’s private status page */
+            statusUrl: string;
+        };
+        IntakeTopicDto: {
+            code: string;
+            label: string;
+            goalArea: string;
+        };
+        RequestStatusDto: {
+            reference: string;
+            organizationName: string;
+            /** @enum {string} */
+            status: "received" | "in_review" | "in_progress" | "paused" | "completed" | "closed";
+            /** @description the status in plain words */
+            statusText: string;
+            submittedAt: string;
+            /** @description first name of the assigned consultant */
+            consultantFirstName: string | null;
+            /** @description dates (YYYY-MM-DD, New York) of sessions held */
+            sessionDates: string[];
+            /** @description date of the next scheduled follow-up (YYYY-MM-DD, New York) */
+            nextFollowUpDate: string | null;
+        };
     };
     responses: never;
     parameters: never;
@@ -1229,6 +1353,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserResponseDto"];
+                };
+            };
+        };
+    };
+    StaffController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffMemberDto"][];
                 };
             };
         };
@@ -1921,6 +2064,83 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["EmailDto"];
                 };
+            };
+        };
+    };
+    IntakeController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IntakeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeResultDto"];
+                };
+            };
+            /** @description too many requests from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IntakeController_topics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeTopicDto"][];
+                };
+            };
+        };
+    };
+    IntakeController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestStatusDto"];
+                };
+            };
+            /** @description unknown link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

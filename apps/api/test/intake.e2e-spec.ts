@@ -1,0 +1,223 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import request from 'supertest';
+import { createStaff, DEMO_ADMIN, login } from '../../../test/support/auth.js';
+import { eventually, messagesFor } from '../../../test/support/mail-sink.js';
+import { repoRoot, startApi, startProcess, type RunningApi, type RunningProcess } from '../../../test/support/processes.js';
+
+describe('public request form, status page and emails (real API, worker, SMTP sink)', () => {
+  let api: RunningApi;
+  let worker: RunningProcess;
+  const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
+
+  beforeAll(async () => {
+    await db.connect();
+    api = await startApi();
+    worker = startProcess(`${repoRoot}dist/apps/worker/src/main.js`);
+  });
+  afterAll(async () => {
+    await Promise.all([api?.stop(), worker?.stop()]);
+    await db.end();
+  });
+
+  const form = (overrides: Record<string, unknown> = {}) => ({
+    organizationName: `Lakeshore Family Clinic ${randomUUID().slice(0, 6)}`,
+    region: 'western',
+    county: 'Erie',
+    contactName: 'Dana Whitfield',
+    email: `dana.${randomUUID().slice(0, 6)}@lakeshore-${randomUUID().slice(0, 4)}.example.org`,
+    role: 'clinical_director',
+    populations: ['children_youth', 'families'],
+    peerRoles: ['ypa', 'fpa'],
+    stage: 'starting',
+    topics: ['job_descriptions', 'supervision'],
+    question: 'We are hiring our first Youth Peer Advocate. How should we write the job description and supervise the role?',
+    preferredContact: 'email',
+    ...overrides,
+  });
+  const submit = (body: Record<string, unknown>, url = api.url) => request(url).post('/api/v1/intake').send(body);
+
+  it('opens a case, creates the organization and contact, and emails the requester and the leads', async () => {
+    const body = form();
+    const res = await submit(body).expect(201);
+    expect(res.body.reference).toMatch(/^TA-\d{4}-\d{5}$/);
+    expect(res.body.statusUrl).toMatch(/^http:\/\/localhost:3000\/request\/status\/[A-Za-z0-9_-]{32}$/);
+
+    const row = (
+      await db.query(
+        `SELECT c.*, o.name AS org_name, o.region, ct.email AS contact_email, s.organization_created, s.contact_created, s.payload
+         FROM cases c JOIN organizations o ON o.id = c.organization_id JOIN contacts ct ON ct.id = c.primary_contact_id
+         JOIN intake_submissions s ON s.case_id = c.id WHERE c.reference = $1`,
+        [res.body.reference],
+      )
+    ).rows[0];
+    expect(row).toMatchObject({
+      source: 'web_form',
+      status: 'new',
+      org_name: body.organizationName,
+      region: 'western',
+      contact_email: body.email,
+      organization_created: true,
+      contact_created: true,
+    });
+    expect(row.topics).toEqual(['job_descriptions', 'supervision']);
+    expect(row.service_lines).toEqual(['ypa', 'fpa']);
+    expect(row.payload.question).toBe(body.question);
+    expect(row.payload.website).toBeUndefined();
+    const dueInDays = (row.first_response_due_at.getTime() - row.opened_at.getTime()) / 86400_000;
+    expect(dueInDays).toBeGreaterThanOrEqual(2);
+    expect(dueInDays).toBeLessThanOrEqual(6);
+    const events = (await db.query(`SELECT type, actor_id FROM case_events WHERE case_id = $1`, [row.id])).rows;
+    expect(events).toEqual([{ type: 'created', actor_id: null }]);
+
+    const [confirmation] = await eventually(
+      () => messagesFor(body.email),
+      (m) => m.length > 0,
+    );
+    expect(confirmation!.subject).toContain(res.body.reference);
+    expect(confirmation!.text).toContain(res.body.statusUrl);
+    expect(confirmation!.html).toContain(res.body.statusUrl);
+    const leadMail = await eventually(
+      () => messagesFor('lead@example.org'),
+      (m) => m.some((x) => x.subject.includes(res.body.reference)),
+    );
+    const forThisCase = leadMail.filter((m) => m.subject.includes(res.body.reference));
+    expect(forThisCase).toHaveLength(1);
+    expect(forThisCase[0]!.text).toContain(`/cases/${row.id}`);
+  });
+
+  it('reuses the contact (and its organization) on a second request from the same email', async () => {
+    const first = form();
+    await submit(first).expect(201);
+    await submit(form({ email: first.email.toUpperCase(), organizationName: 'Some Other Spelling Inc' })).expect(201);
+    const contacts = await db.query(`SELECT count(*)::int AS n FROM contacts WHERE lower(email) = lower($1)`, [first.email]);
+    expect(contacts.rows[0].n).toBe(1);
+    const cases = await db.query(
+      `SELECT DISTINCT c.organization_id FROM cases c JOIN contacts ct ON ct.id = c.primary_contact_id WHERE lower(ct.email) = lower($1)`,
+      [first.email],
+    );
+    expect(cases.rows).toHaveLength(1);
+  });
+
+  it('matches an existing organization by normalized name and region, or by email domain', async () => {
+    const first = form();
+    await submit(first).expect(201);
+    const byName = form({
+      organizationName: `The ${first.organizationName.toUpperCase()}, Inc.`,
+      email: `someone-${randomUUID().slice(0, 6)}@gmail.com`,
+    });
+    await submit(byName).expect(201);
+    const domain = first.email.split('@')[1];
+    await submit(form({ organizationName: 'Completely Different Name', email: `colleague@${domain}` })).expect(201);
+    const orgs = await db.query(
+      `SELECT DISTINCT o.id FROM organizations o JOIN contacts c ON c.organization_id = o.id WHERE lower(c.email) IN (lower($1), lower($2), lower($3))`,
+      [first.email, byName.email, `colleague@${domain}`],
+    );
+    expect(orgs.rows).toHaveLength(1);
+  });
+
+  it('accepts a filled honeypot silently and creates nothing', async () => {
+    const before = (
+      await db.query(
+        `SELECT (SELECT count(*) FROM cases)::int AS cases, (SELECT count(*) FROM intake_submissions)::int AS subs, (SELECT count(*) FROM outbound_emails)::int AS emails`,
+      )
+    ).rows[0];
+    const res = await submit(form({ website: 'http://spam.example' })).expect(201);
+    expect(res.body.reference).toBeDefined();
+    const after = (
+      await db.query(
+        `SELECT (SELECT count(*) FROM cases)::int AS cases, (SELECT count(*) FROM intake_submissions)::int AS subs, (SELECT count(*) FROM outbound_emails)::int AS emails`,
+      )
+    ).rows[0];
+    expect(after).toEqual(before);
+    await request(api.url).get(new URL(res.body.statusUrl).pathname.replace('/request/status/', '/api/v1/intake/status/')).expect(404);
+  });
+
+  it('rate-limits per address with a clear 429, across API processes', async () => {
+    // Its own Redis database, so this test's counter starts at zero.
+    const env = { INTAKE_RATE_LIMIT_PER_HOUR: '2', REDIS_URL: `${process.env.REDIS_URL}/3` };
+    const [a, b] = await Promise.all([startApi(env), startApi(env)]);
+    try {
+      await submit(form(), a.url).expect(201);
+      await submit(form(), b.url).expect(201);
+      const refused = await submit(form(), a.url).expect(429);
+      expect(refused.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
+      expect(refused.body.message).toMatch(/several requests from your network/);
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
+    }
+  });
+
+  it('refuses bad input with friendly field errors and saves nothing', async () => {
+    const body = form({ question: 'Too short', topics: ['astrology'], email: 'not-an-email', region: 'atlantis' });
+    const res = await submit(body).expect(400);
+    const fields = res.body.details.map((d: { field: string }) => d.field).sort();
+    expect(fields).toEqual(['email', 'question', 'region']);
+    expect(res.body.details.find((d: { field: string }) => d.field === 'question').messages).toEqual([
+      'please describe what you need in 20 to 5,000 characters',
+    ]);
+    const unknownTopic = await submit(form({ topics: ['astrology'] })).expect(400);
+    expect(unknownTopic.body.details[0].field).toBe('topics');
+    const orgs = await db.query(`SELECT count(*)::int AS n FROM organizations WHERE name = $1`, [body.organizationName]);
+    expect(orgs.rows[0].n).toBe(0);
+  });
+
+  it('refuses a body over the size limit with 413', async () => {
+    const res = await submit(form({ question: 'x'.repeat(1_100_000) })).expect(413);
+    expect(res.body.statusCode).toBe(413);
+  });
+
+  it('shows the requester status in plain words, with no internal notes', async () => {
+    const admin = await login(api.url, DEMO_ADMIN.email, DEMO_ADMIN.password);
+    const consultant = await createStaff(api.url, admin, 'consultant');
+    const res = await submit(form()).expect(201);
+    const token = res.body.statusUrl.split('/').pop();
+    const statusPath = `/api/v1/intake/status/${token}`;
+    const fresh = await request(api.url).get(statusPath).expect(200);
+    expect(fresh.body).toMatchObject({
+      reference: res.body.reference,
+      status: 'received',
+      consultantFirstName: null,
+      sessionDates: [],
+      nextFollowUpDate: null,
+    });
+
+    const caseId = (await db.query(`SELECT id FROM cases WHERE reference = $1`, [res.body.reference])).rows[0].id;
+    const auth = { Authorization: `Bearer ${admin}` };
+    await request(api.url).post(`/api/v1/cases/${caseId}/assign`).set(auth).send({ consultantId: consultant.id }).expect(200);
+    await request(api.url).post(`/api/v1/cases/${caseId}/transitions`).set(auth).send({ to: 'triaged' }).expect(200);
+    await request(api.url).post(`/api/v1/cases/${caseId}/transitions`).set(auth).send({ to: 'active' }).expect(200);
+    await request(api.url)
+      .post(`/api/v1/cases/${caseId}/consultations`)
+      .set(auth)
+      .send({
+        startedAt: '2026-01-15T15:00:00Z',
+        durationMinutes: 45,
+        modality: 'phone',
+        attendeeContactIds: [],
+        topics: [],
+        summary: 'INTERNAL-SUMMARY clinic director seemed hesitant',
+        nextSteps: 'INTERNAL-NEXT',
+        followUps: [{ dueAt: '2099-03-02T15:00:00Z', kind: 'check_in', note: 'INTERNAL-FOLLOWUP-NOTE' }],
+      })
+      .expect(201);
+    const later = await request(api.url).get(statusPath).expect(200);
+    expect(later.body).toMatchObject({
+      status: 'in_progress',
+      consultantFirstName: 'Test',
+      sessionDates: ['2026-01-15'],
+      nextFollowUpDate: '2099-03-02',
+    });
+    expect(JSON.stringify(later.body)).not.toMatch(/INTERNAL|hesitant|@/);
+
+    await request(api.url)
+      .get(`/api/v1/intake/status/${'A'.repeat(32)}`)
+      .expect(404);
+    await request(api.url).get('/api/v1/intake/status/not valid!').expect(404);
+  });
+
+  it('lists the topics for the form without signing in', async () => {
+    const res = await request(api.url).get('/api/v1/intake/topics').expect(200);
+    expect(res.body.length).toBe(15);
+  });
+});

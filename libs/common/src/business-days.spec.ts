@@ -1,0 +1,22 @@
+import { addBusinessDays, isBusinessDay } from './business-days.js';
+
+describe('business days in New York', () => {
+  it('skips weekends', () => {
+    // Friday 2026-03-06 15:00 New York (EST, UTC-5) → Tuesday 2026-03-10 15:00 (EDT, UTC-4 after the DST change).
+    expect(addBusinessDays(new Date('2026-03-06T20:00:00Z'), 2).toISOString()).toBe('2026-03-10T19:00:00.000Z');
+  });
+
+  it('skips NY State holidays', () => {
+    expect(isBusinessDay('2026-11-26')).toBe(false); // Thanksgiving
+    expect(isBusinessDay('2026-07-03')).toBe(false); // Independence Day observed (July 4 is a Saturday)
+    expect(isBusinessDay('2026-02-12')).toBe(false); // Lincoln's Birthday, a NY State holiday
+    expect(isBusinessDay('2026-11-24')).toBe(true);
+    // Wednesday before Thanksgiving, 10:00 → Thursday is a holiday → Friday, Monday.
+    expect(addBusinessDays(new Date('2026-11-25T15:00:00Z'), 2).toISOString()).toBe('2026-11-30T15:00:00.000Z');
+  });
+
+  it('counts from the next business day when opened on a weekend', () => {
+    // Saturday 2026-05-16 10:00 EDT → Monday (1), Tuesday (2).
+    expect(addBusinessDays(new Date('2026-05-16T14:00:00Z'), 2).toISOString()).toBe('2026-05-19T14:00:00.000Z');
+  });
+});

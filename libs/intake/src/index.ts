@@ -1,0 +1,2 @@
+export { IntakeSubmission } from './intake-submission.entity.js';
+export { IntakeModule } from './intake.module.js';

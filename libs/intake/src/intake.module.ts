@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CasesModule } from '@ta/cases';
+import { MailModule } from '@ta/mail';
+import { IntakeController } from './intake.controller.js';
+import { IntakeSubmission } from './intake-submission.entity.js';
+import { IntakeService } from './intake.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([IntakeSubmission]), CasesModule, MailModule],
+  controllers: [IntakeController],
+  providers: [IntakeService],
+})
+export class IntakeModule {}

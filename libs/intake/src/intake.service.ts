@@ -1,0 +1,236 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { CasesService } from '@ta/cases';
+import { addBusinessDays, CENTER_TIME_ZONE } from '@ta/common';
+import { AppConfig } from '@ta/config';
+import { OutboxService } from '@ta/mail';
+import { Contact, normalizeOrganizationName, Organization } from '@ta/organizations';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { IntakeDto, IntakeResultDto, RequestStatusDto } from './dto/intake.dto.js';
+import { IntakeSubmission } from './intake-submission.entity.js';
+
+/** Mailbox providers shared by everyone: their domain says nothing about the organization. */
+const SHARED_EMAIL_DOMAINS = new Set([
+  'gmail.com',
+  'yahoo.com',
+  'hotmail.com',
+  'outlook.com',
+  'aol.com',
+  'icloud.com',
+  'live.com',
+  'msn.com',
+  'protonmail.com',
+  'verizon.net',
+  'optonline.net',
+]);
+
+const PLAIN_STATUS: Record<string, [status: string, text: string]> = {
+  new: ['received', 'We received your request and will contact you soon.'],
+  triaged: ['in_review', 'A consultant is reviewing your request.'],
+  active: ['in_progress', 'We are working with you on this request.'],
+  on_hold: ['paused', 'This request is paused for now.'],
+  resolved: ['completed', 'We have completed the work on this request.'],
+  closed: ['closed', 'This request is closed.'],
+};
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+@Injectable()
+export class IntakeService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly cases: CasesService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /**
+   * Stores the request, matches or creates the organization and contact, opens a case due in
+   * FIRST_RESPONSE_BUSINESS_DAYS business days, and queues the emails — one transaction; the emails go out after it commits.
+   */
+  async submit(dto: IntakeDto): Promise<IntakeResultDto> {
+    if (dto.website) return this.decoy();
+    const token = randomBytes(24).toString('base64url');
+    const statusUrl = `${this.config.APP_URL}/request/status/${token}`;
+    const { reference, emailIds } = await this.dataSource.transaction(async (manager) => {
+      const { organization, organizationCreated, contact, contactCreated } = await this.matchOrCreate(manager, dto);
+      const openedAt = new Date();
+      const submissionId = (await manager.query(`SELECT gen_random_uuid() AS id`))[0].id as string;
+      const opened = await this.cases.openFromIntake(manager, {
+        organizationId: organization.id,
+        primaryContactId: contact.id,
+        title: titleFrom(dto.question),
+        description: describe(dto),
+        topics: dto.topics,
+        serviceLines: dto.peerRoles,
+        firstResponseDueAt: addBusinessDays(openedAt, this.config.FIRST_RESPONSE_BUSINESS_DAYS),
+        openedAt,
+        intakeId: submissionId,
+      });
+      const { website: _honeypot, ...payload } = dto;
+      await manager.save(IntakeSubmission, {
+        id: submissionId,
+        payload: payload as unknown as Record<string, unknown>,
+        organizationId: organization.id,
+        organizationCreated,
+        contactId: contact.id,
+        contactCreated,
+        caseId: opened.id,
+        tokenHash: hashToken(token),
+      });
+      const leads = (await manager.query(`SELECT id, email FROM users WHERE role = 'lead' AND active`)) as Array<{
+        id: string;
+        email: string;
+      }>;
+      const emailIds = await this.outbox.enqueue(manager, [
+        {
+          to: dto.email,
+          template: 'intake_confirmation',
+          data: {
+            contactName: dto.contactName,
+            reference: opened.reference,
+            statusUrl,
+            businessDays: this.config.FIRST_RESPONSE_BUSINESS_DAYS,
+          },
+          dedupeKey: `intake:${submissionId}:confirmation`,
+        },
+        ...leads.map((lead) => ({
+          to: lead.email,
+          template: 'intake_new_request',
+          data: {
+            reference: opened.reference,
+            title: opened.title,
+            organizationName: organization.name,
+            caseUrl: `${this.config.APP_URL}/cases/${opened.id}`,
+          },
+          dedupeKey: `intake:${submissionId}:lead:${lead.id}`,
+        })),
+      ]);
+      return { reference: opened.reference, emailIds };
+    });
+    await this.outbox.dispatch(emailIds);
+    return { reference, statusUrl };
+  }
+
+  /** What the requester may see: no notes, no summaries, the consultant's first name only. */
+  async status(token: string): Promise<RequestStatusDto> {
+    const hash = hashToken(token);
+    const [row] = (await this.dataSource.query(
+      `SELECT s.token_hash, s.created_at, c.id AS case_id, c.reference, c.status, o.name AS organization_name, u.name AS consultant_name
+       FROM intake_submissions s JOIN cases c ON c.id = s.case_id JOIN organizations o ON o.id = c.organization_id
+       LEFT JOIN users u ON u.id = c.assignee_id
+       WHERE s.token_hash = $1`,
+      [hash],
+    )) as Array<{
+      token_hash: string;
+      created_at: Date;
+      case_id: string;
+      reference: string;
+      status: string;
+      organization_name: string;
+      consultant_name: string | null;
+    }>;
+    // The index finds the row; the constant-time comparison keeps the answer time independent of how much matched.
+    if (!row || !timingSafeEqual(Buffer.from(row.token_hash), Buffer.from(hash)))
+      throw new NotFoundException('No request found for this link');
+    const sessions = (await this.dataSource.query(
+      `SELECT DISTINCT to_char(started_at AT TIME ZONE $2, 'YYYY-MM-DD') AS day FROM consultations WHERE case_id = $1 AND started_at <= now() ORDER BY day`,
+      [row.case_id, CENTER_TIME_ZONE],
+    )) as Array<{ day: string }>;
+    const [next] = (await this.dataSource.query(
+      `SELECT to_char(due_at AT TIME ZONE $2, 'YYYY-MM-DD') AS day FROM follow_ups WHERE case_id = $1 AND status = 'scheduled' AND due_at >= now() ORDER BY due_at LIMIT 1`,
+      [row.case_id, CENTER_TIME_ZONE],
+    )) as Array<{ day: string }>;
+    const [status, statusText] = PLAIN_STATUS[row.status] ?? ['received', 'We received your request.'];
+    return {
+      reference: row.reference,
+      organizationName: row.organization_name,
+      status,
+      statusText,
+      submittedAt: row.created_at.toISOString(),
+      consultantFirstName: row.consultant_name ? (row.consultant_name.split(' ')[0] ?? null) : null,
+      sessionDates: sessions.map((s) => s.day),
+      nextFollowUpDate: next?.day ?? null,
+    };
+  }
+
+  /** A known person keeps their organization; otherwise match the organization by name and region, then by email domain. */
+  private async matchOrCreate(manager: EntityManager, dto: IntakeDto) {
+    const existingContact = await manager
+      .createQueryBuilder(Contact, 'c')
+      .where('lower(c.email) = lower(:email)', { email: dto.email })
+      .orderBy('c.createdAt', 'ASC')
+      .getOne();
+    if (existingContact) {
+      const organization = await manager.findOneByOrFail(Organization, { id: existingContact.organizationId });
+      return { organization, organizationCreated: false, contact: existingContact, contactCreated: false };
+    }
+    const domain = dto.email.split('@')[1]?.toLowerCase() ?? '';
+    const organization =
+      (await manager.findOne(Organization, {
+        where: { normalizedName: normalizeOrganizationName(dto.organizationName), region: dto.region },
+        order: { createdAt: 'ASC' },
+      })) ??
+      (SHARED_EMAIL_DOMAINS.has(domain)
+        ? null
+        : await manager
+            .createQueryBuilder(Organization, 'o')
+            .where("o.id IN (SELECT c.organization_id FROM contacts c WHERE lower(split_part(c.email, '@', 2)) = :domain)", { domain })
+            .orderBy('o.createdAt', 'ASC')
+            .getOne());
+    const organizationCreated = !organization;
+    const matched =
+      organization ??
+      (await manager.save(
+        manager.create(Organization, {
+          name: dto.organizationName,
+          normalizedName: normalizeOrganizationName(dto.organizationName),
+          kind: 'mhotrs_clinic',
+          region: dto.region,
+          county: dto.county,
+          populations: dto.populations,
+          stage: dto.stage,
+          peerNycps: 0,
+          peerYpa: 0,
+          peerFpa: 0,
+          notes: '',
+        }),
+      ));
+    const contact = await manager.save(
+      manager.create(Contact, {
+        organizationId: matched.id,
+        name: dto.contactName,
+        email: dto.email,
+        phone: dto.phone ?? null,
+        title: null,
+        role: dto.role,
+      }),
+    );
+    return { organization: matched, organizationCreated, contact, contactCreated: true };
+  }
+
+  /** For the honeypot: looks like success to a bot, creates nothing. */
+  private decoy(): IntakeResultDto {
+    return { reference: 'TA-0000-00000', statusUrl: `${this.config.APP_URL}/request/status/${randomBytes(24).toString('base64url')}` };
+  }
+}
+
+function titleFrom(question: string): string {
+  const firstSentence = question.trim().split(/(?<=[.?!])\s/)[0] ?? question;
+  const oneLine = firstSentence.replace(/\s+/g, ' ');
+  return oneLine.length > 120 ? `${oneLine.slice(0, 117)}…` : oneLine;
+}
+
+function describe(dto: IntakeDto): string {
+  const lines = [
+    dto.question.trim(),
+    '',
+    `From: ${dto.contactName} (${dto.role.replaceAll('_', ' ')}), ${dto.email}${dto.phone ? `, ${dto.phone}` : ''}`,
+  ];
+  if (dto.preferredContact) lines.push(`Prefers to be contacted by: ${dto.preferredContact}`);
+  lines.push(`Stage with peer services: ${dto.stage}`);
+  if (dto.peerRoles.length) lines.push(`Peer roles employed or planned: ${dto.peerRoles.join(', ').toUpperCase()}`);
+  if (dto.populations.length) lines.push(`Populations served: ${dto.populations.join(', ').replaceAll('_', ' ')}`);
+  return lines.join('\n');
+}
