@@ -3,6 +3,8 @@ import { OrganizationsAndCases1764100000000 } from './1764100000000-Organization
 import { Engagement1764200000000 } from './1764200000000-Engagement.js';
 import { Outbox1764300000000 } from './1764300000000-Outbox.js';
 import { Intake1764400000000 } from './1764400000000-Intake.js';
+import { Escalation1764500000000 } from './1764500000000-Escalation.js';
+import { Reporting1764600000000 } from './1764600000000-Reporting.js';
 
 /** Every migration, oldest first. A generated migration is added here by hand, after review. */
 export const allMigrations = [
@@ -11,4 +13,6 @@ export const allMigrations = [
   Engagement1764200000000,
   Outbox1764300000000,
   Intake1764400000000,
+  Escalation1764500000000,
+  Reporting1764600000000,
 ];

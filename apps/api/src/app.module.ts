@@ -6,6 +6,7 @@ import { DatabaseModule } from '@ta/database';
 import { REDIS_CLIENT, RedisModule } from '@ta/queue';
 import { CasesModule } from '@ta/cases';
 import { EngagementModule } from '@ta/engagement';
+import { EscalationModule } from '@ta/escalation';
 import { IntakeModule } from '@ta/intake';
 import { OrganizationsModule } from '@ta/organizations';
 import { UsersModule } from '@ta/users';
@@ -75,6 +76,7 @@ import { RedisThrottlerStorage } from './http/redis-throttler.storage.js';
     EngagementModule,
     EmailsModule,
     IntakeModule,
+    EscalationModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from '@ta/config';
 import { DatabaseModule } from '@ta/database';
+import { EscalationModule } from '@ta/escalation';
 import { MailModule } from '@ta/mail';
 import { QueueModule } from '@ta/queue';
 import { LoggerModule } from 'nestjs-pino';
@@ -8,6 +9,8 @@ import { HeartbeatProcessor } from './heartbeat.processor.js';
 import { HeartbeatScheduler } from './heartbeat.scheduler.js';
 import { MailProcessor } from './mail.processor.js';
 import { OutboxSweepScheduler } from './outbox-sweep.scheduler.js';
+import { SweepsProcessor } from './sweeps.processor.js';
+import { SweepsScheduler } from './sweeps.scheduler.js';
 
 @Module({
   imports: [
@@ -16,7 +19,8 @@ import { OutboxSweepScheduler } from './outbox-sweep.scheduler.js';
     DatabaseModule,
     QueueModule,
     MailModule,
+    EscalationModule,
   ],
-  providers: [HeartbeatProcessor, HeartbeatScheduler, MailProcessor, OutboxSweepScheduler],
+  providers: [HeartbeatProcessor, HeartbeatScheduler, MailProcessor, OutboxSweepScheduler, SweepsProcessor, SweepsScheduler],
 })
 export class WorkerModule {}

@@ -1,0 +1,3 @@
+export { Clock } from './clock.js';
+export { EscalationModule } from './escalation.module.js';
+export { EscalationSweep, type SweepReport } from './escalation.sweep.js';
