@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import { AppConfig } from '@ta/config';
 import { Logger } from 'nestjs-pino';
 import { createValidationPipe } from './http/validation.js';
+import { mountQueuesDashboard } from './queues/queues-dashboard.js';
 import { serveWebApp } from './web/serve-web-app.js';
 
 export const API_PREFIX = 'api/v1';
@@ -33,6 +34,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   SwaggerModule.setup('api/docs', app, createOpenApiDocument(app), { jsonDocumentUrl: 'api/docs/json' });
 
   const { WEB_DIST_DIR } = app.get(AppConfig);
+  await mountQueuesDashboard(app);
   if (WEB_DIST_DIR) await serveWebApp(app, WEB_DIST_DIR);
 }
 

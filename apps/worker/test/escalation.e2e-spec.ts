@@ -29,10 +29,27 @@ describe('timer sweeps: first response, stall, reminders, missed follow-ups (rea
     queue = new Queue('sweeps', { connection: connection() });
     events = new QueueEvents('sweeps', { connection: connection() });
     await events.waitUntilReady();
-    orgId = (await db.query(`INSERT INTO organizations (name, normalized_name, kind, region, county, stage) VALUES ($1, $1, 'mhotrs_clinic', 'central', 'Onondaga', 'starting') RETURNING id`, [`Sweep Clinic ${randomUUID()}`])).rows[0].id;
-    contactId = (await db.query(`INSERT INTO contacts (organization_id, name, email, role) VALUES ($1, 'Casey Clinic', $2, 'supervisor') RETURNING id`, [orgId, `casey-${randomUUID().slice(0, 6)}@clinic.example.org`])).rows[0].id;
+    orgId = (
+      await db.query(
+        `INSERT INTO organizations (name, normalized_name, kind, region, county, stage) VALUES ($1, $1, 'mhotrs_clinic', 'central', 'Onondaga', 'starting') RETURNING id`,
+        [`Sweep Clinic ${randomUUID()}`],
+      )
+    ).rows[0].id;
+    contactId = (
+      await db.query(
+        `INSERT INTO contacts (organization_id, name, email, role) VALUES ($1, 'Casey Clinic', $2, 'supervisor') RETURNING id`,
+        [orgId, `casey-${randomUUID().slice(0, 6)}@clinic.example.org`],
+      )
+    ).rows[0].id;
     const email = `sweep-consultant-${randomUUID().slice(0, 6)}@test.example.org`;
-    consultant = { email, id: (await db.query(`INSERT INTO users (email, name, role, password_hash) VALUES ($1, 'Sam Sweep', 'consultant', 'x') RETURNING id`, [email])).rows[0].id };
+    consultant = {
+      email,
+      id: (
+        await db.query(`INSERT INTO users (email, name, role, password_hash) VALUES ($1, 'Sam Sweep', 'consultant', 'x') RETURNING id`, [
+          email,
+        ])
+      ).rows[0].id,
+    };
   });
   afterEach(async () => {
     await Promise.all(workers.splice(0).map((w) => w.stop()));
@@ -52,18 +69,35 @@ describe('timer sweeps: first response, stall, reminders, missed follow-ups (rea
     const job = await queue.add('escalation-sweep', { at: at.toISOString() });
     return job.waitUntilFinished(events, 30000);
   };
-  const newCase = async (fields: { status?: string; lastActivityAt?: Date; stallLevel?: string; firstResponseDueAt?: Date | null; firstResponseAt?: Date | null }) =>
+  const newCase = async (fields: {
+    status?: string;
+    lastActivityAt?: Date;
+    stallLevel?: string;
+    firstResponseDueAt?: Date | null;
+    firstResponseAt?: Date | null;
+  }) =>
     (
       await db.query(
         `INSERT INTO cases (organization_id, title, description, source, priority, status, stall_level, assignee_id, opened_at, last_activity_at, first_response_due_at, first_response_at, version)
          VALUES ($1, 'Sweep case', 'd', 'web_form', 'normal', $2, $3, $4, $5, $6, $7, $8, 1) RETURNING id, reference`,
-        [orgId, fields.status ?? 'active', fields.stallLevel ?? 'none', consultant.id, new Date(T.getTime() - 60 * DAY), fields.lastActivityAt ?? T, fields.firstResponseDueAt ?? null, 'firstResponseAt' in fields ? fields.firstResponseAt : T],
+        [
+          orgId,
+          fields.status ?? 'active',
+          fields.stallLevel ?? 'none',
+          consultant.id,
+          new Date(T.getTime() - 60 * DAY),
+          fields.lastActivityAt ?? T,
+          fields.firstResponseDueAt ?? null,
+          'firstResponseAt' in fields ? fields.firstResponseAt : T,
+        ],
       )
     ).rows[0] as { id: string; reference: string };
   const stallOf = async (id: string) => (await db.query(`SELECT stall_level FROM cases WHERE id = $1`, [id])).rows[0].stall_level as string;
-  const eventsOf = async (id: string, type: string) => (await db.query(`SELECT data FROM case_events WHERE case_id = $1 AND type = $2`, [id, type])).rows.map((r) => r.data);
+  const eventsOf = async (id: string, type: string) =>
+    (await db.query(`SELECT data FROM case_events WHERE case_id = $1 AND type = $2`, [id, type])).rows.map((r) => r.data);
   const emailsFor = async (caseRef: string, recipient: string) =>
-    (await db.query(`SELECT template, status FROM outbound_emails WHERE recipient = $1 AND data->>'reference' = $2`, [recipient, caseRef])).rows;
+    (await db.query(`SELECT template, status FROM outbound_emails WHERE recipient = $1 AND data->>'reference' = $2`, [recipient, caseRef]))
+      .rows;
 
   it('puts a case at risk at exactly STALL_AT_RISK_DAYS and escalates at STALL_ESCALATE_DAYS, each effect once, emailed and on the timeline', async () => {
     startWorker();
@@ -85,9 +119,15 @@ describe('timer sweeps: first response, stall, reminders, missed follow-ups (rea
     expect(await emailsFor(day14.reference, consultant.email)).toEqual([{ template: 'stall_at_risk', status: expect.any(String) }]);
     expect(await emailsFor(day14.reference, 'lead@example.org')).toEqual([]);
     expect(await emailsFor(day21.reference, 'lead@example.org')).toEqual([{ template: 'escalation', status: expect.any(String) }]);
-    const delivered = await eventually(() => messagesFor(consultant.email), (m) => m.some((x) => x.subject.includes(day14.reference)));
+    const delivered = await eventually(
+      () => messagesFor(consultant.email),
+      (m) => m.some((x) => x.subject.includes(day14.reference)),
+    );
     expect(delivered.filter((m) => m.subject.includes(day14.reference))).toHaveLength(1);
-    const leadMail = await eventually(() => messagesFor('lead@example.org'), (m) => m.some((x) => x.subject.includes(day21.reference)));
+    const leadMail = await eventually(
+      () => messagesFor('lead@example.org'),
+      (m) => m.some((x) => x.subject.includes(day21.reference)),
+    );
     expect(leadMail.filter((m) => m.subject.includes(day21.reference))).toHaveLength(1);
 
     // A week later the at-risk case passes the escalation threshold: it escalates, once.
@@ -100,7 +140,11 @@ describe('timer sweeps: first response, stall, reminders, missed follow-ups (rea
     startWorker();
     const late = await newCase({ status: 'new', firstResponseAt: null, firstResponseDueAt: new Date(T.getTime() - 60_000) });
     const onTime = await newCase({ status: 'new', firstResponseAt: null, firstResponseDueAt: new Date(T.getTime() + MARGIN) });
-    const answered = await newCase({ status: 'triaged', firstResponseAt: new Date(T.getTime() - DAY), firstResponseDueAt: new Date(T.getTime() - 60_000) });
+    const answered = await newCase({
+      status: 'triaged',
+      firstResponseAt: new Date(T.getTime() - DAY),
+      firstResponseDueAt: new Date(T.getTime() - 60_000),
+    });
     await sweep(T);
     expect(await stallOf(late.id)).toBe('escalated');
     expect(await stallOf(onTime.id)).toBe('none');
@@ -113,22 +157,47 @@ describe('timer sweeps: first response, stall, reminders, missed follow-ups (rea
     startWorker();
     const c = await newCase({});
     const tomorrow = new Date(T.getTime() + DAY);
-    const followUp = (await db.query(`INSERT INTO follow_ups (case_id, due_at, assignee_id, kind, note) VALUES ($1, $2, $3, 'check_in', 'call the director') RETURNING id`, [c.id, tomorrow, consultant.id])).rows[0].id;
-    const stale = (await db.query(`INSERT INTO follow_ups (case_id, due_at, assignee_id, kind) VALUES ($1, $2, $3, 'review_plan') RETURNING id`, [c.id, new Date(T.getTime() - 2 * DAY), consultant.id])).rows[0].id;
-    const goal = (await db.query(`INSERT INTO action_plan_goals (case_id, title, goal_area, sort_order) VALUES ($1, 'Hire', 'capacity', 0) RETURNING id`, [c.id])).rows[0].id;
-    await db.query(`INSERT INTO action_items (goal_id, case_id, description, owner_contact_id, due_date) VALUES ($1, $2, 'Post the NYCPS job', $3, $4)`, [goal, c.id, contactId, todayNy]);
+    const followUp = (
+      await db.query(
+        `INSERT INTO follow_ups (case_id, due_at, assignee_id, kind, note) VALUES ($1, $2, $3, 'check_in', 'call the director') RETURNING id`,
+        [c.id, tomorrow, consultant.id],
+      )
+    ).rows[0].id;
+    const stale = (
+      await db.query(`INSERT INTO follow_ups (case_id, due_at, assignee_id, kind) VALUES ($1, $2, $3, 'review_plan') RETURNING id`, [
+        c.id,
+        new Date(T.getTime() - 2 * DAY),
+        consultant.id,
+      ])
+    ).rows[0].id;
+    const goal = (
+      await db.query(
+        `INSERT INTO action_plan_goals (case_id, title, goal_area, sort_order) VALUES ($1, 'Hire', 'capacity', 0) RETURNING id`,
+        [c.id],
+      )
+    ).rows[0].id;
+    await db.query(
+      `INSERT INTO action_items (goal_id, case_id, description, owner_contact_id, due_date) VALUES ($1, $2, 'Post the NYCPS job', $3, $4)`,
+      [goal, c.id, contactId, todayNy],
+    );
 
     await sweep(T);
     await sweep(T);
-    const dayBefore = await db.query(`SELECT recipient FROM outbound_emails WHERE dedupe_key LIKE $1`, [`follow_up:${followUp}:day_before:%`]);
+    const dayBefore = await db.query(`SELECT recipient FROM outbound_emails WHERE dedupe_key LIKE $1`, [
+      `follow_up:${followUp}:day_before:%`,
+    ]);
     expect(dayBefore.rows).toEqual([{ recipient: consultant.email }]);
     const contactEmail = (await db.query(`SELECT email FROM contacts WHERE id = $1`, [contactId])).rows[0].email;
     const clinicReminder = await db.query(`SELECT data FROM outbound_emails WHERE recipient = $1`, [contactEmail]);
-    expect(clinicReminder.rows).toEqual([{ data: expect.objectContaining({ reminder: 'due_today', description: 'Post the NYCPS job', caseUrl: null }) }]);
+    expect(clinicReminder.rows).toEqual([
+      { data: expect.objectContaining({ reminder: 'due_today', description: 'Post the NYCPS job', caseUrl: null }) },
+    ]);
 
     // The next day the follow-up is due today: one more reminder.
     await sweep(tomorrow);
-    const dueToday = await db.query(`SELECT count(*)::int AS n FROM outbound_emails WHERE dedupe_key LIKE $1`, [`follow_up:${followUp}:due_today:%`]);
+    const dueToday = await db.query(`SELECT count(*)::int AS n FROM outbound_emails WHERE dedupe_key LIKE $1`, [
+      `follow_up:${followUp}:due_today:%`,
+    ]);
     expect(dueToday.rows[0].n).toBe(1);
 
     expect((await db.query(`SELECT status FROM follow_ups WHERE id = $1`, [stale])).rows[0].status).toBe('missed');
@@ -146,7 +215,10 @@ describe('timer sweeps: first response, stall, reminders, missed follow-ups (rea
     expect(effects.rows[0].n).toBe(20);
     const events = await db.query(`SELECT count(*)::int AS n FROM case_events WHERE case_id = ANY($1) AND type = 'stall_at_risk'`, [ids]);
     expect(events.rows[0].n).toBe(20);
-    const emails = await db.query(`SELECT count(*)::int AS n FROM outbound_emails WHERE recipient = $1 AND data->>'reference' = ANY($2)`, [consultant.email, cases.map((c) => c.reference)]);
+    const emails = await db.query(`SELECT count(*)::int AS n FROM outbound_emails WHERE recipient = $1 AND data->>'reference' = ANY($2)`, [
+      consultant.email,
+      cases.map((c) => c.reference),
+    ]);
     expect(emails.rows[0].n).toBe(20);
   });
 

@@ -4,7 +4,14 @@ import { CENTER_TIME_ZONE } from '@ta/common';
 import { AppConfig } from '@ta/config';
 import { OutboxService } from '@ta/mail';
 import { DataSource } from 'typeorm';
-import { ACTION_ITEM_REMINDERS, FIRST_RESPONSE_OVERDUE, FOLLOW_UP_REMINDERS, MISSED_FOLLOW_UPS, STALL_AT_RISK, STALL_ESCALATE } from './sweep.sql.js';
+import {
+  ACTION_ITEM_REMINDERS,
+  FIRST_RESPONSE_OVERDUE,
+  FOLLOW_UP_REMINDERS,
+  MISSED_FOLLOW_UPS,
+  STALL_AT_RISK,
+  STALL_ESCALATE,
+} from './sweep.sql.js';
 
 /** Types every parameter once, so each rule may use any subset of them. */
 const PARAMS = `params AS (SELECT $1::timestamptz AS now, $2::text AS today, $3::text AS app_url, $4::int AS at_risk_days, $5::int AS escalate_days), `;

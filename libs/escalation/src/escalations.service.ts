@@ -50,7 +50,9 @@ export class EscalationsService {
   async acknowledge(caseId: string, actor: Pick<AuthenticatedUser, 'id' | 'role'>, note?: string): Promise<void> {
     if (actor.role === 'consultant') throw new ForbiddenException('Only leads and admins acknowledge escalations');
     await this.dataSource.transaction(async (manager) => {
-      const [row] = (await manager.query(`SELECT stall_level FROM cases WHERE id = $1 FOR UPDATE`, [caseId])) as Array<{ stall_level: string }>;
+      const [row] = (await manager.query(`SELECT stall_level FROM cases WHERE id = $1 FOR UPDATE`, [caseId])) as Array<{
+        stall_level: string;
+      }>;
       if (!row) throw new NotFoundException(`No case with id ${caseId}`);
       await this.events.record(manager, caseId, actor.id, 'escalation_acknowledged', { level: row.stall_level, ...(note ? { note } : {}) });
     });

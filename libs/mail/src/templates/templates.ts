@@ -69,25 +69,50 @@ const TEMPLATES: Record<string, (data: Data) => RenderedEmail> = {
         : `There has been no activity on this case for ${String(d.days)} days.`;
     return {
       subject: `Escalated: ${String(d.reference)} ${String(d.title)}`,
-      text: [`${String(d.reference)}: ${String(d.title)}`, `Organization: ${String(d.organizationName)}`, '', why, '', `Open it: ${String(d.caseUrl)}`].join('\n'),
-      html: layout(`Escalated: ${String(d.reference)}`, [`<strong>${escapeHtml(d.title)}</strong>`, `Organization: ${escapeHtml(d.organizationName)}`, escapeHtml(why)], {
-        href: String(d.caseUrl),
-        label: 'Open the case',
-      }),
+      text: [
+        `${String(d.reference)}: ${String(d.title)}`,
+        `Organization: ${String(d.organizationName)}`,
+        '',
+        why,
+        '',
+        `Open it: ${String(d.caseUrl)}`,
+      ].join('\n'),
+      html: layout(
+        `Escalated: ${String(d.reference)}`,
+        [`<strong>${escapeHtml(d.title)}</strong>`, `Organization: ${escapeHtml(d.organizationName)}`, escapeHtml(why)],
+        {
+          href: String(d.caseUrl),
+          label: 'Open the case',
+        },
+      ),
     };
   },
   stall_at_risk: (d) => ({
     subject: `At risk: ${String(d.reference)} has had no activity for ${String(d.days)} days`,
-    text: [`${String(d.reference)}: ${String(d.title)}`, `Organization: ${String(d.organizationName)}`, '', `No session, follow-up or plan progress for ${String(d.days)} days.`, '', `Open it: ${String(d.caseUrl)}`].join('\n'),
+    text: [
+      `${String(d.reference)}: ${String(d.title)}`,
+      `Organization: ${String(d.organizationName)}`,
+      '',
+      `No session, follow-up or plan progress for ${String(d.days)} days.`,
+      '',
+      `Open it: ${String(d.caseUrl)}`,
+    ].join('\n'),
     html: layout(
       `At risk: ${String(d.reference)}`,
-      [`<strong>${escapeHtml(d.title)}</strong>`, `Organization: ${escapeHtml(d.organizationName)}`, `No session, follow-up or plan progress for ${escapeHtml(d.days)} days.`],
+      [
+        `<strong>${escapeHtml(d.title)}</strong>`,
+        `Organization: ${escapeHtml(d.organizationName)}`,
+        `No session, follow-up or plan progress for ${escapeHtml(d.days)} days.`,
+      ],
       { href: String(d.caseUrl), label: 'Open the case' },
     ),
   }),
   reminder: (d) => {
     const when = d.reminder === 'due_today' ? 'is due today' : 'is due tomorrow';
-    const what = d.what === 'action item' ? `Action item “${String(d.description)}”` : `Follow-up (${String(d.kind).replaceAll('_', ' ')})${d.note ? `: ${String(d.note)}` : ''}`;
+    const what =
+      d.what === 'action item'
+        ? `Action item “${String(d.description)}”`
+        : `Follow-up (${String(d.kind).replaceAll('_', ' ')})${d.note ? `: ${String(d.note)}` : ''}`;
     const lines = [`${what} ${when}.`, `${String(d.reference)}: ${String(d.title)}`];
     return {
       subject: `Reminder: ${d.what === 'action item' ? 'action item' : 'follow-up'} ${when} (${String(d.reference)})`,
