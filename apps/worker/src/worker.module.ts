@@ -6,11 +6,9 @@ import { MailModule } from '@ta/mail';
 import { QueueModule } from '@ta/queue';
 import { LoggerModule } from 'nestjs-pino';
 import { HeartbeatProcessor } from './heartbeat.processor.js';
-import { HeartbeatScheduler } from './heartbeat.scheduler.js';
+import { JobSchedules } from './job-schedules.js';
 import { MailProcessor } from './mail.processor.js';
-import { OutboxSweepScheduler } from './outbox-sweep.scheduler.js';
 import { SweepsProcessor } from './sweeps.processor.js';
-import { SweepsScheduler } from './sweeps.scheduler.js';
 
 @Module({
   imports: [
@@ -21,6 +19,6 @@ import { SweepsScheduler } from './sweeps.scheduler.js';
     MailModule,
     EscalationModule,
   ],
-  providers: [HeartbeatProcessor, HeartbeatScheduler, MailProcessor, OutboxSweepScheduler, SweepsProcessor, SweepsScheduler],
+  providers: [JobSchedules, HeartbeatProcessor, MailProcessor, SweepsProcessor],
 })
 export class WorkerModule {}

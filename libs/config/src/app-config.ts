@@ -101,6 +101,24 @@ export class AppConfig {
   @Min(1000)
   HEARTBEAT_EVERY_MS = 60000;
 
+  /** How often the worker re-queues outbox emails still pending (e.g. their delivery job was lost with Redis). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  OUTBOX_SWEEP_EVERY_SECONDS = 60;
+
+  /** A pending email untouched this long is re-queued by the outbox sweep. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  OUTBOX_REQUEUE_AFTER_SECONDS = 60;
+
+  /** How often the worker re-asserts its repeatable job schedules (Redis may have lost them). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  SCHEDULE_REFRESH_SECONDS = 60;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 

@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { AppConfig } from '@ta/config';
 import { JobName, QueueName, type JobPayloads } from '@ta/queue';
 import type { Queue } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -27,6 +28,7 @@ export class OutboxService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(QueueName.Mail) private readonly queue: Queue<JobPayloads[JobName.DeliverEmail]>,
     private readonly mail: MailService,
+    private readonly config: AppConfig,
   ) {}
 
   /**
@@ -106,10 +108,11 @@ export class OutboxService {
     return outcome.result;
   }
 
-  /** Pending emails older than a minute that no job delivered (Redis was down when they were written). */
+  /** Pending emails untouched for OUTBOX_REQUEUE_AFTER_SECONDS: their job was never queued or was lost with Redis. */
   async requeueStale(): Promise<number> {
     const rows = (await this.dataSource.query(
-      `SELECT id FROM outbound_emails WHERE status = 'pending' AND updated_at < now() - interval '1 minute' ORDER BY created_at LIMIT 1000`,
+      `SELECT id FROM outbound_emails WHERE status = 'pending' AND updated_at < now() - make_interval(secs => $1) ORDER BY created_at LIMIT 1000`,
+      [this.config.OUTBOX_REQUEUE_AFTER_SECONDS],
     )) as Array<{
       id: string;
     }>;
