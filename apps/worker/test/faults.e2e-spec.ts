@@ -5,7 +5,6 @@ import { eventually, messagesFor, privateSink } from '../../../test/support/mail
 import { repoRoot, startProcess, type RunningProcess } from '../../../test/support/processes.js';
 import { privateRedis } from '../../../test/support/redis.js';
 
-const DAY = 86_400_000;
 const connectionTo = (redisUrl: string) => {
   const url = new URL(redisUrl);
   return { host: url.hostname, port: Number(url.port), maxRetriesPerRequest: null };
