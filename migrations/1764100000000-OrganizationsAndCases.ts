@@ -75,12 +75,18 @@ export class OrganizationsAndCases1764100000000 implements MigrationInterface {
       ]);
     }
 
-    // References come from a sequence, so concurrent creates never share one.
+    // References come from a sequence, so concurrent creates never share one; past 99,999 the number just grows.
     await q.query(`CREATE SEQUENCE "case_reference_seq"`);
+    await q.query(`
+      CREATE FUNCTION next_case_reference() RETURNS varchar LANGUAGE plpgsql AS $$
+      DECLARE n bigint := nextval('case_reference_seq');
+      BEGIN
+        RETURN 'TA-' || to_char(now() AT TIME ZONE 'America/New_York', 'YYYY') || '-' || lpad(n::text, greatest(5, length(n::text)), '0');
+      END $$`);
     await q.query(`
       CREATE TABLE "cases" (
         "id" uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        "reference" varchar(20) NOT NULL DEFAULT ('TA-' || to_char(now() AT TIME ZONE 'America/New_York', 'YYYY') || '-' || lpad(nextval('case_reference_seq')::text, 5, '0')),
+        "reference" varchar(20) NOT NULL DEFAULT next_case_reference(),
         "organization_id" uuid NOT NULL REFERENCES "organizations"("id"),
         "primary_contact_id" uuid REFERENCES "contacts"("id") ON DELETE SET NULL,
         "title" varchar(200) NOT NULL,
@@ -157,6 +163,7 @@ export class OrganizationsAndCases1764100000000 implements MigrationInterface {
     await q.query(`DROP FUNCTION organizations_name_changed()`);
     await q.query(`DROP TABLE "cases"`);
     await q.query(`DROP FUNCTION cases_search_vector_update()`);
+    await q.query(`DROP FUNCTION next_case_reference()`);
     await q.query(`DROP SEQUENCE "case_reference_seq"`);
     await q.query(`DROP TABLE "topics"`);
     await q.query(`DROP TABLE "contacts"`);

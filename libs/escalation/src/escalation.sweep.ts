@@ -26,7 +26,12 @@ const RULES = {
   actionItemReminders: ACTION_ITEM_REMINDERS,
 } as const;
 
-export type SweepReport = Record<keyof typeof RULES, number>;
+export interface SweepReport {
+  /** Effects applied per rule. */
+  effects: Record<keyof typeof RULES, number>;
+  /** Milliseconds per rule, dispatching its emails included. */
+  tookMs: Record<keyof typeof RULES, number>;
+}
 
 const todayInNewYork = (now: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: CENTER_TIME_ZONE }).format(now);
 
@@ -43,15 +48,17 @@ export class EscalationSweep {
   /** Runs every rule as of `now`; safe to run twice or on two workers at once. Returns rows affected per rule. */
   async run(now: Date): Promise<SweepReport> {
     const params = [now, todayInNewYork(now), this.config.APP_URL, this.config.STALL_AT_RISK_DAYS, this.config.STALL_ESCALATE_DAYS];
-    const report = {} as SweepReport;
+    const report: SweepReport = { effects: {} as SweepReport['effects'], tookMs: {} as SweepReport['tookMs'] };
     for (const [name, sql] of Object.entries(RULES) as Array<[keyof typeof RULES, string]>) {
+      const started = performance.now();
       const rows = (await this.dataSource.query(sql.replace(/^\s*WITH /, `WITH ${PARAMS}`), params)) as Array<{ id: string }>;
       // Rules that end in an UPDATE return [rows, count]; the others return rows.
       const returned = Array.isArray(rows[0]) ? (rows[0] as Array<{ id: string }>) : rows;
-      report[name] = returned.length;
+      report.effects[name] = returned.length;
       if (name !== 'missedFollowUps') await this.outbox.dispatch(returned.map((r) => r.id));
+      report.tookMs[name] = Math.round(performance.now() - started);
     }
-    if (Object.values(report).some((n) => n > 0)) this.logger.log(`sweep ${now.toISOString()}: ${JSON.stringify(report)}`);
+    if (Object.values(report.effects).some((n) => n > 0)) this.logger.log(`sweep ${now.toISOString()}: ${JSON.stringify(report)}`);
     return report;
   }
 }

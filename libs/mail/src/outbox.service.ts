@@ -19,6 +19,7 @@ export interface EmailToQueue {
 /** Attempts before an email is marked failed: with exponential backoff from 5 s, about 10 minutes of SMTP outage. */
 export const MAX_DELIVERY_ATTEMPTS = 8;
 const FIRST_RETRY_DELAY_MS = 5000;
+const DISPATCH_CHUNK = 500;
 
 @Injectable()
 export class OutboxService {
@@ -55,19 +56,16 @@ export class OutboxService {
   async dispatch(ids: string[], round = ''): Promise<void> {
     try {
       // One job id per email (per retry round): while a job for it is waiting or backing off, queuing it again is a no-op.
-      await Promise.all(
-        ids.map((emailId) =>
-          this.queue.add(
-            JobName.DeliverEmail,
-            { emailId },
-            {
-              jobId: `email-${emailId}${round}`,
-              attempts: MAX_DELIVERY_ATTEMPTS,
-              backoff: { type: 'exponential', delay: FIRST_RETRY_DELAY_MS },
-            },
-          ),
-        ),
-      );
+      // addBulk in chunks: a sweep may queue thousands at once, one round trip per chunk.
+      for (let start = 0; start < ids.length; start += DISPATCH_CHUNK) {
+        await this.queue.addBulk(
+          ids.slice(start, start + DISPATCH_CHUNK).map((emailId) => ({
+            name: JobName.DeliverEmail,
+            data: { emailId },
+            opts: { jobId: `email-${emailId}${round}`, attempts: MAX_DELIVERY_ATTEMPTS, backoff: { type: 'exponential' as const, delay: FIRST_RETRY_DELAY_MS } },
+          })),
+        );
+      }
     } catch (error) {
       this.logger.warn(`could not queue ${ids.length} email(s), the outbox sweep will: ${(error as Error).message}`);
     }
