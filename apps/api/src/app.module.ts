@@ -9,6 +9,7 @@ import { EngagementModule } from '@ta/engagement';
 import { EscalationModule } from '@ta/escalation';
 import { IntakeModule } from '@ta/intake';
 import { OrganizationsModule } from '@ta/organizations';
+import { ReportingModule } from '@ta/reporting';
 import { UsersModule } from '@ta/users';
 import type { Redis } from 'ioredis';
 import { LoggerModule } from 'nestjs-pino';
@@ -77,6 +78,7 @@ import { RedisThrottlerStorage } from './http/redis-throttler.storage.js';
     EmailsModule,
     IntakeModule,
     EscalationModule,
+    ReportingModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })

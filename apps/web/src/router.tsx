@@ -1,26 +1,53 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { RequireRole } from './auth/RequireRole';
 import { AppLayout } from './layout/AppLayout';
+import { EmailsPage } from './pages/admin/EmailsPage';
 import { UsersPage } from './pages/admin/UsersPage';
-import { CasesPage } from './pages/CasesPage';
-import { DashboardPage } from './pages/DashboardPage';
-import { FollowUpsPage } from './pages/FollowUpsPage';
+import { CasePage } from './pages/cases/CasePage';
+import { CasesPage } from './pages/cases/CasesPage';
+import { NewCasePage } from './pages/cases/NewCasePage';
+import { PrintPlanPage } from './pages/cases/PrintPlanPage';
+import { DashboardPage } from './pages/dashboard/DashboardPage';
+import { EscalationsPage } from './pages/escalations/EscalationsPage';
+import { MyFollowUpsPage } from './pages/follow-ups/MyFollowUpsPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { OrganizationsPage } from './pages/OrganizationsPage';
+import { OrganizationPage } from './pages/organizations/OrganizationPage';
+import { OrganizationsPage } from './pages/organizations/OrganizationsPage';
+import { PublicLayout } from './pages/public/PublicLayout';
+import { RequestPage } from './pages/public/RequestPage';
+import { RequestStatusPage } from './pages/public/RequestStatusPage';
+import { RequestThanksPage } from './pages/public/RequestThanksPage';
 
-/** The staff app lives at /; the public request pages will be added at /request. */
+/** The staff app lives at /; the public request pages (no sign-in, no staff shell) at /request. */
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  // Printable: a plain document without the staff shell.
+  { path: '/cases/:id/plan/print', element: <PrintPlanPage /> },
+  {
+    path: '/request',
+    element: <PublicLayout />,
+    children: [
+      { index: true, element: <RequestPage /> },
+      { path: 'thanks', element: <RequestThanksPage /> },
+      { path: 'status/:token', element: <RequestStatusPage /> },
+      { path: '*', element: <Navigate to="/request" replace /> },
+    ],
+  },
   {
     path: '/',
     element: <AppLayout />,
     children: [
       { index: true, element: <Navigate to="/cases" replace /> },
       { path: 'cases', element: <CasesPage /> },
+      { path: 'cases/new', element: <NewCasePage /> },
+      { path: 'cases/:id', element: <CasePage /> },
       { path: 'organizations', element: <OrganizationsPage /> },
-      { path: 'follow-ups', element: <FollowUpsPage /> },
+      { path: 'organizations/:id', element: <OrganizationPage /> },
+      { path: 'follow-ups', element: <MyFollowUpsPage /> },
       { path: 'dashboard', element: <DashboardPage /> },
+      { path: 'escalations', element: <RequireRole role={['lead', 'admin']} />, children: [{ index: true, element: <EscalationsPage /> }] },
+      { path: 'admin/emails', element: <RequireRole role={['lead', 'admin']} />, children: [{ index: true, element: <EmailsPage /> }] },
       {
         path: 'admin',
         element: <RequireRole role="admin" />,

@@ -67,7 +67,8 @@ describe('staff web app (built app served by the real API, in Chromium)', () => 
       await page.waitForURL(/\/login$/);
 
       await signIn(page, consultant.email, consultant.password);
-      await page.getByRole('heading', { name: 'Cases' }).waitFor();
+      // A consultant lands on their own cases.
+      await page.getByRole('heading', { name: 'My cases', exact: true }).waitFor();
       const nav = page.getByRole('navigation', { name: 'Main' });
       await nav.getByRole('link', { name: 'Dashboard' }).waitFor();
       expect(await nav.getByRole('link', { name: 'Admin' }).count()).toBe(0);

@@ -62,7 +62,11 @@ export class OutboxService {
           ids.slice(start, start + DISPATCH_CHUNK).map((emailId) => ({
             name: JobName.DeliverEmail,
             data: { emailId },
-            opts: { jobId: `email-${emailId}${round}`, attempts: MAX_DELIVERY_ATTEMPTS, backoff: { type: 'exponential' as const, delay: FIRST_RETRY_DELAY_MS } },
+            opts: {
+              jobId: `email-${emailId}${round}`,
+              attempts: MAX_DELIVERY_ATTEMPTS,
+              backoff: { type: 'exponential' as const, delay: FIRST_RETRY_DELAY_MS },
+            },
           })),
         );
       }

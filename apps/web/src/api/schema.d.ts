@@ -465,6 +465,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/escalations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EscalationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["EscalationsController_acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard/caseload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DashboardController_caseload"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DashboardController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/ta-activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_taActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/ta-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_taSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1032,6 +1128,156 @@ export interface components {
             sessionDates: string[];
             /** @description date of the next scheduled follow-up (YYYY-MM-DD, New York) */
             nextFollowUpDate: string | null;
+        };
+        RefDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        EscalationDto: {
+            /** Format: uuid */
+            caseId: string;
+            reference: string;
+            title: string;
+            status: string;
+            /** @enum {string} */
+            stallLevel: "at_risk" | "escalated";
+            /** @description why, in words */
+            reason: string;
+            /** @description when it reached this level */
+            since: string | null;
+            lastActivityAt: string;
+            organization: components["schemas"]["RefDto"];
+            assignee: components["schemas"]["RefDto"] | null;
+            acknowledgedAt: string | null;
+        };
+        AcknowledgeDto: {
+            note?: string;
+        };
+        CaseloadConsultantDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            role: "consultant" | "lead";
+        };
+        OpenCasesDto: {
+            new: number;
+            triaged: number;
+            active: number;
+            onHold: number;
+            /** @description new + triaged + active + on hold */
+            total: number;
+        };
+        CaseloadRowDto: {
+            consultant: components["schemas"]["CaseloadConsultantDto"];
+            /** @description open cases assigned to them, by status */
+            open: components["schemas"]["OpenCasesDto"];
+            /** @description open cases at risk of stalling */
+            atRisk: number;
+            /** @description open cases escalated to leads */
+            escalated: number;
+            /** @description their scheduled follow-ups already past due */
+            overdueFollowUps: number;
+            /** @description sessions they logged that started in the last 30 days */
+            sessions30d: number;
+            /** @description minutes of those sessions */
+            minutes30d: number;
+            /** @description the same in hours, two decimals */
+            hours30d: number;
+        };
+        CaseloadDto: {
+            /**
+             * @description leads and admins see every active consultant and lead; a consultant sees only their own row
+             * @enum {string}
+             */
+            scope: "all" | "own";
+            items: components["schemas"]["CaseloadRowDto"][];
+            generatedAt: string;
+        };
+        SummaryRangeDto: {
+            from: string;
+            /** @description exclusive */
+            to: string;
+            /** @example America/New_York */
+            timeZone: string;
+        };
+        FirstResponseStatsDto: {
+            /**
+             * @description New York business days (weekends and NY State holidays skipped)
+             * @enum {string}
+             */
+            unit: "business_days";
+            /** @description cases measured */
+            cases: number;
+            /** @description median (percentile_cont 0.5); null without cases */
+            median: number | null;
+            /** @description 90th percentile (percentile_cont 0.9); null without cases */
+            p90: number | null;
+            /** @description cases opened in the period still without a first response */
+            pending: number;
+        };
+        DurationStatsDto: {
+            /**
+             * @description New York business days (weekends and NY State holidays skipped)
+             * @enum {string}
+             */
+            unit: "business_days";
+            /** @description cases measured */
+            cases: number;
+            /** @description median (percentile_cont 0.5); null without cases */
+            median: number | null;
+            /** @description 90th percentile (percentile_cont 0.9); null without cases */
+            p90: number | null;
+        };
+        BreakdownRowDto: {
+            /** @description the code (region, goal area, topic…); `unspecified` for sessions without one */
+            key: string;
+            /** @description topics only: the topic’s label */
+            label?: string;
+            sessions: number;
+            minutes: number;
+            /** @description minutes / 60, two decimals */
+            hours: number;
+        };
+        IntakeWeekDto: {
+            /** @description Monday of the week (YYYY-MM-DD, New York); the first and last week are clipped to the period */
+            weekStart: string;
+            /** @description web-form requests opened that week */
+            requests: number;
+            /** @description cases opened that week, any source */
+            opened: number;
+        };
+        SummaryDto: {
+            range: components["schemas"]["SummaryRangeDto"];
+            /** @description cases opened from the public request form */
+            newRequests: number;
+            /** @description cases opened, any source */
+            casesOpened: number;
+            /** @description cases whose resolvedAt is in the period */
+            casesResolved: number;
+            /** @description cases opened in the period: opening → first response */
+            firstResponse: components["schemas"]["FirstResponseStatsDto"];
+            /** @description cases resolved in the period: opening → resolution */
+            resolution: components["schemas"]["DurationStatsDto"];
+            /** @description sessions that started in the period */
+            sessions: number;
+            minutes: number;
+            /** @description TA hours, two decimals */
+            hours: number;
+            /** @description distinct organizations with a session in the period */
+            organizationsServed: number;
+            /** @description a session counts once in each goal area its topics touch */
+            byGoalArea: components["schemas"]["BreakdownRowDto"][];
+            byTopic: components["schemas"]["BreakdownRowDto"][];
+            /** @description OMH region of the organization */
+            byRegion: components["schemas"]["BreakdownRowDto"][];
+            /** @description service lines of the case (nycps, ypa, fpa) */
+            byServiceLine: components["schemas"]["BreakdownRowDto"][];
+            /** @description populations the organization serves */
+            byPopulation: components["schemas"]["BreakdownRowDto"][];
+            byModality: components["schemas"]["BreakdownRowDto"][];
+            intakeByWeek: components["schemas"]["IntakeWeekDto"][];
         };
     };
     responses: never;
@@ -2137,6 +2383,184 @@ export interface operations {
             };
             /** @description unknown link */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EscalationsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EscalationDto"][];
+                };
+            };
+        };
+    };
+    EscalationsController_acknowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcknowledgeDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DashboardController_caseload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseloadDto"];
+                };
+            };
+        };
+    };
+    DashboardController_summary: {
+        parameters: {
+            query: {
+                /** @description first day, inclusive (YYYY-MM-DD, a New York calendar date) */
+                from: string;
+                /** @description the day after the last, exclusive (YYYY-MM-DD); at most 3 years after from */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SummaryDto"];
+                };
+            };
+            /** @description a date that is not YYYY-MM-DD, from not before to, or more than 3 years */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_taActivity: {
+        parameters: {
+            query: {
+                /** @description first day, inclusive (YYYY-MM-DD, a New York calendar date) */
+                from: string;
+                /** @description the day after the last, exclusive (YYYY-MM-DD); at most 3 years after from */
+                to: string;
+                format?: "csv" | "json";
+                /** @description CSV only: start with a UTF-8 byte order mark (for Excel) */
+                bom?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description one row per consultation that started in the period: consultation_id, date, start_time (New York), case_reference, organization, region, county, service_lines, topics, goal_areas (lists separated by "; "), modality, minutes, headcount, consultant */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/json": string;
+                };
+            };
+            /** @description bad dates, from not before to, more than 3 years, unknown format */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description consultants */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_taSummary: {
+        parameters: {
+            query: {
+                /** @description first day, inclusive (YYYY-MM-DD, a New York calendar date) */
+                from: string;
+                /** @description the day after the last, exclusive (YYYY-MM-DD); at most 3 years after from */
+                to: string;
+                format?: "csv" | "json";
+                /** @description CSV only: start with a UTF-8 byte order mark (for Excel) */
+                bom?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description sessions, minutes and hours by goal area × OMH region */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/json": string;
+                };
+            };
+            /** @description bad dates, from not before to, more than 3 years, unknown format */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description consultants */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

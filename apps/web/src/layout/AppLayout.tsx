@@ -9,10 +9,12 @@ import { UserMenu } from './UserMenu';
 
 const NAV: { to: string; label: string; roles?: Me['role'][] }[] = [
   { to: '/cases', label: 'Cases' },
+  { to: '/escalations', label: 'Escalations', roles: ['lead', 'admin'] },
   { to: '/organizations', label: 'Organizations' },
   { to: '/follow-ups', label: 'Follow-ups' },
   { to: '/dashboard', label: 'Dashboard' },
   { to: '/admin/users', label: 'Admin', roles: ['admin'] },
+  { to: '/admin/emails', label: 'Emails', roles: ['lead', 'admin'] },
 ];
 
 /** The signed-in staff shell: loads the current user once, then renders the page with it as outlet context. */

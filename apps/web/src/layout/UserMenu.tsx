@@ -4,12 +4,20 @@ import { roleLabel } from '../auth/roles';
 import { useLogout } from '../auth/session';
 import { notifyFailed } from '../notify';
 
+/** Filled at the theme's shade 7, these keep white initials above 4.5:1 (others, e.g. orange, do not). */
+const INITIALS_COLORS = ['indigo', 'violet', 'grape'];
+
 export function UserMenu({ user }: { user: Me }) {
   const logout = useLogout();
   return (
     <Menu position="bottom-end" width={220}>
       <Menu.Target>
-        <Button variant="subtle" leftSection={<Avatar name={user.name} size="sm" color="initials" aria-hidden />}>
+        <Button
+          variant="subtle"
+          leftSection={
+            <Avatar name={user.name} size="sm" color="initials" variant="filled" allowedInitialsColors={INITIALS_COLORS} aria-hidden />
+          }
+        >
           {user.name}
         </Button>
       </Menu.Target>

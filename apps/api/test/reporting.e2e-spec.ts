@@ -1,0 +1,572 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import request from 'supertest';
+import { createStaff, DEMO_ADMIN, login } from '../../../test/support/auth.js';
+import { startApi, type RunningApi } from '../../../test/support/processes.js';
+
+type Staff = Awaited<ReturnType<typeof createStaff>>;
+
+/**
+ * Fixtures are written with SQL in 2030–2031, a period no other test touches, so the global aggregates of that period
+ * are exactly these rows. Times are New York wall-clock times.
+ */
+describe('reporting: dashboards and funder reports', () => {
+  let api: RunningApi;
+  let admin: string;
+  let lead: Staff;
+  let consultant: Staff;
+  let colleague: Staff;
+  const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  const refs: Record<string, string> = {};
+  const orgA = { name: `Hope, "Peer" Center ${randomUUID().slice(0, 6)}\nBrooklyn` };
+  const orgB = { name: `=SUM(A1) Clinic ${randomUUID().slice(0, 6)}` };
+  const Q1 = 'from=2031-01-01&to=2031-04-01';
+
+  const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const raw = (res: request.Response, callback: (error: Error | null, body: Buffer) => void) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (chunk: Buffer) => chunks.push(chunk));
+    res.on('end', () => callback(null, Buffer.concat(chunks)));
+  };
+  const download = (path: string, token = lead.token) =>
+    request(api.url)
+      .get(path)
+      .set(as(token))
+      .buffer(true)
+      .parse(raw as never);
+
+  async function insertOrg(name: string, region: string, county: string, populations: string[]): Promise<string> {
+    const { rows } = await db.query(
+      `INSERT INTO organizations (name, normalized_name, kind, region, county, populations, stage)
+       VALUES ($1::text, lower($1::text), 'mhotrs_clinic', $2, $3, $4, 'starting') RETURNING id`,
+      [name, region, county, populations],
+    );
+    return rows[0].id as string;
+  }
+
+  async function insertCase(
+    key: string,
+    c: {
+      org: string;
+      source: string;
+      topics: string[];
+      serviceLines: string[];
+      status: string;
+      stall?: string;
+      opened: string;
+      firstResponse?: string;
+      resolved?: string;
+      assignee?: string;
+    },
+  ): Promise<string> {
+    const { rows } = await db.query(
+      `INSERT INTO cases (organization_id, title, description, source, priority, topics, service_lines, assignee_id, status,
+         stall_level, opened_at, first_response_at, last_activity_at, resolved_at, version)
+       VALUES ($1, 'Fixture', 'Reporting fixture', $2, 'normal', $3, $4, $5, $6, $7,
+         $8::timestamp AT TIME ZONE 'America/New_York', $9::timestamp AT TIME ZONE 'America/New_York',
+         $8::timestamp AT TIME ZONE 'America/New_York', $10::timestamp AT TIME ZONE 'America/New_York', 1)
+       RETURNING id, reference`,
+      [
+        c.org,
+        c.source,
+        c.topics,
+        c.serviceLines,
+        c.assignee ?? consultant.id,
+        c.status,
+        c.stall ?? 'none',
+        c.opened,
+        c.firstResponse ?? null,
+        c.resolved ?? null,
+      ],
+    );
+    refs[key] = rows[0].reference;
+    return rows[0].id as string;
+  }
+
+  async function insertSession(
+    caseId: string,
+    consultantId: string,
+    startedNy: string,
+    minutes: number,
+    modality: string,
+    topics: string[],
+  ) {
+    await db.query(
+      `INSERT INTO consultations (case_id, consultant_id, started_at, duration_minutes, modality, topics, summary)
+       VALUES ($1, $2, $3::timestamp AT TIME ZONE 'America/New_York', $4, $5, $6, 'Fixture session')`,
+      [caseId, consultantId, startedNy, minutes, modality, topics],
+    );
+  }
+
+  beforeAll(async () => {
+    await db.connect();
+    api = await startApi();
+    admin = await login(api.url, DEMO_ADMIN.email, DEMO_ADMIN.password);
+    [lead, consultant, colleague] = await Promise.all([
+      createStaff(api.url, admin, 'lead'),
+      createStaff(api.url, admin, 'consultant'),
+      createStaff(api.url, admin, 'consultant'),
+    ]);
+    const a = await insertOrg(orgA.name, 'nyc', 'Kings', ['adults', 'families']);
+    const b = await insertOrg(orgB.name, 'western', 'Erie', []);
+
+    // Business days (NY): Mon 2031-01-20 is MLK Day, Wed 2031-01-01 New Year, Wed 2031-02-12 Lincoln's Birthday.
+    const c1 = await insertCase('c1', {
+      org: a,
+      source: 'web_form',
+      topics: ['job_descriptions'],
+      serviceLines: ['nycps'],
+      status: 'resolved',
+      opened: '2031-01-06 10:00', // Mon
+      firstResponse: '2031-01-06 15:00', // same day: 0
+      resolved: '2031-01-10 12:00', // Fri: 4
+    });
+    const c2 = await insertCase('c2', {
+      org: a,
+      source: 'web_form',
+      topics: ['org_readiness'],
+      serviceLines: ['nycps', 'ypa'],
+      status: 'closed',
+      opened: '2031-01-17 16:00', // Fri
+      firstResponse: '2031-01-21 09:00', // Tue, Monday a holiday: 1
+      resolved: '2031-02-14 12:00', // 4 + 5 + 5 + 4 (Lincoln's Birthday skipped): 18
+    });
+    const c3 = await insertCase('c3', {
+      org: a,
+      source: 'email',
+      topics: ['competency_training'],
+      serviceLines: ['fpa'],
+      status: 'active',
+      stall: 'at_risk',
+      opened: '2031-02-07 12:00', // Fri
+      firstResponse: '2031-02-13 12:00', // Mon, Tue, (Wed holiday), Thu: 3
+    });
+    // 23:30 on March 31 in New York is April 1 in UTC: still Q1.
+    const c4 = await insertCase('c4', {
+      org: a,
+      source: 'phone',
+      topics: [],
+      serviceLines: [],
+      status: 'new',
+      opened: '2031-03-31 23:30',
+    });
+    const c5 = await insertCase('c5', {
+      org: a,
+      source: 'web_form',
+      topics: ['recruitment'],
+      serviceLines: ['nycps'],
+      status: 'triaged',
+      opened: '2031-04-01 00:30',
+    });
+    await insertCase('c6', {
+      org: b,
+      source: 'event',
+      topics: ['retention'],
+      serviceLines: ['ypa'],
+      status: 'on_hold',
+      stall: 'escalated',
+      opened: '2031-02-24 09:00', // Mon
+      firstResponse: '2031-02-26 09:00', // Wed: 2
+      resolved: '2031-03-07 09:00', // reopened since; resolvedAt kept for the fixture: 9
+    });
+    const c7 = await insertCase('c7', {
+      org: b,
+      source: 'outreach',
+      topics: ['career_ladder'],
+      serviceLines: ['ypa'],
+      status: 'active',
+      opened: '2030-12-30 09:00', // Mon, before the period
+      firstResponse: '2030-12-30 10:00',
+      resolved: '2031-01-03 09:00', // Tue, (Wed holiday), Thu, Fri: 3
+    });
+
+    await insertSession(c7, consultant.id, '2030-12-31 23:59', 15, 'video', ['career_ladder']); // before the period
+    await insertSession(c7, consultant.id, '2031-01-02 10:00', 20, 'video', ['career_ladder']);
+    await insertSession(c1, consultant.id, '2031-01-06 14:00', 60, 'video', ['job_descriptions', 'supervision']);
+    await insertSession(c2, consultant.id, '2031-01-21 09:00', 90, 'phone', []); // no topics: the case's count
+    await insertSession(c3, lead.id, '2031-02-13 12:00', 30, 'onsite', ['competency_training']);
+    await insertSession(c4, consultant.id, '2031-03-31 23:30', 45, 'email', ['supervision', 'retention']);
+    await insertSession(c5, consultant.id, '2031-04-01 00:30', 120, 'webinar', ['recruitment']); // Q2
+
+    // The consultant's last 30 days: two sessions count, one is older.
+    await db.query(
+      `INSERT INTO consultations (case_id, consultant_id, started_at, duration_minutes, modality, summary)
+       VALUES ($1, $2, now() - interval '2 days', 50, 'video', 'recent'), ($1, $2, now() - interval '1 day', 25, 'phone', 'recent'),
+              ($1, $2, now() - interval '40 days', 60, 'phone', 'old')`,
+      [c7, consultant.id],
+    );
+    await db.query(
+      `INSERT INTO follow_ups (case_id, due_at, assignee_id, kind, status) VALUES
+         ($1, now() - interval '1 day', $2, 'check_in', 'scheduled'),
+         ($1, now() + interval '1 day', $2, 'check_in', 'scheduled'),
+         ($1, now() - interval '7 days', $2, 'check_in', 'done'),
+         ($1, now() - interval '7 days', $2, 'check_in', 'missed')`,
+      [c3, consultant.id],
+    );
+  });
+  afterAll(async () => {
+    await api?.stop();
+    await db.end();
+  });
+
+  describe('GET /dashboard/caseload', () => {
+    const expected = () => ({
+      consultant: { id: consultant.id, name: 'Test consultant', role: 'consultant' },
+      open: { new: 1, triaged: 1, active: 2, onHold: 1, total: 5 },
+      atRisk: 1,
+      escalated: 1,
+      overdueFollowUps: 1,
+      sessions30d: 2,
+      minutes30d: 75,
+      hours30d: 1.25,
+    });
+
+    it('gives a consultant their own row only', async () => {
+      const res = await request(api.url).get('/api/v1/dashboard/caseload').set(as(consultant.token)).expect(200);
+      expect(res.body.scope).toBe('own');
+      expect(res.body.items).toEqual([expected()]);
+    });
+
+    it('gives leads and admins every active consultant and lead, zeros included', async () => {
+      for (const token of [lead.token, admin]) {
+        const res = await request(api.url).get('/api/v1/dashboard/caseload').set(as(token)).expect(200);
+        expect(res.body.scope).toBe('all');
+        const rows = res.body.items as Array<{ consultant: { id: string; role: string } }>;
+        expect(rows.find((r) => r.consultant.id === consultant.id)).toEqual(expected());
+        expect(rows.find((r) => r.consultant.id === colleague.id)).toMatchObject({ open: { total: 0 }, sessions30d: 0, hours30d: 0 });
+        expect(rows.find((r) => r.consultant.id === lead.id)).toBeDefined();
+        expect(rows.every((r) => ['consultant', 'lead'].includes(r.consultant.role))).toBe(true);
+      }
+    });
+
+    it('needs a session', async () => {
+      await request(api.url).get('/api/v1/dashboard/caseload').expect(401);
+    });
+  });
+
+  describe('GET /dashboard/summary', () => {
+    const zero = (key: string) => ({ key, sessions: 0, minutes: 0, hours: 0 });
+
+    it('computes every figure of a quarter in New York time', async () => {
+      const res = await request(api.url).get(`/api/v1/dashboard/summary?${Q1}`).set(as(consultant.token)).expect(200);
+      const s = res.body;
+      expect(s.range).toEqual({ from: '2031-01-01', to: '2031-04-01', timeZone: 'America/New_York' });
+      expect([s.newRequests, s.casesOpened, s.casesResolved]).toEqual([2, 5, 4]);
+      // First responses of the cases opened in Q1: 0, 1, 2, 3 business days; one still waiting.
+      expect(s.firstResponse).toEqual({ unit: 'business_days', cases: 4, pending: 1, median: 1.5, p90: 2.7 });
+      // Resolutions in Q1: 3, 4, 9, 18 business days.
+      expect(s.resolution).toEqual({ unit: 'business_days', cases: 4, median: 6.5, p90: 15.3 });
+      expect([s.sessions, s.minutes, s.hours, s.organizationsServed]).toEqual([5, 245, 4.08, 2]);
+      expect(s.byModality).toEqual([
+        { key: 'video', sessions: 2, minutes: 80, hours: 1.33 },
+        { key: 'phone', sessions: 1, minutes: 90, hours: 1.5 },
+        { key: 'onsite', sessions: 1, minutes: 30, hours: 0.5 },
+        { key: 'email', sessions: 1, minutes: 45, hours: 0.75 },
+        zero('webinar'),
+        zero('training'),
+      ]);
+      expect(s.byRegion).toEqual([
+        { key: 'western', sessions: 1, minutes: 20, hours: 0.33 },
+        zero('central'),
+        zero('hudson_river'),
+        { key: 'nyc', sessions: 4, minutes: 225, hours: 3.75 },
+        zero('long_island'),
+      ]);
+      expect(s.byServiceLine).toEqual([
+        { key: 'nycps', sessions: 2, minutes: 150, hours: 2.5 },
+        { key: 'ypa', sessions: 2, minutes: 110, hours: 1.83 },
+        { key: 'fpa', sessions: 1, minutes: 30, hours: 0.5 },
+        { key: 'unspecified', sessions: 1, minutes: 45, hours: 0.75 },
+      ]);
+      expect(s.byPopulation).toEqual([
+        zero('children_youth'),
+        { key: 'families', sessions: 4, minutes: 225, hours: 3.75 },
+        { key: 'adults', sessions: 4, minutes: 225, hours: 3.75 },
+        zero('older_adults'),
+        { key: 'unspecified', sessions: 1, minutes: 20, hours: 0.33 },
+      ]);
+      // A session counts once per goal area it touches: supervision + retention is one retention session.
+      expect(s.byGoalArea).toEqual([
+        { key: 'readiness', sessions: 1, minutes: 90, hours: 1.5 },
+        { key: 'capacity', sessions: 1, minutes: 60, hours: 1 },
+        { key: 'fidelity', sessions: 1, minutes: 30, hours: 0.5 },
+        { key: 'retention', sessions: 3, minutes: 125, hours: 2.08 },
+      ]);
+      const topics = Object.fromEntries(
+        (s.byTopic as Array<{ key: string; sessions: number; minutes: number }>)
+          .filter((t) => t.sessions > 0)
+          .map((t) => [t.key, [t.sessions, t.minutes]]),
+      );
+      expect(topics).toEqual({
+        org_readiness: [1, 90],
+        job_descriptions: [1, 60],
+        competency_training: [1, 30],
+        supervision: [2, 105],
+        retention: [1, 45],
+        career_ladder: [1, 20],
+      });
+      expect(s.byTopic).toHaveLength(15);
+      expect(s.byTopic[0]).toMatchObject({ key: 'org_readiness', label: expect.any(String) });
+
+      // Monday weeks, the first clipped to the period's first day.
+      expect(s.intakeByWeek).toHaveLength(14);
+      const weeks = Object.fromEntries(
+        (s.intakeByWeek as Array<{ weekStart: string; requests: number; opened: number }>).map((w) => [
+          w.weekStart,
+          [w.requests, w.opened],
+        ]),
+      );
+      expect(weeks['2031-01-01']).toEqual([0, 0]);
+      expect(weeks['2031-01-06']).toEqual([1, 1]);
+      expect(weeks['2031-01-13']).toEqual([1, 1]);
+      expect(weeks['2031-02-03']).toEqual([0, 1]);
+      expect(weeks['2031-02-24']).toEqual([0, 1]);
+      expect(weeks['2031-03-31']).toEqual([0, 1]);
+    });
+
+    it('puts the New York midnight edges where they belong', async () => {
+      const lastDay = await request(api.url).get('/api/v1/dashboard/summary?from=2031-03-31&to=2031-04-01').set(as(lead.token)).expect(200);
+      expect([lastDay.body.sessions, lastDay.body.minutes, lastDay.body.casesOpened]).toEqual([1, 45, 1]);
+      const q2 = await request(api.url).get('/api/v1/dashboard/summary?from=2031-04-01&to=2031-07-01').set(as(lead.token)).expect(200);
+      expect([q2.body.sessions, q2.body.minutes, q2.body.casesOpened, q2.body.newRequests]).toEqual([1, 120, 1, 1]);
+      expect(q2.body.firstResponse).toEqual({ unit: 'business_days', cases: 0, pending: 1, median: null, p90: null });
+      const newYearsEve = await request(api.url)
+        .get('/api/v1/dashboard/summary?from=2030-12-31&to=2031-01-01')
+        .set(as(lead.token))
+        .expect(200);
+      expect([newYearsEve.body.sessions, newYearsEve.body.minutes]).toEqual([1, 15]);
+    });
+
+    it('refuses bad periods, naming the field', async () => {
+      const cases: Array<[string, string]> = [
+        ['from=2031-13-01&to=2031-04-01', 'from'],
+        ['from=2031-02-30&to=2031-04-01', 'from'],
+        ['from=2031-01-01', 'to'],
+        ['from=2031-01-01&to=yesterday', 'to'],
+        ['from=2031-04-01&to=2031-04-01', 'to'],
+        ['from=2031-04-01&to=2031-01-01', 'to'],
+        ['from=2026-01-01&to=2029-01-02', 'to'],
+        [`${Q1}&region=nyc`, 'region'],
+      ];
+      for (const [query, field] of cases) {
+        const res = await request(api.url).get(`/api/v1/dashboard/summary?${query}`).set(as(lead.token)).expect(400);
+        expect([query, res.body.details.map((d: { field: string }) => d.field)]).toEqual([query, [field]]);
+      }
+      await request(api.url).get('/api/v1/dashboard/summary?from=2026-01-01&to=2029-01-01').set(as(lead.token)).expect(200);
+    });
+
+    it('needs a session', async () => {
+      await request(api.url).get(`/api/v1/dashboard/summary?${Q1}`).expect(401);
+    });
+  });
+
+  describe('GET /reports/ta-activity', () => {
+    it('streams one CSV row per session with quoting, New York dates and a dated attachment name', async () => {
+      const res = await download(`/api/v1/reports/ta-activity?${Q1}`).expect(200);
+      expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+      expect(res.headers['content-disposition']).toBe('attachment; filename="ta-activity_2031-01-01_to_2031-03-31.csv"');
+      const text = (res.body as Buffer).toString('utf8');
+      expect(text.charCodeAt(0)).not.toBe(0xfeff);
+      const records = parseCsv(text);
+      expect(records[0]).toEqual([
+        'consultation_id',
+        'date',
+        'start_time',
+        'case_reference',
+        'organization',
+        'region',
+        'county',
+        'service_lines',
+        'topics',
+        'goal_areas',
+        'modality',
+        'minutes',
+        'headcount',
+        'consultant',
+      ]);
+      const rows = records.slice(1).map((r) => r.slice(1));
+      expect(rows).toEqual([
+        [
+          '2031-01-02',
+          '10:00',
+          refs.c7,
+          `'${orgB.name}`,
+          'western',
+          'Erie',
+          'ypa',
+          'career_ladder',
+          'retention',
+          'video',
+          '20',
+          '',
+          'Test consultant',
+        ],
+        [
+          '2031-01-06',
+          '14:00',
+          refs.c1,
+          orgA.name,
+          'nyc',
+          'Kings',
+          'nycps',
+          'job_descriptions; supervision',
+          'capacity; retention',
+          'video',
+          '60',
+          '',
+          'Test consultant',
+        ],
+        [
+          '2031-01-21',
+          '09:00',
+          refs.c2,
+          orgA.name,
+          'nyc',
+          'Kings',
+          'nycps; ypa',
+          'org_readiness',
+          'readiness',
+          'phone',
+          '90',
+          '',
+          'Test consultant',
+        ],
+        [
+          '2031-02-13',
+          '12:00',
+          refs.c3,
+          orgA.name,
+          'nyc',
+          'Kings',
+          'fpa',
+          'competency_training',
+          'fidelity',
+          'onsite',
+          '30',
+          '',
+          'Test lead',
+        ],
+        [
+          '2031-03-31',
+          '23:30',
+          refs.c4,
+          orgA.name,
+          'nyc',
+          'Kings',
+          '',
+          'supervision; retention',
+          'retention',
+          'email',
+          '45',
+          '',
+          'Test consultant',
+        ],
+      ]);
+      // RFC 4180 on the wire: CRLF between records, the quoted name keeps its quotes doubled and its line break.
+      expect(text).toContain(`,"${orgA.name.replaceAll('"', '""')}",nyc,`);
+      expect(text.split('\r\n')[0]).toBe(records[0]!.join(','));
+      expect(text.endsWith('\r\n')).toBe(true);
+    });
+
+    it('starts with a UTF-8 byte order mark on request', async () => {
+      const res = await download(`/api/v1/reports/ta-activity?${Q1}&bom=true`).expect(200);
+      const body = res.body as Buffer;
+      expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      expect(body.subarray(3, 18).toString()).toBe('consultation_id');
+    });
+
+    it('answers JSON on request', async () => {
+      const res = await download(`/api/v1/reports/ta-activity?${Q1}&format=json`).expect(200);
+      expect(res.headers['content-disposition']).toBe('attachment; filename="ta-activity_2031-01-01_to_2031-03-31.json"');
+      const doc = JSON.parse((res.body as Buffer).toString('utf8'));
+      expect(doc.from).toBe('2031-01-01');
+      expect(doc.items).toHaveLength(5);
+      expect(doc.items[4]).toMatchObject({
+        date: '2031-03-31',
+        startTime: '23:30',
+        caseReference: refs.c4,
+        organization: orgA.name,
+        serviceLines: [],
+        topics: ['supervision', 'retention'],
+        goalAreas: ['retention'],
+        minutes: 45,
+        headcount: null,
+      });
+      const empty = await download(`/api/v1/reports/ta-activity?from=2032-01-01&to=2032-01-02&format=json`).expect(200);
+      expect(JSON.parse((empty.body as Buffer).toString('utf8')).items).toEqual([]);
+    });
+
+    it('is for leads and admins', async () => {
+      await download(`/api/v1/reports/ta-activity?${Q1}`, admin).expect(200);
+      await request(api.url).get(`/api/v1/reports/ta-activity?${Q1}`).set(as(consultant.token)).expect(403);
+      await request(api.url).get(`/api/v1/reports/ta-activity?${Q1}`).expect(401);
+    });
+
+    it('refuses bad input', async () => {
+      for (const [query, field] of [
+        [`${Q1}&format=xlsx`, 'format'],
+        [`${Q1}&bom=maybe`, 'bom'],
+        ['from=2031-04-01&to=2031-01-01', 'to'],
+        ['to=2031-04-01', 'from'],
+      ] as const) {
+        const res = await request(api.url).get(`/api/v1/reports/ta-activity?${query}`).set(as(lead.token)).expect(400);
+        expect(res.body.details.map((d: { field: string }) => d.field)).toEqual([field]);
+      }
+    });
+  });
+
+  describe('GET /reports/ta-summary', () => {
+    it('gives sessions and hours for every goal area × region', async () => {
+      const res = await download(`/api/v1/reports/ta-summary?${Q1}`).expect(200);
+      expect(res.headers['content-disposition']).toBe('attachment; filename="ta-summary_2031-01-01_to_2031-03-31.csv"');
+      const [header, ...rows] = parseCsv((res.body as Buffer).toString('utf8'));
+      expect(header).toEqual(['goal_area', 'region', 'sessions', 'minutes', 'hours']);
+      expect(rows).toHaveLength(20);
+      expect(rows.filter((r) => r[2] !== '0')).toEqual([
+        ['readiness', 'nyc', '1', '90', '1.5'],
+        ['capacity', 'nyc', '1', '60', '1'],
+        ['fidelity', 'nyc', '1', '30', '0.5'],
+        ['retention', 'western', '1', '20', '0.33'],
+        ['retention', 'nyc', '2', '105', '1.75'],
+      ]);
+      const json = await download(`/api/v1/reports/ta-summary?${Q1}&format=json`).expect(200);
+      const doc = JSON.parse((json.body as Buffer).toString('utf8'));
+      expect(doc.items).toContainEqual({ goalArea: 'retention', region: 'nyc', sessions: 2, minutes: 105, hours: 1.75 });
+    });
+
+    it('is for leads and admins', async () => {
+      await request(api.url).get(`/api/v1/reports/ta-summary?${Q1}`).set(as(consultant.token)).expect(403);
+      await request(api.url).get(`/api/v1/reports/ta-summary?${Q1}`).expect(401);
+    });
+  });
+});
+
+/** A small RFC 4180 reader: quoted fields may hold commas, doubled quotes and line breaks; records end with CRLF. */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      record.push(field);
+      field = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      i++;
+    } else field += ch;
+  }
+  if (field !== '' || record.length) records.push([...record, field]);
+  return records;
+}

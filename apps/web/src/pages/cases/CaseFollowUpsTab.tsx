@@ -1,0 +1,182 @@
+import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { isNotEmpty, useForm } from '@mantine/form';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { staffQuery, type Case } from '../../api/cases';
+import { api, unwrap, type Me } from '../../api/client';
+import { caseFollowUpsQuery, type CreateFollowUpBody, type FollowUp } from '../../api/engagement';
+import {
+  FOLLOW_UP_KIND_LABELS,
+  FOLLOW_UP_KIND_OPTIONS,
+  FOLLOW_UP_STATUS_LABELS,
+  labelOf,
+  type FollowUpKind,
+  type FollowUpStatus,
+} from '../../api/labels';
+import { formatDateTime, fromLocalInput, toLocalInput } from '../../components/dates';
+import { showApiError } from '../../components/forms';
+import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { notifyFailed } from '../../notify';
+import { canEditCase } from './permissions';
+import { useCaseChange } from './useCaseChange';
+
+const STATUS_COLORS: Record<FollowUpStatus, string> = { scheduled: 'blue.8', done: 'teal.9', cancelled: 'gray.7', missed: 'red.9' };
+
+export function CaseFollowUpsTab({ item, me }: { item: Case; me: Me }) {
+  const followUps = useQuery(caseFollowUpsQuery(item.id));
+  const [scheduling, setScheduling] = useState(false);
+  const editable = canEditCase(item, me);
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={3} size="h4">
+          Follow-ups
+        </Title>
+        {editable && !scheduling && <Button onClick={() => setScheduling(true)}>Schedule follow-up</Button>}
+      </Group>
+      {scheduling && <ScheduleForm item={item} me={me} onDone={() => setScheduling(false)} />}
+      {followUps.isPending ? (
+        <LoadingState label="Loading follow-ups…" />
+      ) : followUps.isError ? (
+        <ErrorState error={followUps.error} onRetry={() => void followUps.refetch()} />
+      ) : followUps.data.length === 0 ? (
+        <EmptyState title="No follow-ups scheduled">Schedule a check-in so this case does not go quiet.</EmptyState>
+      ) : (
+        <Table.ScrollContainer minWidth={720}>
+          <Table striped verticalSpacing="sm" aria-label="Follow-ups">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Due</Table.Th>
+                <Table.Th>Kind</Table.Th>
+                <Table.Th>Assignee</Table.Th>
+                <Table.Th>Note</Table.Th>
+                <Table.Th>Status</Table.Th>
+                <Table.Th>
+                  <VisuallyHidden>Actions</VisuallyHidden>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {[...followUps.data]
+                .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
+                .map((followUp) => (
+                  <FollowUpRow key={followUp.id} item={item} followUp={followUp} me={me} />
+                ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Stack>
+  );
+}
+
+function FollowUpRow({ item, followUp, me }: { item: Case; followUp: FollowUp; me: Me }) {
+  const staff = useQuery(staffQuery);
+  const update = useCaseChange(
+    item.id,
+    (status: FollowUpStatus) => unwrap(api.PATCH('/api/v1/follow-ups/{id}', { params: { path: { id: followUp.id } }, body: { status } })),
+    (status) => `Follow-up marked ${labelOf(FOLLOW_UP_STATUS_LABELS, status).toLowerCase()}`,
+  );
+  // Its assignee may update a follow-up; otherwise the case's rule applies.
+  const mayUpdate = followUp.assigneeId === me.id || canEditCase(item, me);
+  const kind = labelOf(FOLLOW_UP_KIND_LABELS, followUp.kind);
+  const due = formatDateTime(followUp.dueAt);
+
+  return (
+    <Table.Tr>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>{due}</Table.Td>
+      <Table.Td>{kind}</Table.Td>
+      <Table.Td>{staff.data?.find((member) => member.id === followUp.assigneeId)?.name ?? '—'}</Table.Td>
+      <Table.Td>{followUp.note || '—'}</Table.Td>
+      <Table.Td>
+        <Badge color={STATUS_COLORS[followUp.status]}>{labelOf(FOLLOW_UP_STATUS_LABELS, followUp.status)}</Badge>
+      </Table.Td>
+      <Table.Td>
+        {followUp.status === 'scheduled' && mayUpdate && (
+          <Group gap="xs" wrap="nowrap">
+            <Button
+              size="xs"
+              color="teal.9"
+              loading={update.isPending && update.variables === 'done'}
+              onClick={() => update.mutate('done', { onError: notifyFailed })}
+              aria-label={`Done: ${kind} due ${due}`}
+            >
+              Done
+            </Button>
+            <Button
+              size="xs"
+              variant="default"
+              loading={update.isPending && update.variables === 'cancelled'}
+              onClick={() => update.mutate('cancelled', { onError: notifyFailed })}
+              aria-label={`Cancel: ${kind} due ${due}`}
+            >
+              Cancel
+            </Button>
+          </Group>
+        )}
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+function ScheduleForm({ item, me, onDone }: { item: Case; me: Me; onDone: () => void }) {
+  const staff = useQuery(staffQuery);
+  const inAWeek = new Date();
+  inAWeek.setDate(inAWeek.getDate() + 7);
+  inAWeek.setHours(10, 0, 0, 0);
+  const form = useForm({
+    initialValues: { dueAt: toLocalInput(inAWeek), kind: 'check_in' as FollowUpKind, assigneeId: me.id, note: '' },
+    validate: { dueAt: isNotEmpty('Pick a due date') },
+  });
+  const schedule = useCaseChange(
+    item.id,
+    (body: CreateFollowUpBody) => unwrap(api.POST('/api/v1/cases/{id}/follow-ups', { params: { path: { id: item.id } }, body })),
+    (body) => `Follow-up scheduled for ${formatDateTime(body.dueAt)}`,
+  );
+
+  return (
+    <Paper withBorder p="md">
+      <form
+        noValidate
+        onSubmit={form.onSubmit((values) =>
+          schedule.mutate(
+            {
+              dueAt: fromLocalInput(values.dueAt),
+              kind: values.kind,
+              assigneeId: values.assigneeId,
+              ...(values.note.trim() ? { note: values.note.trim() } : {}),
+            },
+            { onSuccess: onDone, onError: (error) => showApiError(form, error) },
+          ),
+        )}
+      >
+        <Stack gap="sm">
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <TextInput label="Due" type="datetime-local" required data-autofocus {...form.getInputProps('dueAt')} />
+            <Select label="Kind" data={FOLLOW_UP_KIND_OPTIONS} allowDeselect={false} {...form.getInputProps('kind')} />
+            <Select
+              label="Assignee"
+              data={(staff.data ?? []).map((member) => ({ value: member.id, label: member.name }))}
+              searchable
+              allowDeselect={false}
+              {...form.getInputProps('assigneeId')}
+            />
+          </SimpleGrid>
+          <TextInput label="Note" {...form.getInputProps('note')} />
+          <Text size="xs" c="dimmed">
+            The assignee gets a reminder; overdue follow-ups show on their My follow-ups page.
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onDone}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={schedule.isPending}>
+              Schedule
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

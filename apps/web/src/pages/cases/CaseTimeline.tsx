@@ -1,0 +1,213 @@
+import { Button, Paper, Stack, Text, Timeline, Title } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { staffQuery, timelineQuery, topicLabel, topicsQuery, type CaseEvent, type StaffMember, type Topic } from '../../api/cases';
+import {
+  FOLLOW_UP_KIND_LABELS,
+  FOLLOW_UP_STATUS_LABELS,
+  INTENSITY_LABELS,
+  ITEM_STATUS_LABELS,
+  labelOf,
+  MODALITY_LABELS,
+  PRIORITY_LABELS,
+  REASON_LABELS,
+  SERVICE_LINE_LABELS,
+  SOURCE_LABELS,
+  STATUS_LABELS,
+} from '../../api/labels';
+import { formatDate, formatDateTime, RelativeTime } from '../../components/dates';
+import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+
+const PAGE = 30;
+
+/** The case's history, newest first (GET /cases/:id/timeline), each event in words. */
+export function CaseTimeline({ caseId }: { caseId: string }) {
+  const [size, setSize] = useState(PAGE);
+  const events = useQuery({ ...timelineQuery(caseId, size), placeholderData: keepPreviousData });
+  const topics = useQuery(topicsQuery);
+  const staff = useQuery(staffQuery);
+
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="timeline-heading">
+      <Stack>
+        <Title order={3} size="h4" id="timeline-heading">
+          Timeline
+        </Title>
+        {events.isPending ? (
+          <LoadingState label="Loading timeline…" />
+        ) : events.isError ? (
+          <ErrorState error={events.error} onRetry={() => void events.refetch()} />
+        ) : events.data.items.length === 0 ? (
+          <EmptyState title="Nothing yet">Changes, sessions and follow-ups will show up here.</EmptyState>
+        ) : (
+          <>
+            <Timeline bulletSize={12} lineWidth={2} aria-label="Case events">
+              {events.data.items.map((event) => (
+                <Timeline.Item key={event.id} title={describe(event, { topics: topics.data, staff: staff.data })}>
+                  <Text size="xs" c="dimmed" component="div">
+                    {event.actor?.name ?? 'TA Desk'} · <RelativeTime iso={event.createdAt} size="xs" />
+                  </Text>
+                  {detail(event) && (
+                    <Text size="sm" mt={4}>
+                      {detail(event)}
+                    </Text>
+                  )}
+                </Timeline.Item>
+              ))}
+            </Timeline>
+            {events.data.total > events.data.items.length && (
+              <Button variant="subtle" onClick={() => setSize((current) => Math.min(current + PAGE, 100))} loading={events.isFetching}>
+                Show older events
+              </Button>
+            )}
+          </>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+interface Lookup {
+  topics?: Topic[];
+  staff?: StaffMember[];
+}
+
+const FIELD_NAMES: Record<string, string> = {
+  title: 'Title',
+  description: 'Description',
+  topics: 'Topics',
+  serviceLines: 'Service lines',
+  priority: 'Priority',
+  intensity: 'Intensity',
+  primaryContactId: 'Primary contact',
+  source: 'Source',
+};
+
+function str(value: unknown): string {
+  return typeof value === 'string' ? value : value == null ? '' : JSON.stringify(value);
+}
+
+function staffName(lookup: Lookup, id: unknown): string {
+  if (id == null) return 'nobody';
+  return lookup.staff?.find((member) => member.id === id)?.name ?? 'a former colleague';
+}
+
+function fieldValue(field: string, value: unknown, lookup: Lookup): string {
+  if (value == null || value === '') return 'none';
+  if (Array.isArray(value)) {
+    if (value.length === 0) return 'none';
+    if (field === 'topics') return value.map((code) => topicLabel(lookup.topics, str(code))).join(', ');
+    if (field === 'serviceLines') return value.map((line) => labelOf(SERVICE_LINE_LABELS, str(line))).join(', ');
+    return value.map(str).join(', ');
+  }
+  if (field === 'priority') return labelOf(PRIORITY_LABELS, str(value));
+  if (field === 'intensity') return labelOf(INTENSITY_LABELS, str(value));
+  if (field === 'source') return labelOf(SOURCE_LABELS, str(value));
+  if (field === 'primaryContactId') return 'a contact';
+  const text = str(value);
+  return text.length > 60 ? `“${text.slice(0, 57)}…”` : `“${text}”`;
+}
+
+/** The event's headline. Unknown types (added by later features) still read sensibly. */
+export function describe(event: CaseEvent, lookup: Lookup): string {
+  const d = event.data;
+  switch (event.type) {
+    case 'created':
+      return `Case opened${d.source ? ` (${labelOf(SOURCE_LABELS, str(d.source))})` : ''}`;
+    case 'field_changed': {
+      const field = str(d.field);
+      const name = FIELD_NAMES[field] ?? field;
+      if (field === 'description') return 'Description edited';
+      return `${name} changed from ${fieldValue(field, d.from, lookup)} to ${fieldValue(field, d.to, lookup)}`;
+    }
+    case 'transition':
+      return `Status changed from ${labelOf(STATUS_LABELS, str(d.from))} to ${labelOf(STATUS_LABELS, str(d.to))}${
+        d.reason ? ` (${labelOf(REASON_LABELS, str(d.reason))})` : ''
+      }`;
+    case 'assigned':
+      return d.from
+        ? `Reassigned from ${staffName(lookup, d.from)} to ${staffName(lookup, d.to)}`
+        : `Assigned to ${staffName(lookup, d.to)}`;
+    case 'consultation_logged':
+      return `Session logged: ${labelOf(MODALITY_LABELS, str(d.modality)).toLowerCase()}, ${str(d.durationMinutes)} min`;
+    case 'consultation_updated':
+      return 'Session edited';
+    case 'consultation_deleted':
+      return 'Session deleted';
+    case 'plan_updated':
+      return 'Action plan goals updated';
+    case 'action_item_added':
+      return `Action item added: ${str(d.description)}`;
+    case 'action_item_status':
+      return `Action item ${labelOf(ITEM_STATUS_LABELS, str(d.to)).toLowerCase()}: ${str(d.description)}`;
+    case 'action_item_updated':
+      return `Action item edited: ${str(d.description)}`;
+    case 'follow_up_scheduled':
+      return `Follow-up scheduled: ${labelOf(FOLLOW_UP_KIND_LABELS, str(d.kind)).toLowerCase()}`;
+    case 'follow_up_status':
+      return `Follow-up ${labelOf(FOLLOW_UP_STATUS_LABELS, str(d.to)).toLowerCase()}: ${labelOf(FOLLOW_UP_KIND_LABELS, str(d.kind)).toLowerCase()}`;
+    case 'follow_up_updated':
+      return `Follow-up rescheduled: ${labelOf(FOLLOW_UP_KIND_LABELS, str(d.kind)).toLowerCase()}`;
+    // Written by the worker's timer sweep (no actor) and by leads acknowledging it.
+    case 'stall_at_risk':
+      return `No activity for ${str(d.days)} days: at risk`;
+    case 'escalated':
+      return d.reason === 'first_response_overdue' ? 'Escalated: first response overdue' : `Escalated: no activity for ${str(d.days)} days`;
+    case 'escalation_acknowledged':
+      return d.level === 'at_risk' ? 'At-risk warning acknowledged' : 'Escalation acknowledged';
+    case 'reminder_sent':
+      return `Reminder sent${d.to ? ` to ${str(d.to)}` : ''}: ${d.actionItemId ? 'action item' : 'follow-up'} due ${
+        d.reminder === 'due_today' ? 'today' : 'tomorrow'
+      }`;
+    case 'follow_up_missed':
+      return `Follow-up missed: ${labelOf(FOLLOW_UP_KIND_LABELS, str(d.kind)).toLowerCase()}`;
+    default: {
+      const words = event.type.replace(/[_-]+/g, ' ');
+      return words.charAt(0).toUpperCase() + words.slice(1);
+    }
+  }
+}
+
+/** A second line for events that carry more than their headline says. */
+function detail(event: CaseEvent): string | null {
+  const d = event.data;
+  switch (event.type) {
+    case 'created':
+      return d.title ? str(d.title) : null;
+    case 'consultation_logged':
+    case 'consultation_deleted':
+      return d.startedAt ? `Held ${formatDateTime(str(d.startedAt))}` : null;
+    case 'consultation_updated':
+      return Array.isArray(d.fields) && d.fields.length ? `Changed: ${d.fields.map(str).join(', ')}` : null;
+    case 'plan_updated': {
+      const goals = Array.isArray(d.goals) ? d.goals.map(str) : [];
+      const removed = Array.isArray(d.removed) ? d.removed.map(str) : [];
+      return [goals.length ? `Goals: ${goals.join('; ')}` : 'No goals', removed.length ? `Removed: ${removed.join('; ')}` : '']
+        .filter(Boolean)
+        .join('. ');
+    }
+    case 'action_item_added':
+      return d.dueDate ? `Due ${formatDate(str(d.dueDate))}` : null;
+    case 'follow_up_scheduled':
+    case 'follow_up_updated':
+      return d.dueAt ? `Due ${formatDateTime(str(d.dueAt))}` : null;
+    case 'escalated':
+      return d.dueAt ? `The first response was due ${formatDateTime(str(d.dueAt))}` : null;
+    case 'follow_up_missed':
+      return d.dueAt ? `Was due ${formatDateTime(str(d.dueAt))}` : null;
+    case 'escalation_acknowledged':
+      return d.note ? str(d.note) : null;
+    case 'stall_at_risk':
+    case 'reminder_sent':
+      return null;
+    default: {
+      const known = ['created', 'field_changed', 'transition', 'assigned', 'action_item_status', 'action_item_updated', 'follow_up_status'];
+      if (known.includes(event.type) || Object.keys(d).length === 0) return null;
+      // An event type this version of the app does not know: show its data plainly.
+      return Object.entries(d)
+        .filter(([key]) => !key.endsWith('Id'))
+        .map(([key, value]) => `${key}: ${str(value)}`)
+        .join(' · ');
+    }
+  }
+}

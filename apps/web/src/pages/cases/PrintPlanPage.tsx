@@ -1,0 +1,97 @@
+import './print.css';
+import { Anchor, Button } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { Link, useParams } from 'react-router';
+import { caseQuery } from '../../api/cases';
+import { actionPlanQuery } from '../../api/engagement';
+import { GOAL_AREA_LABELS, ITEM_STATUS_LABELS, labelOf, STATUS_LABELS } from '../../api/labels';
+import { formatDate } from '../../components/dates';
+import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+
+/** The action plan as a clean document (no app shell) that the browser prints or saves as PDF. */
+export function PrintPlanPage() {
+  const { id = '' } = useParams();
+  const found = useQuery(caseQuery(id));
+  const plan = useQuery(actionPlanQuery(id));
+
+  useEffect(() => {
+    if (found.data) document.title = `Action plan ${found.data.reference} — ${found.data.organization.name}`;
+    return () => {
+      document.title = 'TA Desk';
+    };
+  }, [found.data]);
+
+  if (found.isPending || plan.isPending) return <LoadingState label="Preparing the action plan…" />;
+  if (found.isError) return <ErrorState error={found.error} />;
+  if (plan.isError) return <ErrorState error={plan.error} />;
+  const item = found.data;
+  const { goals, progress } = plan.data;
+
+  return (
+    <>
+      <nav className="plan-print-toolbar" aria-label="Print">
+        <Anchor component={Link} to={`/cases/${item.id}?tab=plan`}>
+          ← Back to the case
+        </Anchor>
+        <Button onClick={() => window.print()}>Print or save as PDF</Button>
+      </nav>
+      <main className="plan-print">
+        <p className="plan-meta">Action plan · {item.reference}</p>
+        <h1>{item.organization.name}</h1>
+        <p className="plan-meta">
+          {item.title} · {labelOf(STATUS_LABELS, item.status)}
+          {item.assignee ? ` · TA consultant: ${item.assignee.name}` : ''}
+        </p>
+        <p className="plan-meta">
+          Overall progress: {progress.done} of {progress.total} action items done ({progress.percent}%)
+        </p>
+        {goals.length === 0 ? (
+          <EmptyState title="No goals yet">This case has no action plan yet.</EmptyState>
+        ) : (
+          goals.map((goal, index) => (
+            <section key={goal.id} className="plan-goal" aria-labelledby={`goal-${goal.id}`}>
+              <h2 id={`goal-${goal.id}`}>
+                Goal {index + 1}: {goal.title}
+              </h2>
+              <p className="plan-meta">
+                {labelOf(GOAL_AREA_LABELS, goal.goalArea)} · {goal.progress.done} of {goal.progress.total} done ({goal.progress.percent}%)
+              </p>
+              <div className="plan-bar" aria-hidden>
+                <div style={{ width: `${goal.progress.percent}%` }} />
+              </div>
+              {goal.items.length === 0 ? (
+                <p>No action items yet.</p>
+              ) : (
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">Action</th>
+                      <th scope="col">Owner</th>
+                      <th scope="col">Due</th>
+                      <th scope="col">Status</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {goal.items.map((action) => (
+                      <tr key={action.id}>
+                        <td>{action.description}</td>
+                        <td>
+                          {action.owner.name}
+                          {action.owner.type === 'contact' ? ` (${item.organization.name})` : ' (TA center)'}
+                        </td>
+                        <td>{action.dueDate ? formatDate(action.dueDate) : '—'}</td>
+                        <td>{labelOf(ITEM_STATUS_LABELS, action.status)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </section>
+          ))
+        )}
+        <p className="plan-footer">Printed {new Date().toLocaleDateString('en-US', { dateStyle: 'long' })} from TA Desk.</p>
+      </main>
+    </>
+  );
+}

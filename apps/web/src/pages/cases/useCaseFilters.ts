@@ -1,0 +1,92 @@
+import { useSearchParams } from 'react-router';
+import type { CaseListQuery } from '../../api/cases';
+import type { Me } from '../../api/client';
+import type { CasePriority, CaseStatus, GoalArea, StallLevel } from '../../api/labels';
+
+export const PAGE_SIZE = 25;
+
+/** The list's filters as they sit in the address bar (bookmarkable, shareable): every value a string. */
+export interface CaseFilters {
+  status: CaseStatus[];
+  priority: CasePriority[];
+  stallLevel: StallLevel[];
+  /** `me`, `none`, `all` or a user id; a consultant without one in the URL sees their own cases. */
+  assigneeId: string;
+  organizationId: string;
+  topic: string;
+  goalArea: string;
+  q: string;
+  openedFrom: string;
+  openedTo: string;
+  sort: NonNullable<CaseListQuery['sort']>;
+  page: number;
+}
+
+const LISTS = ['status', 'priority', 'stallLevel'] as const;
+const TEXTS = ['organizationId', 'topic', 'goalArea', 'q', 'openedFrom', 'openedTo'] as const;
+
+export function defaultAssignee(me: Me): string {
+  return me.role === 'consultant' ? 'me' : 'all';
+}
+
+export function useCaseFilters(me: Me) {
+  const [params, setParams] = useSearchParams();
+  const list = (name: string) => (params.get(name) ?? '').split(',').filter(Boolean);
+
+  const filters: CaseFilters = {
+    status: list('status') as CaseStatus[],
+    priority: list('priority') as CasePriority[],
+    stallLevel: list('stallLevel') as StallLevel[],
+    assigneeId: params.get('assigneeId') ?? defaultAssignee(me),
+    organizationId: params.get('organizationId') ?? '',
+    topic: params.get('topic') ?? '',
+    goalArea: params.get('goalArea') ?? '',
+    q: params.get('q') ?? '',
+    openedFrom: params.get('openedFrom') ?? '',
+    openedTo: params.get('openedTo') ?? '',
+    sort: (params.get('sort') as CaseFilters['sort'] | null) ?? '-lastActivityAt',
+    page: Math.max(1, Number(params.get('page')) || 1),
+  };
+
+  /** Changes some filters; any change but the page's goes back to page 1. Empty values leave the URL. */
+  function update(change: Partial<CaseFilters>): void {
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [key, value] of Object.entries(change)) {
+          const text = Array.isArray(value) ? value.join(',') : String(value ?? '');
+          // The role's default view needs no parameter; anything else (including "all" for a consultant) is kept.
+          if (text === '' || (key === 'assigneeId' && text === defaultAssignee(me)) || (key === 'sort' && text === '-lastActivityAt'))
+            next.delete(key);
+          else next.set(key, text);
+        }
+        if (!('page' in change)) next.delete('page');
+        if (change.page === 1) next.delete('page');
+        return next;
+      },
+      { replace: 'q' in change },
+    );
+  }
+
+  function clear(): void {
+    setParams(new URLSearchParams());
+  }
+
+  return { filters, update, clear, hasFilters: [...params.keys()].some((key) => key !== 'page') };
+}
+
+/** The API query for the filters: `all` means no assignee filter; "opened to" is inclusive of its day. */
+export function toApiQuery(filters: CaseFilters): CaseListQuery {
+  const query: CaseListQuery = { page: filters.page, pageSize: PAGE_SIZE, sort: filters.sort };
+  for (const key of LISTS) if (filters[key].length) Object.assign(query, { [key]: filters[key] });
+  for (const key of TEXTS) if (filters[key]) Object.assign(query, { [key]: filters[key] });
+  if (filters.goalArea) query.goalArea = filters.goalArea as GoalArea;
+  if (filters.assigneeId !== 'all') query.assigneeId = filters.assigneeId;
+  if (filters.openedTo) {
+    const dayAfter = new Date(`${filters.openedTo}T00:00:00`);
+    dayAfter.setDate(dayAfter.getDate() + 1);
+    query.openedTo = dayAfter.toISOString();
+  }
+  if (filters.openedFrom) query.openedFrom = new Date(`${filters.openedFrom}T00:00:00`).toISOString();
+  return query;
+}

@@ -1,0 +1,83 @@
+import '@mantine/dates/styles.css';
+import { Group, Stack, Text, Title } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
+import { useCurrentUser } from '../../auth/session';
+import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { ActivityCharts } from './ActivityCharts';
+import { CaseloadTable } from './CaseloadTable';
+import { ExportButtons } from './ExportButtons';
+import { KpiCards } from './KpiCards';
+import { MyCaseloadCard } from './MyCaseloadCard';
+import { describePeriod, periodFrom, type Period } from './period';
+import { PeriodPicker } from './PeriodPicker';
+import { caseloadQuery, summaryQuery } from './queries';
+
+/** Leads and admins: TA activity for a period, every caseload and the funder's exports. Consultants: their own caseload. */
+export function DashboardPage() {
+  const me = useCurrentUser();
+  return me.role === 'consultant' ? <ConsultantDashboard /> : <LeadDashboard />;
+}
+
+function ConsultantDashboard() {
+  const caseload = useQuery(caseloadQuery);
+  return (
+    <Stack>
+      <Title order={2}>Dashboard</Title>
+      {caseload.isPending ? (
+        <LoadingState label="Loading your caseload…" />
+      ) : caseload.isError ? (
+        <ErrorState error={caseload.error} onRetry={() => void caseload.refetch()} />
+      ) : caseload.data.items[0] ? (
+        <MyCaseloadCard row={caseload.data.items[0]} />
+      ) : (
+        <EmptyState title="No caseload">You have no cases assigned yet.</EmptyState>
+      )}
+    </Stack>
+  );
+}
+
+function LeadDashboard() {
+  const [params, setParams] = useSearchParams();
+  const period = periodFrom(params);
+  const setPeriod = (next: Period) => setParams({ from: next.from, to: next.to }, { replace: true });
+  const summary = useQuery({ ...summaryQuery(period), placeholderData: keepPreviousData });
+  const caseload = useQuery(caseloadQuery);
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-end">
+        <Stack gap={0}>
+          <Title order={2}>Dashboard</Title>
+          <Text size="sm" c="dimmed">
+            TA activity {describePeriod(period)} (New York time)
+          </Text>
+        </Stack>
+        <ExportButtons period={period} />
+      </Group>
+      <PeriodPicker value={period} onChange={setPeriod} />
+
+      {summary.isPending ? (
+        <LoadingState label="Loading TA activity…" />
+      ) : summary.isError ? (
+        <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />
+      ) : (
+        <Stack aria-busy={summary.isFetching}>
+          <KpiCards summary={summary.data} />
+          <ActivityCharts summary={summary.data} period={period} />
+        </Stack>
+      )}
+
+      <Title order={3} size="h4" mt="md">
+        Caseloads
+      </Title>
+      {caseload.isPending ? (
+        <LoadingState label="Loading caseloads…" />
+      ) : caseload.isError ? (
+        <ErrorState error={caseload.error} onRetry={() => void caseload.refetch()} />
+      ) : (
+        <CaseloadTable rows={caseload.data.items} />
+      )}
+    </Stack>
+  );
+}

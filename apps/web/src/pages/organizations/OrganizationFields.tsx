@@ -1,0 +1,93 @@
+import { Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
+import { isNotEmpty } from '@mantine/form';
+import {
+  KIND_OPTIONS,
+  POPULATION_OPTIONS,
+  REGION_OPTIONS,
+  STAGE_OPTIONS,
+  type OrganizationKind,
+  type Population,
+  type Region,
+  type Stage,
+} from '../../api/labels';
+import type { CreateOrganizationBody, Organization } from '../../api/organizations';
+
+export interface OrganizationValues {
+  name: string;
+  kind: OrganizationKind;
+  region: Region | null;
+  county: string;
+  populations: Population[];
+  stage: Stage;
+  nycps: number | string;
+  ypa: number | string;
+  fpa: number | string;
+  notes: string;
+}
+
+export function organizationValues(org?: Organization): OrganizationValues {
+  return {
+    name: org?.name ?? '',
+    kind: org?.kind ?? 'mhotrs_clinic',
+    region: org?.region ?? null,
+    county: org?.county ?? '',
+    populations: org?.populations ?? [],
+    stage: org?.stage ?? 'exploring',
+    nycps: org?.peerWorkforce.nycps ?? 0,
+    ypa: org?.peerWorkforce.ypa ?? 0,
+    fpa: org?.peerWorkforce.fpa ?? 0,
+    notes: org?.notes ?? '',
+  };
+}
+
+export const organizationValidation = {
+  name: isNotEmpty('Enter the organization’s name'),
+  region: isNotEmpty('Pick the OMH region'),
+  county: isNotEmpty('Enter the county'),
+};
+
+export function toOrganizationBody(values: OrganizationValues): CreateOrganizationBody {
+  return {
+    name: values.name,
+    kind: values.kind,
+    region: values.region as Region,
+    county: values.county,
+    populations: values.populations,
+    stage: values.stage,
+    peerWorkforce: { nycps: Number(values.nycps) || 0, ypa: Number(values.ypa) || 0, fpa: Number(values.fpa) || 0 },
+    notes: values.notes,
+  };
+}
+
+/** API field names onto the form's (the peer workforce is nested in the body, flat in the form). */
+export function organizationField(field: string): string {
+  return field.replace(/^peerWorkforce\./, '');
+}
+
+export function OrganizationFields({ form }: { form: UseFormReturnType<OrganizationValues> }) {
+  return (
+    <Stack>
+      <TextInput label="Name" required maxLength={200} data-autofocus {...form.getInputProps('name')} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Select label="Kind" data={KIND_OPTIONS} allowDeselect={false} required {...form.getInputProps('kind')} />
+        <Select label="Implementation stage" data={STAGE_OPTIONS} allowDeselect={false} required {...form.getInputProps('stage')} />
+        <Select label="OMH region" data={REGION_OPTIONS} placeholder="Pick a region" required {...form.getInputProps('region')} />
+        <TextInput label="County" required maxLength={60} {...form.getInputProps('county')} />
+      </SimpleGrid>
+      <Checkbox.Group label="Populations served" {...form.getInputProps('populations')}>
+        <Group mt="xs">
+          {POPULATION_OPTIONS.map((option) => (
+            <Checkbox key={option.value} value={option.value} label={option.label} />
+          ))}
+        </Group>
+      </Checkbox.Group>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <NumberInput label="Peer specialists (NYCPS)" min={0} max={10000} allowDecimal={false} {...form.getInputProps('nycps')} />
+        <NumberInput label="Youth peer advocates (YPA-C)" min={0} max={10000} allowDecimal={false} {...form.getInputProps('ypa')} />
+        <NumberInput label="Family peer advocates (FPA-C)" min={0} max={10000} allowDecimal={false} {...form.getInputProps('fpa')} />
+      </SimpleGrid>
+      <Textarea label="Notes" autosize minRows={2} maxRows={8} {...form.getInputProps('notes')} />
+    </Stack>
+  );
+}

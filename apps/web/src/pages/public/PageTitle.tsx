@@ -1,0 +1,7 @@
+import { useDocumentTitle } from '@mantine/hooks';
+
+/** Names the browser tab (and what a screen reader announces on arrival) for a public page. */
+export function PageTitle({ title }: { title: string }) {
+  useDocumentTitle(`${title} · PeerTAC`);
+  return null;
+}

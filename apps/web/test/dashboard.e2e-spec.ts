@@ -1,0 +1,141 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import type { Browser, Page } from 'playwright-core';
+import { repoRoot, startApi, type RunningApi } from '../../../test/support/processes.js';
+import { collectPageErrors, launchChromium, seriousA11yViolations } from './support/browser.js';
+
+const BROWSER_TIMEOUT = 90000;
+const artifacts = `${repoRoot}test-artifacts`;
+const LEAD = { email: 'lead@example.org', password: 'lead-password' };
+
+/** The last full quarter in New York: from inclusive, to exclusive. */
+function lastQuarter(): { from: string; to: string } {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date());
+  const [year, month] = today.split('-').map(Number) as [number, number];
+  const start = Math.floor((month - 1) / 3) * 3;
+  const iso = (y: number, m: number) => new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
+  return { from: iso(year, start - 3), to: iso(year, start) };
+}
+
+async function signIn(page: Page): Promise<void> {
+  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(LEAD.email);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(LEAD.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+describe('dashboard (built app served by the real API, in Chromium)', () => {
+  let api: RunningApi;
+  let browser: Browser;
+  const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  const quarter = lastQuarter();
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    await db.connect();
+    // A session in last quarter, so the charts have something to draw whatever else the database holds.
+    const {
+      rows: [org],
+    } = await db.query(
+      `INSERT INTO organizations (name, normalized_name, kind, region, county, populations, stage)
+       VALUES ($1::text, lower($1::text), 'mhotrs_clinic', 'long_island', 'Suffolk', '{adults}', 'starting') RETURNING id`,
+      [`Dashboard Clinic ${randomUUID().slice(0, 6)}`],
+    );
+    const {
+      rows: [lead],
+    } = await db.query(`SELECT id FROM users WHERE email = $1`, [LEAD.email]);
+    const at = `${quarter.from} 12:00`;
+    const {
+      rows: [c],
+    } = await db.query(
+      `INSERT INTO cases (organization_id, title, description, source, priority, topics, service_lines, assignee_id, status,
+         opened_at, first_response_at, last_activity_at, version)
+       VALUES ($1, 'Dashboard fixture', 'Fixture', 'web_form', 'normal', '{supervision}', '{ypa}', $2, 'active',
+         $3::timestamp AT TIME ZONE 'America/New_York', $3::timestamp AT TIME ZONE 'America/New_York', now(), 1)
+       RETURNING id`,
+      [org.id, lead.id, at],
+    );
+    await db.query(
+      `INSERT INTO consultations (case_id, consultant_id, started_at, duration_minutes, modality, topics, summary)
+       VALUES ($1, $2, $3::timestamp AT TIME ZONE 'America/New_York' + interval '1 day', 90, 'video', '{supervision}', 'Fixture')`,
+      [c.id, lead.id, at],
+    );
+    [api, browser] = await Promise.all([startApi({ WEB_DIST_DIR: `${repoRoot}dist/web` }), launchChromium()]);
+  }, BROWSER_TIMEOUT);
+  afterAll(async () => {
+    await Promise.all([browser?.close(), api?.stop(), db.end()]);
+  });
+
+  it(
+    'shows a lead last quarter’s charts, leads from a chart to the filtered lists, and exports the CSV',
+    async () => {
+      const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+      const pageErrors = collectPageErrors(page);
+      await page.goto(`${api.url}/dashboard`);
+      await page.waitForURL(/\/login/);
+      await signIn(page);
+      await page.waitForURL(/\/dashboard/);
+      await page.getByRole('heading', { name: 'Dashboard', exact: true }).waitFor();
+
+      await page.getByRole('group', { name: 'Period presets' }).getByRole('button', { name: 'Last quarter' }).click();
+      await page.waitForURL(new RegExp(`from=${quarter.from}&to=${quarter.to}`));
+      const regions = page.locator('section[aria-labelledby="chart-regions"]');
+      const goalAreas = page.locator('section[aria-labelledby="chart-goal-areas"]');
+      await regions.locator('svg.recharts-surface').first().waitFor();
+      await goalAreas.locator('.recharts-pie-sector').first().waitFor();
+      expect(await page.locator('main svg.recharts-surface').count()).toBeGreaterThanOrEqual(5);
+      await page.getByRole('region', { name: 'Sessions', exact: true }).waitFor();
+      await page.getByRole('link', { name: 'Lena Ortiz' }).waitFor();
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await page.screenshot({ path: `${artifacts}/dashboard-lead.png`, fullPage: true });
+
+      // A region bar opens that region's organizations.
+      await regions.locator('.recharts-bar-rectangle path').first().click();
+      await page.waitForURL(/\/organizations\?region=[a-z_]+$/);
+      await page.goBack();
+      await goalAreas.locator('.recharts-pie-sector').first().waitFor();
+
+      // A goal-area segment opens the cases in it opened during the period.
+      // (on the ring, clear of the label in the middle)
+      const sector = goalAreas.locator('.recharts-pie-sector path').first();
+      await sector.waitFor({ state: 'visible' });
+      // The chart may still be settling after the navigation back: retry until the sector has a box.
+      let box = await sector.boundingBox();
+      for (let tries = 0; !box && tries < 50; tries++) {
+        await page.waitForTimeout(100);
+        box = await sector.boundingBox();
+      }
+      await sector.click({ position: { x: box!.width / 2, y: 6 } });
+      await page.waitForURL(new RegExp(`/cases\\?goalArea=[a-z]+&openedFrom=${quarter.from}&openedTo=${quarter.to}$`));
+      await page.goBack();
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Export TA activity (CSV)' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(new RegExp(`^ta-activity_${quarter.from}_to_\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+      const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
+      expect(csv.split('\r\n')[0]).toBe(
+        'consultation_id,date,start_time,case_reference,organization,region,county,service_lines,topics,goal_areas,modality,minutes,headcount,consultant',
+      );
+      expect(csv).toContain('Dashboard Clinic');
+      expect(pageErrors).toEqual([]);
+    },
+    BROWSER_TIMEOUT,
+  );
+
+  it(
+    'shows a consultant their own caseload card instead',
+    async () => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(`${api.url}/login?next=%2Fdashboard`);
+      await page.getByRole('textbox', { name: 'Email', exact: true }).fill('consultant@example.org');
+      await page.getByRole('textbox', { name: 'Password', exact: true }).fill('consultant-password');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: 'My caseload' }).waitFor();
+      expect(await page.getByRole('button', { name: 'Export TA activity (CSV)' }).count()).toBe(0);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+    },
+    BROWSER_TIMEOUT,
+  );
+});

@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { GOAL_AREAS, SERVICE_LINES } from '@ta/cases';
+import { MODALITIES } from '@ta/engagement';
+import { OMH_REGIONS, POPULATIONS } from '@ta/organizations';
+import type { AuthenticatedUser } from '@ta/users';
+import type { DataSource } from 'typeorm';
+import { assertRange, periodBounds } from './date-range.js';
+import type { BreakdownRowDto, CaseloadDto, SummaryDto } from './dto/dashboard.dto.js';
+import type { DateRangeQueryDto } from './dto/report-query.dto.js';
+import { CASELOAD_SQL, INTAKE_WEEKS_SQL, OPENED_SQL, RESOLVED_SQL, SESSIONS_SQL, TZ } from './reporting.sql.js';
+
+type Numeric = number | string | null;
+
+/** Hours with two decimals from whole minutes. */
+export const hoursOf = (minutes: number): number => Math.round((minutes / 60) * 100) / 100;
+const num = (value: Numeric): number => Number(value ?? 0);
+const stat = (value: Numeric): number | null => (value === null ? null : Math.round(Number(value) * 100) / 100);
+
+// An aggregate without GROUP BY always returns one row; these only satisfy the type checker.
+const NO_CASES = { opened: 0, new_requests: 0, responded: 0, median: null, p90: null };
+const NO_RESOLVED = { resolved: 0, median: null, p90: null };
+
+interface SessionRow {
+  dimension: string;
+  key: string | null;
+  sessions: Numeric;
+  minutes: Numeric;
+  organizations: Numeric;
+}
+
+@Injectable()
+export class DashboardService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Leads and admins see every active consultant and lead; a consultant, only their own row. */
+  async caseload(user: Pick<AuthenticatedUser, 'id' | 'role'>): Promise<CaseloadDto> {
+    const own = user.role === 'consultant';
+    const rows = (await this.dataSource.query(CASELOAD_SQL, [own ? user.id : null])) as Array<{
+      id: string;
+      name: string;
+      role: string;
+      new: number;
+      triaged: number;
+      active: number;
+      on_hold: number;
+      at_risk: number;
+      escalated: number;
+      overdue: number;
+      sessions: number;
+      minutes: Numeric;
+    }>;
+    return {
+      scope: own ? 'own' : 'all',
+      generatedAt: new Date().toISOString(),
+      items: rows.map((r) => ({
+        consultant: { id: r.id, name: r.name, role: r.role },
+        open: { new: r.new, triaged: r.triaged, active: r.active, onHold: r.on_hold, total: r.new + r.triaged + r.active + r.on_hold },
+        atRisk: r.at_risk,
+        escalated: r.escalated,
+        overdueFollowUps: r.overdue,
+        sessions30d: r.sessions,
+        minutes30d: num(r.minutes),
+        hours30d: hoursOf(num(r.minutes)),
+      })),
+    };
+  }
+
+  async summary(range: DateRangeQueryDto): Promise<SummaryDto> {
+    assertRange(range);
+    const params = await periodBounds(this.dataSource, range);
+    // Independent queries on separate pooled connections, so the slowest one sets the response time.
+    const [[opened = NO_CASES], [resolved = NO_RESOLVED], weeks, sessions, topics] = await Promise.all([
+      this.dataSource.query(OPENED_SQL, params) as Promise<
+        Array<{ opened: number; new_requests: number; responded: number; median: Numeric; p90: Numeric }>
+      >,
+      this.dataSource.query(RESOLVED_SQL, params) as Promise<Array<{ resolved: number; median: Numeric; p90: Numeric }>>,
+      this.dataSource.query(INTAKE_WEEKS_SQL, [...params, range.from, range.to]) as Promise<
+        Array<{ week_start: string; requests: number; opened: number }>
+      >,
+      // Enough memory to hash a year of sessions without spilling to disk.
+      this.dataSource.transaction(async (manager) => {
+        await manager.query(`SET LOCAL work_mem = '64MB'`);
+        return manager.query(SESSIONS_SQL, params) as Promise<SessionRow[]>;
+      }),
+      this.dataSource.query(`SELECT code, label FROM topics ORDER BY sort_order`) as Promise<Array<{ code: string; label: string }>>,
+    ]);
+    const total = sessions.find((r) => r.dimension === 'total');
+    const minutes = num(total?.minutes ?? 0);
+    const breakdown = (dimension: string, keys: readonly string[], labels?: Map<string, string>): BreakdownRowDto[] =>
+      breakdownOf(
+        sessions.filter((r) => r.dimension === dimension),
+        keys,
+        labels,
+      );
+    return {
+      range: { from: range.from, to: range.to, timeZone: TZ },
+      newRequests: opened.new_requests,
+      casesOpened: opened.opened,
+      casesResolved: resolved.resolved,
+      firstResponse: {
+        unit: 'business_days',
+        cases: opened.responded,
+        pending: opened.opened - opened.responded,
+        median: stat(opened.median),
+        p90: stat(opened.p90),
+      },
+      resolution: { unit: 'business_days', cases: resolved.resolved, median: stat(resolved.median), p90: stat(resolved.p90) },
+      sessions: num(total?.sessions ?? 0),
+      minutes,
+      hours: hoursOf(minutes),
+      organizationsServed: num(total?.organizations ?? 0),
+      byGoalArea: breakdown('goal_area', GOAL_AREAS),
+      byTopic: breakdown(
+        'topic',
+        topics.map((t) => t.code),
+        new Map(topics.map((t) => [t.code, t.label])),
+      ),
+      byRegion: breakdown('region', OMH_REGIONS),
+      byServiceLine: breakdown('service_line', SERVICE_LINES),
+      byPopulation: breakdown('population', POPULATIONS),
+      byModality: breakdown('modality', MODALITIES),
+      intakeByWeek: weeks.map((w) => ({ weekStart: w.week_start, requests: w.requests, opened: w.opened })),
+    };
+  }
+}
+
+/** Every known key in its usual order (zeros included, so charts keep their axes), then anything else (`unspecified`). */
+function breakdownOf(rows: SessionRow[], keys: readonly string[], labels?: Map<string, string>): BreakdownRowDto[] {
+  const byKey = new Map(rows.map((r) => [r.key ?? 'unspecified', r]));
+  const extra = [...byKey.keys()].filter((key) => !keys.includes(key)).sort();
+  return [...keys, ...extra].map((key) => {
+    const row = byKey.get(key);
+    const minutes = num(row?.minutes ?? 0);
+    return {
+      key,
+      ...(labels ? { label: labels.get(key) ?? key } : {}),
+      sessions: num(row?.sessions ?? 0),
+      minutes,
+      hours: hoursOf(minutes),
+    };
+  });
+}

@@ -1,0 +1,173 @@
+/**
+ * The reporting SQL, kept apart from the services. Queries over a period take $1 (start, inclusive) and $2 (end,
+ * exclusive) as instants: the service turns the YYYY-MM-DD New York dates into New York midnights first (BOUNDS_SQL),
+ * so daylight saving is Postgres's business and the planner sees constants (good row estimates, index-only scans).
+ * Every count is computed in the database; Node only shapes the answer.
+ */
+export const TZ = 'America/New_York';
+
+/** $1, $2: YYYY-MM-DD → the instants New York's days start. */
+export const BOUNDS_SQL = `SELECT ($1::date)::timestamp AT TIME ZONE '${TZ}' AS lo, ($2::date)::timestamp AT TIME ZONE '${TZ}' AS hi`;
+
+const LO = `$1::timestamptz`;
+const HI = `$2::timestamptz`;
+/** Clamps at 0 but keeps NULL (greatest() would turn a missing date into 0). */
+const nonNegative = (expression: string) => `CASE WHEN ${expression} < 0 THEN 0 ELSE ${expression} END`;
+const localDay = (column: string) => `((${column}) AT TIME ZONE '${TZ}')::date`;
+
+/** A session's topics, or its case's when the session names none. */
+const EFFECTIVE_TOPICS = `CASE WHEN cardinality(k.topics) > 0 THEN k.topics ELSE c.topics END`;
+const OR_UNSPECIFIED = (array: string) => `CASE WHEN cardinality(${array}) > 0 THEN ${array} ELSE '{unspecified}'::text[] END`;
+
+/**
+ * One row per active consultant or lead ($1: one user's id, or null for all): open cases by status and stall level,
+ * overdue follow-ups and the last 30 days' sessions. Each lateral subquery is an index-only range scan.
+ */
+export const CASELOAD_SQL = `
+SELECT u.id, u.name, u.role::text AS role,
+       coalesce(oc.new, 0)::int AS "new", coalesce(oc.triaged, 0)::int AS triaged, coalesce(oc.active, 0)::int AS active,
+       coalesce(oc.on_hold, 0)::int AS on_hold, coalesce(oc.at_risk, 0)::int AS at_risk,
+       coalesce(oc.escalated, 0)::int AS escalated, fu.overdue::int AS overdue,
+       k.sessions::int AS sessions, k.minutes::bigint AS minutes
+FROM users u
+LEFT JOIN LATERAL (
+  SELECT count(*) FILTER (WHERE c.status = 'new') AS new,
+         count(*) FILTER (WHERE c.status = 'triaged') AS triaged,
+         count(*) FILTER (WHERE c.status = 'active') AS active,
+         count(*) FILTER (WHERE c.status = 'on_hold') AS on_hold,
+         count(*) FILTER (WHERE c.stall_level = 'at_risk') AS at_risk,
+         count(*) FILTER (WHERE c.stall_level = 'escalated') AS escalated
+  FROM cases c
+  WHERE c.assignee_id = u.id AND c.status IN ('new', 'triaged', 'active', 'on_hold')
+) oc ON true
+CROSS JOIN LATERAL (
+  SELECT count(*) AS overdue FROM follow_ups f WHERE f.assignee_id = u.id AND f.status = 'scheduled' AND f.due_at < now()
+) fu
+CROSS JOIN LATERAL (
+  SELECT count(*) AS sessions, coalesce(sum(k.duration_minutes), 0) AS minutes
+  FROM consultations k
+  WHERE k.consultant_id = u.id AND k.started_at >= now() - interval '30 days' AND k.started_at <= now()
+) k
+WHERE u.active AND u.role IN ('consultant', 'lead') AND ($1::uuid IS NULL OR u.id = $1::uuid)
+ORDER BY u.name, u.id`;
+
+/**
+ * Cases opened in the period: counts, and business days from opening to first response. The business-day gap is the
+ * difference of business_calendar ordinals of the two New York dates (same day: 0; Friday → Monday: 1), never negative
+ * (a session may be logged as having started before the case was opened).
+ */
+export const OPENED_SQL = `
+SELECT count(*)::int AS opened,
+       count(*) FILTER (WHERE c.source = 'web_form')::int AS new_requests,
+       count(c.first_response_at)::int AS responded,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY ${nonNegative('fr.ordinal - op.ordinal')}) AS median,
+       percentile_cont(0.9) WITHIN GROUP (ORDER BY ${nonNegative('fr.ordinal - op.ordinal')}) AS p90
+FROM cases c
+LEFT JOIN business_calendar op ON op.day = ${localDay('c.opened_at')}
+LEFT JOIN business_calendar fr ON fr.day = ${localDay('c.first_response_at')}
+WHERE c.opened_at >= ${LO} AND c.opened_at < ${HI}`;
+
+/** Cases resolved in the period: business days from opening to resolution. */
+export const RESOLVED_SQL = `
+SELECT count(*)::int AS resolved,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY ${nonNegative('rs.ordinal - op.ordinal')}) AS median,
+       percentile_cont(0.9) WITHIN GROUP (ORDER BY ${nonNegative('rs.ordinal - op.ordinal')}) AS p90
+FROM cases c
+LEFT JOIN business_calendar op ON op.day = ${localDay('c.opened_at')}
+LEFT JOIN business_calendar rs ON rs.day = ${localDay('c.resolved_at')}
+WHERE c.resolved_at >= ${LO} AND c.resolved_at < ${HI}`;
+
+/** Intake per week (Monday-based New York weeks), zero weeks included; $3, $4: the period's dates. */
+export const INTAKE_WEEKS_SQL = `
+WITH opened AS (
+  SELECT date_trunc('week', c.opened_at AT TIME ZONE '${TZ}') AS week,
+         count(*) FILTER (WHERE c.source = 'web_form') AS requests, count(*) AS opened
+  FROM cases c
+  WHERE c.opened_at >= ${LO} AND c.opened_at < ${HI}
+  GROUP BY 1
+)
+SELECT to_char(greatest(w.week, $3::date::timestamp), 'YYYY-MM-DD') AS week_start,
+       coalesce(o.requests, 0)::int AS requests, coalesce(o.opened, 0)::int AS opened
+FROM generate_series(date_trunc('week', $3::date::timestamp), ($4::date - 1)::timestamp, interval '1 week') AS w(week)
+LEFT JOIN opened o ON o.week = w.week
+ORDER BY w.week`;
+
+/**
+ * Sessions in the period, broken down every way the dashboard shows, in one statement: the period's sessions (an
+ * index-only scan) joined to their case are grouped once by organization, modality, service lines and topics; that
+ * much smaller result gives the organizations served, and joined to organizations and grouped again (a few thousand
+ * rows) feeds every breakdown's unnest. A session counts once in each goal area, topic, service line and population
+ * it has (so those breakdowns may add up to more than the total); `unspecified` when it has none.
+ */
+export const SESSIONS_SQL = `
+WITH by_org AS MATERIALIZED (
+  SELECT c.organization_id, k.modality, c.service_lines, ${EFFECTIVE_TOPICS} AS topics, count(*) AS n, sum(k.duration_minutes) AS m
+  FROM consultations k
+  JOIN cases c ON c.id = k.case_id
+  WHERE k.started_at >= ${LO} AND k.started_at < ${HI}
+  GROUP BY 1, 2, 3, 4
+), g AS MATERIALIZED (
+  SELECT b.modality, o.region, o.populations, b.service_lines, b.topics, sum(b.n) AS n, sum(b.m) AS m
+  FROM by_org b JOIN organizations o ON o.id = b.organization_id
+  GROUP BY 1, 2, 3, 4, 5
+), goal_sets AS (
+  SELECT gt.topics, coalesce(array_agg(DISTINCT t.goal_area) FILTER (WHERE t.goal_area IS NOT NULL), '{}') AS goal_areas
+  FROM (SELECT DISTINCT topics FROM g) gt
+  LEFT JOIN topics t ON t.code = ANY(gt.topics)
+  GROUP BY gt.topics
+)
+SELECT 'total' AS dimension, NULL AS key, coalesce(sum(n), 0)::bigint AS sessions, coalesce(sum(m), 0)::bigint AS minutes,
+       (SELECT count(DISTINCT organization_id) FROM by_org)::bigint AS organizations
+FROM g
+UNION ALL
+SELECT 'modality', modality, sum(n), sum(m), NULL FROM g GROUP BY modality
+UNION ALL
+SELECT 'region', region, sum(n), sum(m), NULL FROM g GROUP BY region
+UNION ALL
+SELECT 'service_line', x, sum(n), sum(m), NULL FROM g, unnest(${OR_UNSPECIFIED('service_lines')}) x GROUP BY x
+UNION ALL
+SELECT 'population', x, sum(n), sum(m), NULL FROM g, unnest(${OR_UNSPECIFIED('populations')}) x GROUP BY x
+UNION ALL
+SELECT 'topic', x, sum(n), sum(m), NULL FROM g, unnest(${OR_UNSPECIFIED('topics')}) x GROUP BY x
+UNION ALL
+SELECT 'goal_area', x, sum(g.n), sum(g.m), NULL
+FROM g JOIN goal_sets gs ON gs.topics = g.topics, unnest(${OR_UNSPECIFIED('gs.goal_areas')}) x
+GROUP BY x`;
+
+/** The funder's quarterly table: sessions and minutes by goal area × OMH region (see SESSIONS_SQL for the counting). */
+export const TA_SUMMARY_SQL = `
+WITH by_org AS MATERIALIZED (
+  SELECT c.organization_id, ${EFFECTIVE_TOPICS} AS topics, count(*) AS n, sum(k.duration_minutes) AS m
+  FROM consultations k
+  JOIN cases c ON c.id = k.case_id
+  WHERE k.started_at >= ${LO} AND k.started_at < ${HI}
+  GROUP BY 1, 2
+), g AS MATERIALIZED (
+  SELECT o.region, b.topics, sum(b.n) AS n, sum(b.m) AS m
+  FROM by_org b JOIN organizations o ON o.id = b.organization_id
+  GROUP BY 1, 2
+), goal_sets AS (
+  SELECT gt.topics, coalesce(array_agg(DISTINCT t.goal_area) FILTER (WHERE t.goal_area IS NOT NULL), '{}') AS goal_areas
+  FROM (SELECT DISTINCT topics FROM g) gt
+  LEFT JOIN topics t ON t.code = ANY(gt.topics)
+  GROUP BY gt.topics
+)
+SELECT x AS goal_area, g.region, sum(g.n)::bigint AS sessions, sum(g.m)::bigint AS minutes
+FROM g JOIN goal_sets gs ON gs.topics = g.topics, unnest(${OR_UNSPECIFIED('gs.goal_areas')}) x
+GROUP BY x, g.region`;
+
+/**
+ * One row per session in the period, oldest first, for the streamed TA activity report. Goal areas are added in Node
+ * from the topics table (15 rows), so the cursor is a plain index-order scan with no per-row subquery.
+ */
+export const TA_ACTIVITY_SQL = `
+SELECT k.id, to_char(k.started_at AT TIME ZONE '${TZ}', 'YYYY-MM-DD') AS date,
+       to_char(k.started_at AT TIME ZONE '${TZ}', 'HH24:MI') AS start_time,
+       c.reference, o.name AS organization, o.region, o.county, c.service_lines, ${EFFECTIVE_TOPICS} AS topics,
+       k.modality, k.duration_minutes, k.headcount, u.name AS consultant
+FROM consultations k
+JOIN cases c ON c.id = k.case_id
+JOIN organizations o ON o.id = c.organization_id
+JOIN users u ON u.id = k.consultant_id
+WHERE k.started_at >= ${LO} AND k.started_at < ${HI}
+ORDER BY k.started_at, k.id`;
