@@ -27,7 +27,7 @@ describe('demo seed (run by the test setup exactly as by npm run up)', () => {
     expect(seededCases.rows.map((r) => r.status).sort()).toEqual(['active', 'closed', 'new', 'on_hold', 'resolved', 'triaged']);
     expect(seededCases.rows.reduce((sum, r) => sum + r.n, 0)).toBe(80);
     const withoutTimeline = await client.query(
-      `SELECT count(*)::int AS n FROM cases c WHERE NOT EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.type = 'created')`,
+      `SELECT count(*)::int AS n FROM cases c WHERE c.created_at = ${seeded} AND NOT EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.type = 'created')`,
     );
     expect(withoutTimeline.rows[0].n).toBe(0);
   });

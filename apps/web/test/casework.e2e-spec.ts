@@ -234,12 +234,12 @@ describe('casework in the staff web app (built app served by the real API, in Ch
 
       await page.goto(`${api.url}/organizations`);
       await signIn(page, DEMO_LEAD.email, DEMO_LEAD.password);
-      await page.getByRole('heading', { name: 'Organizations' }).waitFor();
+      await page.getByRole('heading', { name: 'Organizations', exact: true }).waitFor();
       await page.getByRole('searchbox', { name: 'Search' }).fill(organization.name);
       await page.waitForURL(/[?&]q=/);
       await page.getByRole('link', { name: organization.name, exact: true }).click();
       await page.getByRole('heading', { name: organization.name, level: 2 }).waitFor();
-      await page.getByRole('heading', { name: 'Contacts' }).waitFor();
+      await page.getByRole('heading', { name: 'Contacts', exact: true }).waitFor();
       await page.getByRole('region', { name: 'Cases' }).waitFor();
       expect(await seriousA11yViolations(page)).toEqual([]);
 
