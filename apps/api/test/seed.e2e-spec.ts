@@ -26,6 +26,14 @@ describe('demo seed (run by the test setup exactly as by npm run up)', () => {
     const seededCases = await client.query(`SELECT status, count(*)::int AS n FROM cases WHERE created_at = ${seeded} GROUP BY status`);
     expect(seededCases.rows.map((r) => r.status).sort()).toEqual(['active', 'closed', 'new', 'on_hold', 'resolved', 'triaged']);
     expect(seededCases.rows.reduce((sum, r) => sum + r.n, 0)).toBe(80);
+    // Sessions and follow-ups, so the dashboard and My follow-ups have something to show on the demo data.
+    const sessions = await client.query(
+      `SELECT count(*)::int AS n, sum(duration_minutes)::int AS minutes FROM consultations WHERE created_at = ${seeded}`,
+    );
+    expect(sessions.rows[0].n).toBeGreaterThan(50);
+    expect(sessions.rows[0].minutes).toBeGreaterThan(sessions.rows[0].n * 29);
+    const followUps = await client.query(`SELECT count(*)::int AS n FROM follow_ups WHERE created_at = ${seeded} AND status = 'scheduled'`);
+    expect(followUps.rows[0].n).toBeGreaterThan(10);
     const withoutTimeline = await client.query(
       `SELECT count(*)::int AS n FROM cases c WHERE c.created_at = ${seeded} AND NOT EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.type = 'created')`,
     );

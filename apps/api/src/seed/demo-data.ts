@@ -113,7 +113,18 @@ export interface DemoCase {
   status: (typeof DEMO_STATUSES)[number];
   daysAgo: number;
   assigneeIndex: number | null;
+  /** Sessions held, as a fraction (0–1) of the way from opening to now, with minutes and modality. */
+  sessions: Array<{
+    at: number;
+    minutes: number;
+    modality: 'video' | 'phone' | 'onsite' | 'email' | 'webinar' | 'training';
+    headcount: number;
+  }>;
+  /** Days from now of the next scheduled follow-up (negative: overdue), for open engagements. */
+  followUpInDays: number | null;
 }
+
+const WORKED = new Set(['active', 'on_hold', 'resolved', 'closed']);
 
 export function demoData(now = new Date()): { organizations: DemoOrganization[]; cases: DemoCase[] } {
   faker.seed(20261124);
@@ -179,6 +190,21 @@ export function demoData(now = new Date()): { organizations: DemoOrganization[];
       status,
       daysAgo: faker.number.int({ min: status === 'new' ? 0 : 3, max: 150 }),
       assigneeIndex: status === 'new' ? null : faker.number.int(2),
+      sessions: WORKED.has(status)
+        ? Array.from({ length: faker.number.int({ min: 1, max: 4 }) }, () => ({
+            at: faker.number.float({ min: 0.1, max: 0.9 }),
+            minutes: faker.helpers.arrayElement([30, 45, 60, 60, 90, 120]),
+            modality: faker.helpers.weightedArrayElement([
+              { value: 'video' as const, weight: 5 },
+              { value: 'phone' as const, weight: 3 },
+              { value: 'onsite' as const, weight: 2 },
+              { value: 'webinar' as const, weight: 1 },
+              { value: 'training' as const, weight: 1 },
+            ]),
+            headcount: faker.number.int({ min: 1, max: 6 }),
+          }))
+        : [],
+      followUpInDays: status === 'active' || status === 'triaged' ? faker.number.int({ min: -3, max: 10 }) : null,
     };
   });
   return { organizations, cases };

@@ -125,8 +125,41 @@ async function seedDemo(manager: EntityManager): Promise<void> {
       await event(manager, id, assigneeId ?? lead, 'transition', { from, to, ...(reason ? { reason } : {}) }, at(i));
       from = to;
     }
+    const consultant = assigneeId ?? lead;
+    for (const session of consultant ? demo.sessions : []) {
+      const startedAt = new Date(openedAt.getTime() + session.at * (last.getTime() - openedAt.getTime()));
+      const [{ id: sessionId }] = (await manager.query(
+        `INSERT INTO consultations (case_id, consultant_id, started_at, duration_minutes, modality, headcount, topics, summary, next_steps)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+        [
+          id,
+          consultant,
+          startedAt,
+          session.minutes,
+          session.modality,
+          session.headcount,
+          demo.topics,
+          `Worked on: ${demo.title.toLowerCase()}.`,
+          'Share resources and check in.',
+        ],
+      )) as [{ id: string }];
+      await event(
+        manager,
+        id,
+        consultant,
+        'consultation_logged',
+        { consultationId: sessionId, startedAt: startedAt.toISOString(), durationMinutes: session.minutes, modality: session.modality },
+        startedAt,
+      );
+    }
+    if (consultant && demo.followUpInDays !== null) {
+      await manager.query(
+        `INSERT INTO follow_ups (case_id, due_at, assignee_id, kind, note, created_by) VALUES ($1, $2, $3, 'check_in', 'Check in on progress', $3)`,
+        [id, new Date(now + demo.followUpInDays * DAY), consultant],
+      );
+    }
   }
-  console.log(`seed: created ${organizations.length} organizations and ${cases.length} cases`);
+  console.log(`seed: created ${organizations.length} organizations and ${cases.length} cases with their sessions and follow-ups`);
 }
 
 async function event(manager: EntityManager, caseId: string, actorId: string | null, type: string, data: object, at: Date): Promise<void> {
