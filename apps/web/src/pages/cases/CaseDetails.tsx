@@ -15,7 +15,7 @@ import {
 } from '@mantine/core';
 import { isNotEmpty, useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { topicLabel, topicOptions, topicsQuery, type Case, type UpdateCaseBody } from '../../api/cases';
 import { api, unwrap, type Me } from '../../api/client';
 import {
@@ -32,6 +32,7 @@ import {
 } from '../../api/labels';
 import { contactsQuery } from '../../api/organizations';
 import { formatDateTime } from '../../components/dates';
+import { Field } from '../../components/Field';
 import { showApiError } from '../../components/forms';
 import { canEditCase } from './permissions';
 import { isStale, useCaseChange } from './useCaseChange';
@@ -80,17 +81,6 @@ export function CaseDetails({ item, me }: { item: Case; me: Me }) {
         )}
       </Stack>
     </Paper>
-  );
-}
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={2}>
-      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-        {label}
-      </Text>
-      <div>{children}</div>
-    </Stack>
   );
 }
 

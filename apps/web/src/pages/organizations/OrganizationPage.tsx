@@ -1,11 +1,12 @@
 import { Anchor, Badge, Breadcrumbs, Button, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { KIND_LABELS, labelOf, POPULATION_LABELS, REGION_LABELS, STAGE_LABELS } from '../../api/labels';
 import { organizationQuery, type CreateOrganizationBody, type Organization } from '../../api/organizations';
+import { Field } from '../../components/Field';
 import { showApiError } from '../../components/forms';
 import { ErrorState, LoadingState } from '../../components/states';
 import { notifySaved } from '../../notify';
@@ -71,17 +72,6 @@ export function OrganizationPage() {
         </Grid.Col>
       </Grid>
       <OrganizationCases organizationId={org.id} />
-    </Stack>
-  );
-}
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={2}>
-      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-        {label}
-      </Text>
-      <div>{children}</div>
     </Stack>
   );
 }
