@@ -120,19 +120,20 @@ try {
     } = await db.query(sql.BOUNDS_SQL, [YEAR.from, YEAR.to]);
     const period = [bounds.lo, bounds.hi];
     const plans = [
-      ['SESSIONS_SQL', sql.SESSIONS_SQL, period],
+      ['SESSIONS_SQL', sql.SESSIONS_SQL, [...period, YEAR.from, YEAR.to]], // the whole year is whole months
       ['OPENED_SQL', sql.OPENED_SQL, period],
       ['RESOLVED_SQL', sql.RESOLVED_SQL, period],
       ['INTAKE_WEEKS_SQL', sql.INTAKE_WEEKS_SQL, [...period, YEAR.from, YEAR.to]],
       ['CASELOAD_SQL', sql.CASELOAD_SQL, [null]],
       ['TA_SUMMARY_SQL', sql.TA_SUMMARY_SQL, period],
       ['TA_ACTIVITY_SQL', sql.TA_ACTIVITY_SQL, period],
+      ['TA_ACTIVITY_CSV_SQL', sql.TA_ACTIVITY_CSV_SQL, period],
     ];
     for (const [name, text, values] of plans) {
-      // As the API runs them: the summary's sessions query and the export's cursor get 64 MB of work_mem, and a
-      // cursor never runs in parallel.
-      await db.query(['SESSIONS_SQL', 'TA_ACTIVITY_SQL'].includes(name) ? `SET work_mem = '64MB'` : 'RESET work_mem');
-      await db.query(name === 'TA_ACTIVITY_SQL' ? 'SET max_parallel_workers_per_gather = 0' : 'RESET max_parallel_workers_per_gather');
+      // As the API runs them: the export's cursors get 64 MB of work_mem, and a cursor never runs in parallel.
+      const cursor = name.startsWith('TA_ACTIVITY');
+      await db.query(cursor ? `SET work_mem = '64MB'` : 'RESET work_mem');
+      await db.query(cursor ? 'SET max_parallel_workers_per_gather = 0' : 'RESET max_parallel_workers_per_gather');
       const { rows } = await db.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${text}`, values);
       console.log(`\n----- ${name}\n${rows.map((r) => r['QUERY PLAN']).join('\n')}`);
     }

@@ -5,6 +5,7 @@ import { Outbox1764300000000 } from './1764300000000-Outbox.js';
 import { Intake1764400000000 } from './1764400000000-Intake.js';
 import { Escalation1764500000000 } from './1764500000000-Escalation.js';
 import { Reporting1764600000000 } from './1764600000000-Reporting.js';
+import { ReportingFacts1764700000000 } from './1764700000000-ReportingFacts.js';
 
 /** Every migration, oldest first. A generated migration is added here by hand, after review. */
 export const allMigrations = [
@@ -15,4 +16,5 @@ export const allMigrations = [
   Intake1764400000000,
   Escalation1764500000000,
   Reporting1764600000000,
+  ReportingFacts1764700000000,
 ];

@@ -539,6 +539,79 @@ describe('reporting: dashboards and funder reports', () => {
       await request(api.url).get(`/api/v1/reports/ta-summary?${Q1}`).expect(401);
     });
   });
+
+  describe('summary facts (migrations/1764700000000-ReportingFacts.ts)', () => {
+    const TZ = `'America/New_York'`;
+    /** Rows of the facts that recomputing them from consultations does not give, and the reverse: both empty when exact. */
+    async function drift(): Promise<unknown[]> {
+      const { rows } = await db.query(`
+        WITH truth AS (
+          SELECT date_trunc('month', k.started_at AT TIME ZONE ${TZ})::date AS month, k.modality, o.region, o.populations,
+                 c.service_lines, CASE WHEN cardinality(k.topics) > 0 THEN k.topics ELSE c.topics END AS topics,
+                 count(*)::int AS sessions, sum(k.duration_minutes)::bigint AS minutes
+          FROM consultations k JOIN cases c ON c.id = k.case_id JOIN organizations o ON o.id = c.organization_id
+          GROUP BY 1, 2, 3, 4, 5, 6
+        ), facts AS (
+          SELECT month, modality, region, populations, service_lines, topics, sessions, minutes FROM reporting_session_facts WHERE sessions <> 0
+        ), org_truth AS (
+          SELECT date_trunc('month', k.started_at AT TIME ZONE ${TZ})::date AS month, c.organization_id, count(*)::int AS sessions
+          FROM consultations k JOIN cases c ON c.id = k.case_id GROUP BY 1, 2
+        ), org_facts AS (SELECT month, organization_id, sessions FROM reporting_org_months WHERE sessions <> 0)
+        SELECT 'missing' AS kind, to_jsonb(x) AS row FROM (SELECT * FROM truth EXCEPT ALL SELECT * FROM facts) x
+        UNION ALL SELECT 'extra', to_jsonb(x) FROM (SELECT * FROM facts EXCEPT ALL SELECT * FROM truth) x
+        UNION ALL SELECT 'org missing', to_jsonb(x) FROM (SELECT * FROM org_truth EXCEPT ALL SELECT * FROM org_facts) x
+        UNION ALL SELECT 'org extra', to_jsonb(x) FROM (SELECT * FROM org_facts EXCEPT ALL SELECT * FROM org_truth) x`);
+      return rows;
+    }
+
+    it('stay exact through every write a session is counted by (rolled back afterwards)', async () => {
+      expect(await drift()).toEqual([]);
+      const caseId = async (key: string) =>
+        ((await db.query(`SELECT id FROM cases WHERE reference = $1`, [refs[key]])).rows[0] as { id: string }).id;
+      const orgId = async (name: string) =>
+        ((await db.query(`SELECT id FROM organizations WHERE name = $1`, [name])).rows[0] as { id: string }).id;
+      await db.query('BEGIN');
+      try {
+        const steps: Array<[string, string, unknown[]]> = [
+          [
+            'case topics and service lines',
+            `UPDATE cases SET topics = '{retention}', service_lines = '{fpa}' WHERE id = $1`,
+            [await caseId('c2')],
+          ],
+          [
+            'case moved to another organization',
+            `UPDATE cases SET organization_id = $2 WHERE id = $1`,
+            [await caseId('c1'), await orgId(orgB.name)],
+          ],
+          [
+            'organization region and populations',
+            `UPDATE organizations SET region = 'central', populations = '{adults}' WHERE id = $1`,
+            [await orgId(orgA.name)],
+          ],
+          ['unrelated case columns', `UPDATE cases SET title = title || ' (edited)', status = status WHERE id = $1`, [await caseId('c3')]],
+          [
+            'session moved, retimed and retagged',
+            `UPDATE consultations SET started_at = started_at + interval '40 days', duration_minutes = 33, modality = 'phone', topics = '{supervision}' WHERE case_id = $1`,
+            [await caseId('c1')],
+          ],
+          [
+            'session inserted',
+            `INSERT INTO consultations (case_id, consultant_id, started_at, duration_minutes, modality, summary) SELECT id, $2, '2031-02-01T12:00:00Z', 10, 'email', 'new' FROM cases WHERE id = $1`,
+            [await caseId('c3'), consultant.id],
+          ],
+          ['session deleted', `DELETE FROM consultations WHERE case_id = $1 AND started_at < '2031-01-01'`, [await caseId('c7')]],
+          ['case deleted (its sessions cascade)', `DELETE FROM cases WHERE id = $1`, [await caseId('c4')]],
+        ];
+        for (const [label, sql, values] of steps) {
+          await db.query(sql, values);
+          expect({ label, drift: await drift() }).toEqual({ label, drift: [] });
+        }
+      } finally {
+        await db.query('ROLLBACK');
+      }
+      expect(await drift()).toEqual([]);
+    });
+  });
 });
 
 /** A small RFC 4180 reader: quoted fields may hold commas, doubled quotes and line breaks; records end with CRLF. */

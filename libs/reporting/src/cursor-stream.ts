@@ -15,7 +15,7 @@ interface PgClient {
  * rows, each an array of column values (batches keep the per-row cost of the stream machinery out of the loop).
  * The connection goes back to the pool when the stream ends, fails or is destroyed (the client went away).
  */
-export async function cursorStream(dataSource: DataSource, sql: string, values: unknown[], batchSize = 5000): Promise<Readable> {
+export async function cursorStream(dataSource: DataSource, sql: string, values: unknown[], batchSize = 1000): Promise<Readable> {
   const runner = dataSource.createQueryRunner('slave');
   const client = (await runner.connect()) as PgClient;
   let open = false;
@@ -60,7 +60,8 @@ export async function cursorStream(dataSource: DataSource, sql: string, values: 
       await finish(done);
     }
   }
-  const stream = Readable.from(batches(), { objectMode: true, highWaterMark: 2 });
+  // At most one batch read ahead: the consumer's back-pressure reaches the FETCH loop.
+  const stream = Readable.from(batches(), { objectMode: true, highWaterMark: 1 });
   // Destroyed before the generator ran (its finally would never run): give the connection back here.
   stream.once('close', () => void finish(false).catch(() => undefined));
   return stream;

@@ -5,7 +5,7 @@ import { MODALITIES } from '@ta/engagement';
 import { OMH_REGIONS, POPULATIONS } from '@ta/organizations';
 import type { AuthenticatedUser } from '@ta/users';
 import type { DataSource } from 'typeorm';
-import { assertRange, periodBounds } from './date-range.js';
+import { assertRange, periodBounds, wholeMonths } from './date-range.js';
 import type { BreakdownRowDto, CaseloadDto, SummaryDto } from './dto/dashboard.dto.js';
 import type { DateRangeQueryDto } from './dto/report-query.dto.js';
 import { CASELOAD_SQL, INTAKE_WEEKS_SQL, OPENED_SQL, RESOLVED_SQL, SESSIONS_SQL, TZ } from './reporting.sql.js';
@@ -78,11 +78,7 @@ export class DashboardService {
       this.dataSource.query(INTAKE_WEEKS_SQL, [...params, range.from, range.to]) as Promise<
         Array<{ week_start: string; requests: number; opened: number }>
       >,
-      // Enough memory to hash a year of sessions without spilling to disk.
-      this.dataSource.transaction(async (manager) => {
-        await manager.query(`SET LOCAL work_mem = '64MB'`);
-        return manager.query(SESSIONS_SQL, params) as Promise<SessionRow[]>;
-      }),
+      this.dataSource.query(SESSIONS_SQL, [...params, ...wholeMonths(range)]) as Promise<SessionRow[]>,
       this.dataSource.query(`SELECT code, label FROM topics ORDER BY sort_order`) as Promise<Array<{ code: string; label: string }>>,
     ]);
     const total = sessions.find((r) => r.dimension === 'total');

@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import { assertRange, dayBefore, dayNumber } from './date-range.js';
+import { assertRange, dayBefore, dayNumber, wholeMonths } from './date-range.js';
 
 function fieldOf(run: () => void): string | undefined {
   try {
@@ -37,5 +37,13 @@ describe('report date ranges', () => {
   it('finds the last day a range covers', () => {
     expect(dayBefore('2026-04-01')).toBe('2026-03-31');
     expect(dayBefore('2028-03-01')).toBe('2028-02-29');
+  });
+
+  it('finds the whole months inside a period (read from the monthly facts)', () => {
+    expect(wholeMonths({ from: '2025-01-01', to: '2026-01-01' })).toEqual(['2025-01-01', '2026-01-01']);
+    expect(wholeMonths({ from: '2025-01-15', to: '2025-04-10' })).toEqual(['2025-02-01', '2025-04-01']);
+    expect(wholeMonths({ from: '2025-12-02', to: '2026-02-01' })).toEqual(['2026-01-01', '2026-02-01']);
+    expect(wholeMonths({ from: '2031-03-31', to: '2031-04-01' })).toEqual(['2031-03-31', '2031-03-31']);
+    expect(wholeMonths({ from: '2025-01-02', to: '2025-02-28' })).toEqual(['2025-01-02', '2025-01-02']);
   });
 });

@@ -51,3 +51,18 @@ export async function periodBounds(dataSource: Pick<DataSource, 'query'>, range:
   const [row] = (await dataSource.query(BOUNDS_SQL, [range.from, range.to])) as [{ lo: Date; hi: Date }];
   return [row.lo, row.hi];
 }
+
+/**
+ * The whole calendar months inside a period, [first, end) as YYYY-MM-01 dates (the summary reads them from the monthly
+ * facts); both `from` when the period holds no whole month.
+ */
+export function wholeMonths(range: { from: string; to: string }): [string, string] {
+  const first = range.from.endsWith('-01') ? range.from : addMonth(range.from.slice(0, 8) + '01');
+  const end = range.to.slice(0, 8) + '01';
+  return first < end ? [first, end] : [range.from, range.from];
+}
+
+function addMonth(firstOfMonth: string): string {
+  const [year, month] = firstOfMonth.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(year, month, 1)).toISOString().slice(0, 10);
+}

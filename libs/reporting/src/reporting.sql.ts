@@ -93,23 +93,40 @@ LEFT JOIN opened o ON o.week = w.week
 ORDER BY w.week`;
 
 /**
- * Sessions in the period, broken down every way the dashboard shows, in one statement: the period's sessions (an
- * index-only scan) joined to their case are grouped once by organization, modality, service lines and topics; that
- * much smaller result gives the organizations served, and joined to organizations and grouped again (a few thousand
- * rows) feeds every breakdown's unnest. A session counts once in each goal area, topic, service line and population
- * it has (so those breakdowns may add up to more than the total); `unspecified` when it has none.
+ * Sessions in the period, broken down every way the dashboard shows, in one statement. Whole New York months come
+ * from `reporting_session_facts` / `reporting_org_months` (migrations/1764700000000-ReportingFacts.ts: kept exact by
+ * triggers in the writing transaction), the partial months at either edge from consultations joined to their case
+ * and organization. $3, $4: the whole months inside the period as dates, [$3, $4) (equal when there are none, $3 then
+ * being the period's first day, so the first edge is empty and the second covers the period). Both are grouped by
+ * modality, region, populations, service lines and topics (a few thousand rows for a year), which feeds every
+ * breakdown's unnest; organizations served are the distinct organizations of both. A session counts once in each
+ * goal area, topic, service line and population it has (so those breakdowns may add up to more than the total);
+ * `unspecified` when it has none.
  */
 export const SESSIONS_SQL = `
-WITH by_org AS MATERIALIZED (
-  SELECT c.organization_id, k.modality, c.service_lines, ${EFFECTIVE_TOPICS} AS topics, count(*) AS n, sum(k.duration_minutes) AS m
+WITH edges AS MATERIALIZED (
+  SELECT c.organization_id, k.modality, o.region, o.populations, c.service_lines, ${EFFECTIVE_TOPICS} AS topics,
+         count(*) AS n, sum(k.duration_minutes) AS m
   FROM consultations k
   JOIN cases c ON c.id = k.case_id
-  WHERE k.started_at >= ${LO} AND k.started_at < ${HI}
-  GROUP BY 1, 2, 3, 4
+  JOIN organizations o ON o.id = c.organization_id
+  WHERE (k.started_at >= ${LO} AND k.started_at < ($3::date)::timestamp AT TIME ZONE '${TZ}')
+     OR (k.started_at >= ($4::date)::timestamp AT TIME ZONE '${TZ}' AND k.started_at < ${HI})
+  GROUP BY 1, 2, 3, 4, 5, 6
 ), g AS MATERIALIZED (
-  SELECT b.modality, o.region, o.populations, b.service_lines, b.topics, sum(b.n) AS n, sum(b.m) AS m
-  FROM by_org b JOIN organizations o ON o.id = b.organization_id
+  SELECT modality, region, populations, service_lines, topics, sum(n) AS n, sum(m) AS m
+  FROM (
+    SELECT f.modality, f.region, f.populations, f.service_lines, f.topics, f.sessions AS n, f.minutes AS m
+    FROM reporting_session_facts f
+    WHERE f.month >= $3::date AND f.month < $4::date AND f.sessions <> 0
+    UNION ALL
+    SELECT e.modality, e.region, e.populations, e.service_lines, e.topics, e.n, e.m FROM edges e
+  ) u
   GROUP BY 1, 2, 3, 4, 5
+), served AS (
+  SELECT r.organization_id FROM reporting_org_months r WHERE r.month >= $3::date AND r.month < $4::date AND r.sessions > 0
+  UNION
+  SELECT e.organization_id FROM edges e
 ), goal_sets AS (
   SELECT gt.topics, coalesce(array_agg(DISTINCT t.goal_area) FILTER (WHERE t.goal_area IS NOT NULL), '{}') AS goal_areas
   FROM (SELECT DISTINCT topics FROM g) gt
@@ -117,7 +134,7 @@ WITH by_org AS MATERIALIZED (
   GROUP BY gt.topics
 )
 SELECT 'total' AS dimension, NULL AS key, coalesce(sum(n), 0)::bigint AS sessions, coalesce(sum(m), 0)::bigint AS minutes,
-       (SELECT count(DISTINCT organization_id) FROM by_org)::bigint AS organizations
+       (SELECT count(*) FROM served)::bigint AS organizations
 FROM g
 UNION ALL
 SELECT 'modality', modality, sum(n), sum(m), NULL FROM g GROUP BY modality
@@ -171,3 +188,42 @@ JOIN organizations o ON o.id = c.organization_id
 JOIN users u ON u.id = k.consultant_id
 WHERE k.started_at >= ${LO} AND k.started_at < ${HI}
 ORDER BY k.started_at, k.id`;
+
+/** A CSV cell (RFC 4180): quoted, inner quotes doubled, when it holds a comma, quote, CR or LF (as csv-stringify does). */
+const csvCell = (expression: string) =>
+  `CASE WHEN ${expression} ~ '[",\\r\\n]' THEN '"' || replace(${expression}, '"', '""') || '"' ELSE ${expression} END`;
+/** neutralizeFormula in SQL: a leading apostrophe before =, +, -, @, tab or CR (OWASP "CSV injection"). */
+const noFormula = (expression: string) => `CASE WHEN ${expression} ~ '^[=+@\\t\\r-]' THEN '''' || ${expression} ELSE ${expression} END`;
+const cells = (...expressions: string[]) => expressions.map((e) => csvCell(`coalesce((${e})::text, '')`)).join(` || ',' || `);
+/** Cells that can never need quoting (uuids, dates, times, numbers). */
+const plain = (...expressions: string[]) => expressions.map((e) => `coalesce((${e})::text, '')`).join(` || ',' || `);
+
+/**
+ * TA_ACTIVITY_SQL for the CSV export, formatted by Postgres: per row the CSV text before the goal areas (`head`,
+ * consultation_id … topics), the topics joined by "; " (`topics`, from which Node derives the goal areas through a
+ * 15-row map) and the text after them (`tail`, modality … consultant). Node then handles three strings a row instead of
+ * thirteen values and two arrays, which keeps the export's garbage (and so the API's RSS) small. The subquery sorts the
+ * raw columns, so the sort stays narrow and the formatting runs as the cursor fetches (time to first byte).
+ */
+export const TA_ACTIVITY_CSV_SQL = `
+SELECT ${plain('s.id', `to_char(s.started_at AT TIME ZONE '${TZ}', 'YYYY-MM-DD')`, `to_char(s.started_at AT TIME ZONE '${TZ}', 'HH24:MI')`)}
+       || ',' || ${cells(
+         's.reference',
+         noFormula('s.organization'),
+         's.region',
+         noFormula('s.county'),
+         `array_to_string(s.service_lines, '; ')`,
+         `array_to_string(s.topics, '; ')`,
+       )} AS head,
+       array_to_string(s.topics, '; ') AS topics,
+       ${cells('s.modality')} || ',' || ${plain('s.duration_minutes', 's.headcount')} || ',' || ${cells(noFormula('s.consultant'))} AS tail
+FROM (
+  SELECT k.id, k.started_at, c.reference, o.name AS organization, o.region, o.county, c.service_lines, ${EFFECTIVE_TOPICS} AS topics,
+         k.modality, k.duration_minutes, k.headcount, u.name AS consultant
+  FROM consultations k
+  JOIN cases c ON c.id = k.case_id
+  JOIN organizations o ON o.id = c.organization_id
+  JOIN users u ON u.id = k.consultant_id
+  WHERE k.started_at >= ${LO} AND k.started_at < ${HI}
+  ORDER BY k.started_at, k.id
+) s`;

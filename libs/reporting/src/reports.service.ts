@@ -9,7 +9,7 @@ import { cursorStream } from './cursor-stream.js';
 import { hoursOf } from './dashboard.service.js';
 import { assertRange, dayBefore, periodBounds } from './date-range.js';
 import type { ReportQueryDto } from './dto/report-query.dto.js';
-import { TA_ACTIVITY_SQL, TA_SUMMARY_SQL, TZ } from './reporting.sql.js';
+import { TA_ACTIVITY_CSV_SQL, TA_ACTIVITY_SQL, TA_SUMMARY_SQL, TZ } from './reporting.sql.js';
 
 export interface ReportFile {
   stream: Readable;
@@ -73,7 +73,6 @@ export class ReportsService {
     const topics = (await this.dataSource.query(`SELECT code, goal_area FROM topics`)) as Array<{ code: string; goal_area: string }>;
     const goalOf = new Map(topics.map((t) => [t.code, t.goal_area]));
     const goalAreas = (codes: string[]) => GOAL_AREAS.filter((area) => codes.some((code) => goalOf.get(code) === area));
-    const rows = await cursorStream(this.dataSource, TA_ACTIVITY_SQL, await periodBounds(this.dataSource, query));
     const name = `ta-activity_${query.from}_to_${dayBefore(query.to)}`;
 
     if (query.format === 'json') {
@@ -93,29 +92,44 @@ export class ReportsService {
         headcount: r[11],
         consultant: r[12],
       });
+      const rows = await cursorStream(this.dataSource, TA_ACTIVITY_SQL, await periodBounds(this.dataSource, query));
       return { stream: jsonDocument(rows, query, toRecord), filename: `${name}.json`, contentType: 'application/json; charset=utf-8' };
     }
-    const toCells = (r: ActivityRow) => [
-      r[0],
-      r[1],
-      r[2],
-      r[3],
-      neutralizeFormula(r[4]),
-      r[5],
-      neutralizeFormula(r[6]),
-      r[7].join(LIST_SEPARATOR),
-      r[8].join(LIST_SEPARATOR),
-      goalAreas(r[8]).join(LIST_SEPARATOR),
-      r[9],
-      r[10],
-      r[11],
-      neutralizeFormula(r[12]),
-    ];
-    return {
-      stream: csvDocument(rows, TA_ACTIVITY_COLUMNS, toCells, query.bom),
-      filename: `${name}.csv`,
-      contentType: 'text/csv; charset=utf-8',
+    // CSV: the rows arrive formatted by Postgres (TA_ACTIVITY_CSV_SQL); only the goal areas are added here.
+    const goalCell = new Map<string, string>();
+    const goalsOf = (topicList: string): string => {
+      let cell = goalCell.get(topicList);
+      if (cell === undefined) {
+        cell = csvCell(goalAreas(topicList ? topicList.split(LIST_SEPARATOR) : []).join(LIST_SEPARATOR));
+        goalCell.set(topicList, cell);
+      }
+      return cell;
     };
+    const lines = await cursorStream(this.dataSource, TA_ACTIVITY_CSV_SQL, await periodBounds(this.dataSource, query));
+    const header = (query.bom ? '\ufeff' : '') + stringify([[...TA_ACTIVITY_COLUMNS]], CSV_OPTIONS);
+    let started = false;
+    const csv = new Transform({
+      ...LEAN,
+      transform(batch: Array<[head: string, topics: string, tail: string]>, _enc, done) {
+        let body = started ? '' : header;
+        started = true;
+        // Chunks of a few dozen KB: a string past V8's large-object threshold (~128 KB) would be garbage only a full
+        // collection frees, which is what made the RSS climb during the export.
+        let rows = 0;
+        for (const [head, topicList, tail] of batch) {
+          body += `${head},${goalsOf(topicList)},${tail}\r\n`;
+          if (++rows % CHUNK_ROWS === 0) {
+            this.push(body);
+            body = '';
+          }
+        }
+        done(null, body || undefined);
+      },
+      flush(done) {
+        done(null, started ? '' : header);
+      },
+    });
+    return { stream: chain(lines, csv), filename: `${name}.csv`, contentType: 'text/csv; charset=utf-8' };
   }
 
   /** Sessions and TA hours by goal area × OMH region: every combination, zeros included, for the funder's table. */
@@ -154,7 +168,20 @@ export class ReportsService {
   }
 }
 
+/**
+ * Batches in, text out, with one batch buffered on the way in (the object-mode default, 16, would let a fast
+ * cursor queue 16 batches of parsed rows ahead of a slower client) and one chunk on the way out: the response's
+ * back-pressure reaches the cursor, so the export's memory stays at a batch or two whatever its length.
+ */
+const LEAN = { writableObjectMode: true, writableHighWaterMark: 1, readableHighWaterMark: 64 * 1024 } as const;
+
+/** Rows per pushed chunk of the CSV export (~170 bytes each). */
+const CHUNK_ROWS = 200;
+
 const CSV_OPTIONS = { record_delimiter: 'windows', quoted_match: /[\r\n]/ } as const;
+
+/** One CSV cell as csv-stringify writes it with CSV_OPTIONS: quoted when it holds a comma, quote, CR or LF. */
+const csvCell = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 
 /**
  * Header, then one record per row, a batch of rows at a time (csv-stringify's sync API per batch); quoted wherever a
@@ -164,7 +191,7 @@ function csvDocument<T>(batches: Readable, columns: readonly string[], toCells: 
   const header = (bom ? '\ufeff' : '') + stringify([[...columns]], CSV_OPTIONS);
   let started = false;
   const csv = new Transform({
-    writableObjectMode: true,
+    ...LEAN,
     transform(batch: T[], _enc, done) {
       const body = stringify(batch.map(toCells), CSV_OPTIONS);
       done(null, started ? body : header + body);
@@ -182,7 +209,7 @@ function jsonDocument<T>(batches: Readable, range: { from: string; to: string },
   const head = `{"from":${JSON.stringify(range.from)},"to":${JSON.stringify(range.to)},"timeZone":"${TZ}","items":[`;
   let started = false;
   const json = new Transform({
-    writableObjectMode: true,
+    ...LEAN,
     transform(batch: T[], _enc, done) {
       const body = batch.map((row) => JSON.stringify(toRecord(row))).join(',\n');
       done(null, (started ? ',\n' : `${head}\n`) + body);
