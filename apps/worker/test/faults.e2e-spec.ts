@@ -115,10 +115,10 @@ describe('timers under faults: a killed worker, a restarted Redis', () => {
     const delivered = await eventually(
       () => messagesFor(consultant.email),
       (m) => m.length >= 150,
-      70000,
+      90000,
     );
     expect(delivered).toHaveLength(150);
-  }, 120000);
+  }, 150000);
 
   it('loses no email when Redis restarts between the sweep and delivery, and delivers each once', async () => {
     const redis = await privateRedis();
