@@ -82,6 +82,9 @@ const web = http.createServer((req, res) => {
   }
 });
 
+// A client that vanishes mid-session (a worker killed while sending) is the client's problem, not the sink's.
+smtp.on('error', (error) => console.error(`smtp-sink: ${error.message}`));
+web.on('clientError', (_error, socket) => socket.destroy());
 smtp.listen(Number(values['smtp-port']), '127.0.0.1');
 web.listen(Number(values['http-port']), '127.0.0.1');
 const stop = () => {

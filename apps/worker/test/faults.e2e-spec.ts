@@ -69,9 +69,12 @@ describe('timers under faults: a killed worker, a restarted Redis', () => {
       [busy, consultant.id],
     );
 
+    // Its own SMTP sink: the kill may cut an SMTP session, and no other test should feel it.
+    const sink = await privateSink();
+    await sink.start();
     const queue = new Queue('sweeps', { connection: connectionTo(String(process.env.REDIS_URL)) });
     try {
-      const first = startWorker();
+      const first = startWorker({ SMTP_URL: sink.smtpUrl });
       const job = await queue.add('escalation-sweep', { at: new Date().toISOString() });
       await eventually(
         () => job.getState(),
@@ -83,7 +86,7 @@ describe('timers under faults: a killed worker, a restarted Redis', () => {
 
       // Emails whose delivery jobs died with the worker (not yet queued, or active in it) are picked up again by the
       // outbox sweep and BullMQ's stalled-job check; the short outbox settings only make that quick enough to watch.
-      startWorker({ OUTBOX_SWEEP_EVERY_SECONDS: '1', OUTBOX_REQUEUE_AFTER_SECONDS: '2' });
+      startWorker({ SMTP_URL: sink.smtpUrl, OUTBOX_SWEEP_EVERY_SECONDS: '1', OUTBOX_REQUEUE_AFTER_SECONDS: '2' });
       const again = await queue.add('escalation-sweep', { at: new Date().toISOString() });
       await eventually(
         () => again.getState(),
@@ -113,11 +116,13 @@ describe('timers under faults: a killed worker, a restarted Redis', () => {
     const rows = await db.query(`SELECT count(*)::int AS n FROM outbound_emails WHERE recipient = $1`, [consultant.email]);
     expect(rows.rows[0].n).toBe(150);
     const delivered = await eventually(
-      () => messagesFor(consultant.email),
+      () => messagesFor(consultant.email, sink.webUrl),
       (m) => m.length >= 150,
       90000,
     );
     expect(delivered).toHaveLength(150);
+    await Promise.all(workers.splice(0).map((w) => w.stop()));
+    await sink.stop();
   }, 150000);
 
   it('loses no email when Redis restarts between the sweep and delivery, and delivers each once', async () => {
