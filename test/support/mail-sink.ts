@@ -7,6 +7,7 @@ import { freePort, repoRoot, startProcess, type RunningProcess } from './process
 export interface SinkMessage {
   id: string;
   envelopeTo: string[];
+  messageId: string | null;
   subject: string;
   text: string;
   html: string;

@@ -18,7 +18,7 @@ export async function privateRedis() {
     while (!(await ping(port)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   };
   const stop = async () => {
-    if (!child || child.exitCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((r) => child?.once('exit', r));
     child.kill('SIGKILL');
     await exited;

@@ -1,14 +1,19 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { repoRoot } from '../../../test/support/processes.js';
 
 describe('the web app’s API types', () => {
-  it('match the API’s current OpenAPI document', () => {
+  it('match the API’s current OpenAPI document', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tadesk-schema-'));
     try {
-      execFileSync(process.execPath, [`${repoRoot}scripts/api-client.mjs`, join(dir, 'schema.d.ts')], { cwd: repoRoot, stdio: 'pipe' });
+      // Asynchronous, with a time limit: a generator that never exits must fail this test, not freeze the run.
+      await promisify(execFile)(process.execPath, [`${repoRoot}scripts/api-client.mjs`, join(dir, 'schema.d.ts')], {
+        cwd: repoRoot,
+        timeout: 60000,
+      });
       const current = readFileSync(join(dir, 'schema.d.ts'), 'utf8');
       const committed = readFileSync(`${repoRoot}apps/web/src/api/schema.d.ts`, 'utf8');
       if (current !== committed) throw new Error('apps/web/src/api/schema.d.ts is stale: run `npm run api:client` and commit it');

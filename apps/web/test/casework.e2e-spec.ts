@@ -47,15 +47,27 @@ describe('casework in the staff web app (built app served by the real API, in Ch
     await Promise.all([browser?.close(), api?.stop()]);
   });
 
-  async function firstOrganization(): Promise<{ id: string; name: string }> {
-    const response = await request(api.url).get('/api/v1/organizations?pageSize=1').set('Authorization', `Bearer ${leadToken}`).expect(200);
-    return (response.body as { items: { id: string; name: string }[] }).items[0]!;
+  /** An organization of this test's own (other suites share the database and leave names a text input cannot hold). */
+  async function newOrganization(): Promise<{ id: string; name: string }> {
+    const response = await request(api.url)
+      .post('/api/v1/organizations')
+      .set('Authorization', `Bearer ${leadToken}`)
+      .send({
+        name: `Harborview Peer Wellness ${randomUUID().slice(0, 6)}`,
+        kind: 'mhotrs_clinic',
+        region: 'central',
+        county: 'Onondaga',
+        populations: ['adults'],
+        stage: 'starting',
+      })
+      .expect(201);
+    return response.body as { id: string; name: string };
   }
 
   /** A fresh consultant with one case of their own (opened by the lead), moved to `status` through the API. */
   async function consultantWithCase(title: string, moves: string[]) {
     const consultant = await createStaff(api.url, adminToken, 'consultant');
-    const organization = await firstOrganization();
+    const organization = await newOrganization();
     const created = await request(api.url)
       .post('/api/v1/cases')
       .set('Authorization', `Bearer ${leadToken}`)
@@ -228,7 +240,7 @@ describe('casework in the staff web app (built app served by the real API, in Ch
   it(
     'finds an organization by name and warns about a duplicate when adding one with the same name',
     async () => {
-      const organization = await firstOrganization();
+      const organization = await newOrganization();
       const page = await newPage();
       const pageErrors = collectPageErrors(page);
 

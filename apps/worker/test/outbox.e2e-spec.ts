@@ -77,26 +77,35 @@ describe('email outbox delivery (real worker, Redis, Postgres, SMTP sink)', () =
 
   it('retries while the SMTP server is down and delivers exactly once when it returns', async () => {
     const sink = await privateSink();
-    const worker = startWorker({ SMTP_URL: sink.smtpUrl });
-    const recipient = `outage-${randomUUID().slice(0, 8)}@example.org`;
-    const id = (await queueEmail(recipient))!;
-    await queue.add('deliver-email', { emailId: id }, { jobId: `email-${id}`, attempts: 8, backoff: { type: 'exponential', delay: 300 } });
-    const failing = await eventually(
-      () => status(id),
-      (r) => r.attempts >= 1,
-    );
-    expect(failing.status).toBe('pending');
-    expect(failing.last_error).toMatch(/ECONNREFUSED|connect/i);
-    await sink.start();
-    const row = await eventually(
-      () => status(id),
-      (r) => r.status === 'sent',
-      30000,
-    );
-    expect(row.status).toBe('sent');
-    expect(await messagesFor(recipient, sink.webUrl)).toHaveLength(1);
-    await worker.stop();
-    await sink.stop();
+    try {
+      startWorker({ SMTP_URL: sink.smtpUrl });
+      const recipient = `outage-${randomUUID().slice(0, 8)}@example.org`;
+      const id = (await queueEmail(recipient))!;
+      await queue.add(
+        'deliver-email',
+        { emailId: id },
+        { jobId: `email-${id}`, attempts: 8, backoff: { type: 'exponential', delay: 300 } },
+      );
+      const failing = await eventually(
+        () => status(id),
+        (r) => r.attempts >= 1,
+      );
+      expect(failing.status).toBe('pending');
+      expect(failing.last_error).toMatch(/ECONNREFUSED|connect/i);
+      await sink.start();
+      const row = await eventually(
+        () => status(id),
+        (r) => r.status === 'sent',
+        30000,
+      );
+      expect(row.status).toBe('sent');
+      const delivered = await messagesFor(recipient, sink.webUrl);
+      expect(delivered).toHaveLength(1);
+      // The Message-ID is the outbox row's, the same on every attempt (see OutboxService.deliver).
+      expect(delivered[0]!.messageId).toBe(`<outbox-${id}@tadesk.local>`);
+    } finally {
+      await sink.stop();
+    }
   }, 60000);
 
   it('marks an email failed after its last attempt, with the reason', async () => {

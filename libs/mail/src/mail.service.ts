@@ -3,6 +3,8 @@ import { AppConfig } from '@ta/config';
 import nodemailer, { type Transporter } from 'nodemailer';
 
 export interface OutgoingMail {
+  /** A stable Message-ID: a copy sent again (see OutboxService.deliver) is recognisably the same message. */
+  messageId: string;
   to: string;
   subject: string;
   text: string;

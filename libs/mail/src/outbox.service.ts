@@ -78,6 +78,9 @@ export class OutboxService {
   /**
    * Delivers one pending email. The row stays locked while SMTP answers, and is marked sent in the same
    * transaction, so two workers never both send it. Throws on SMTP failure so the job is retried.
+   * A worker killed between the server's "250 OK" and the commit leaves the row pending, and it is sent again:
+   * SMTP cannot do better than at-least-once, so every copy carries the same Message-ID (mail clients and
+   * mailbox providers show one message per Message-ID).
    */
   async deliver(emailId: string, lastAttempt: boolean): Promise<'sent' | 'skipped'> {
     const outcome = await this.dataSource.transaction(async (manager) => {
@@ -90,7 +93,7 @@ export class OutboxService {
       }>;
       if (!row) return { result: 'skipped' as const };
       try {
-        await this.mail.send({ to: row.recipient, ...renderEmail(row.template, row.data) });
+        await this.mail.send({ messageId: this.messageIdOf(emailId), to: row.recipient, ...renderEmail(row.template, row.data) });
       } catch (error) {
         // Recorded and committed before the job fails, so the attempt count and the reason survive the retry.
         const message = (error as Error).message.slice(0, 2000);
@@ -108,6 +111,12 @@ export class OutboxService {
     });
     if (outcome.result === 'failed') throw new DeliveryError(outcome.message ?? 'SMTP delivery failed');
     return outcome.result;
+  }
+
+  /** `<outbox-{id}@{MAIL_FROM's domain}>`: derived from the outbox row, so identical on every attempt. */
+  private messageIdOf(emailId: string): string {
+    const domain = /@([^>\s]+)/.exec(this.config.MAIL_FROM)?.[1] ?? 'tadesk.local';
+    return `<outbox-${emailId}@${domain}>`;
   }
 
   /** Pending emails untouched for OUTBOX_REQUEUE_AFTER_SECONDS: their job was never queued or was lost with Redis. */
