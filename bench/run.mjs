@@ -140,7 +140,8 @@ try {
   }
   await db.end();
 
-  apiProcess = spawn(process.execPath, [join(root, 'dist/apps/api/src/main.js')], {
+  const { API_NODE_FLAGS } = await import(new URL('../dist/apps/api/src/node-flags.js', import.meta.url).href);
+  apiProcess = spawn(process.execPath, [...API_NODE_FLAGS, join(root, 'dist/apps/api/src/main.js')], {
     cwd: root,
     env,
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -32,8 +32,8 @@ async function shutdown(code) {
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
-function startApp(name, script, env) {
-  const child = spawn(process.execPath, ['--enable-source-maps', script], { stdio: 'inherit', env });
+function startApp(name, script, env, nodeFlags = []) {
+  const child = spawn(process.execPath, ['--enable-source-maps', ...nodeFlags, script], { stdio: 'inherit', env });
   writeFileSync(join(pids, `${name}.pid`), String(child.pid));
   child.once('exit', (code, signal) => {
     if (!stopping) {
@@ -116,7 +116,8 @@ async function main() {
   );
   run(process.execPath, [join(root, 'dist/apps/api/src/seed/seed.js')], { cwd: root, env });
 
-  startApp('api', join(root, 'dist/apps/api/src/main.js'), env);
+  const { API_NODE_FLAGS } = await import(new URL('../dist/apps/api/src/node-flags.js', import.meta.url).href);
+  startApp('api', join(root, 'dist/apps/api/src/main.js'), env, API_NODE_FLAGS);
   startApp('worker', join(root, 'dist/apps/worker/src/main.js'), env);
   const port = env.PORT ?? '3000';
   for (let i = 0; i < 300 && !stopping; i++) {

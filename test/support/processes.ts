@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { API_NODE_FLAGS } from '../../apps/api/src/node-flags.js';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -24,8 +25,13 @@ export interface RunningProcess {
 }
 
 /** Runs a built entry point (dist/…) as its own process with the test services' environment plus overrides. */
-export function startProcess(script: string, env: Record<string, string> = {}, args: string[] = []): RunningProcess {
-  const child = spawn(process.execPath, [script, ...args], {
+export function startProcess(
+  script: string,
+  env: Record<string, string> = {},
+  args: string[] = [],
+  nodeFlags: readonly string[] = [],
+): RunningProcess {
+  const child = spawn(process.execPath, [...nodeFlags, script, ...args], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -52,7 +58,7 @@ export interface RunningApi extends RunningProcess {
 /** Starts the built API on a free port and waits until /health answers 200. */
 export async function startApi(env: Record<string, string> = {}): Promise<RunningApi> {
   const port = await freePort();
-  const api = startProcess(`${repoRoot}dist/apps/api/src/main.js`, { PORT: String(port), ...env });
+  const api = startProcess(`${repoRoot}dist/apps/api/src/main.js`, { PORT: String(port), ...env }, [], API_NODE_FLAGS);
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 20000;
   for (;;) {
