@@ -263,7 +263,7 @@ describe('cases', () => {
       expect(ids(byRef)).toEqual([a.id]);
     });
 
-    it('filters by organization, topic, goal area, priority, status, assignee and dates', async () => {
+    it('filters by organization, region, topic, goal area, priority, status, assignee and dates', async () => {
       const q = (query: Record<string, string>) =>
         request(api.url)
           .get('/api/v1/cases')
@@ -272,6 +272,16 @@ describe('cases', () => {
           .expect(200);
       expect(ids(await q({}))).toHaveLength(2);
       expect(ids(await q({ topic: 'supervision' }))).toEqual([a.id]);
+      expect(ids(await q({ region: 'long_island' })).sort()).toEqual([a.id, b.id].sort());
+      expect(ids(await q({ region: 'nyc' }))).toEqual([]);
+      const everyRegion = await request(api.url)
+        .get('/api/v1/cases')
+        .query({ region: 'western', pageSize: 100 })
+        .set(as(consultant.token))
+        .expect(200);
+      for (const item of everyRegion.body.items) expect(item.organization.region).toBe('western');
+      const badRegion = await request(api.url).get('/api/v1/cases').query({ region: 'atlantis' }).set(as(consultant.token)).expect(400);
+      expect(badRegion.body.details.map((d: { field: string }) => d.field)).toEqual(['region']);
       expect(ids(await q({ goalArea: 'capacity' }))).toEqual([b.id]);
       expect(ids(await q({ priority: 'urgent,high' }))).toEqual([a.id]);
       expect(ids(await q({ status: 'new' })).sort()).toEqual([a.id, b.id].sort());

@@ -9,13 +9,14 @@ const BROWSER_TIMEOUT = 90000;
 const artifacts = `${repoRoot}test-artifacts`;
 const LEAD = { email: 'lead@example.org', password: 'lead-password' };
 
-/** The last full quarter in New York: from inclusive, to exclusive. */
-function lastQuarter(): { from: string; to: string } {
+/** The last full quarter in New York: from inclusive, to exclusive, and its last day. */
+function lastQuarter(): { from: string; to: string; lastDay: string } {
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date());
   const [year, month] = today.split('-').map(Number) as [number, number];
   const start = Math.floor((month - 1) / 3) * 3;
   const iso = (y: number, m: number) => new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
-  return { from: iso(year, start - 3), to: iso(year, start) };
+  const lastDay = new Date(Date.UTC(year, start, 0)).toISOString().slice(0, 10);
+  return { from: iso(year, start - 3), to: iso(year, start), lastDay };
 }
 
 async function signIn(page: Page): Promise<void> {
@@ -89,9 +90,16 @@ describe('dashboard (built app served by the real API, in Chromium)', () => {
       expect(await seriousA11yViolations(page)).toEqual([]);
       await page.screenshot({ path: `${artifacts}/dashboard-lead.png`, fullPage: true });
 
-      // A region bar opens that region's organizations.
+      // A region bar opens that region's cases opened in the period ("opened to" is the period's last day).
       await regions.locator('.recharts-bar-rectangle path').first().click();
-      await page.waitForURL(/\/organizations\?region=[a-z_]+$/);
+      await page.waitForURL(new RegExp(`/cases\\?region=[a-z_]+&openedFrom=${quarter.from}&openedTo=${quarter.lastDay}$`));
+      await page.getByRole('heading', { name: 'Cases', exact: true }).waitFor();
+      await page.goBack();
+      // The fixture's region, by its link under the chart: the fixture case is in the list, filtered by region.
+      await page.getByRole('group', { name: 'Cases by region' }).getByRole('link', { name: 'Long Island' }).click();
+      await page.waitForURL(new RegExp(`/cases\\?region=long_island&openedFrom=${quarter.from}&openedTo=${quarter.lastDay}$`));
+      await page.getByRole('link', { name: 'Dashboard fixture' }).waitFor();
+      expect(await page.getByRole('combobox', { name: 'OMH region' }).inputValue()).toBe('Long Island');
       await page.goBack();
       await goalAreas.locator('.recharts-pie-sector').first().waitFor();
 
@@ -106,7 +114,7 @@ describe('dashboard (built app served by the real API, in Chromium)', () => {
         box = await sector.boundingBox();
       }
       await sector.click({ position: { x: box!.width / 2, y: 6 } });
-      await page.waitForURL(new RegExp(`/cases\\?goalArea=[a-z]+&openedFrom=${quarter.from}&openedTo=${quarter.to}$`));
+      await page.waitForURL(new RegExp(`/cases\\?goalArea=[a-z]+&openedFrom=${quarter.from}&openedTo=${quarter.lastDay}$`));
       await page.goBack();
 
       const [download] = await Promise.all([

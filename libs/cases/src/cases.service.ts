@@ -47,6 +47,9 @@ export class CasesService {
     else if (query.assigneeId)
       qb.andWhere('c.assignee_id = :assignee', { assignee: query.assigneeId === 'me' ? actor.id : query.assigneeId });
     if (query.organizationId) qb.andWhere('c.organization_id = :org', { org: query.organizationId });
+    if (query.region) {
+      qb.andWhere('c.organization_id IN (SELECT o.id FROM organizations o WHERE o.region = :region)', { region: query.region });
+    }
     if (query.topic) qb.andWhere(':topic = ANY(c.topics)', { topic: query.topic });
     if (query.goalArea) {
       qb.andWhere('c.topics && ARRAY(SELECT t.code FROM topics t WHERE t.goal_area = :goalArea)::text[]', { goalArea: query.goalArea });

@@ -1804,6 +1804,8 @@ export interface operations {
                 /** @description topic code */
                 topic?: string;
                 goalArea?: "readiness" | "capacity" | "fidelity" | "retention";
+                /** @description the organization's OMH region */
+                region?: "western" | "central" | "hudson_river" | "nyc" | "long_island";
                 stallLevel?: ("none" | "at_risk" | "escalated")[];
                 /** @description full text over reference, title, description and organization name */
                 q?: string;

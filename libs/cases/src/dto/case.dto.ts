@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CommaList, PageQueryDto, Trim } from '@ta/common';
+import { OMH_REGIONS, type OmhRegion } from '@ta/organizations';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -204,6 +205,11 @@ export class ListCasesQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(GOAL_AREAS)
   goalArea?: GoalArea;
+
+  @ApiPropertyOptional({ enum: OMH_REGIONS, description: "the organization's OMH region" })
+  @IsOptional()
+  @IsIn(OMH_REGIONS)
+  region?: OmhRegion;
 
   @ApiPropertyOptional({ enum: STALL_LEVELS, isArray: true })
   @IsOptional()

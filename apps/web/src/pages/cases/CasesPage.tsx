@@ -20,7 +20,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { assignableStaff, casesQuery, staffQuery, topicOptions, topicsQuery, type Case } from '../../api/cases';
-import { GOAL_AREA_OPTIONS, PRIORITY_OPTIONS, STALL_OPTIONS, STATUS_OPTIONS } from '../../api/labels';
+import { GOAL_AREA_OPTIONS, PRIORITY_OPTIONS, REGION_OPTIONS, STALL_OPTIONS, STATUS_OPTIONS } from '../../api/labels';
 import { useCurrentUser } from '../../auth/session';
 import { PriorityBadge, StallBadge, StatusBadge } from '../../components/badges';
 import { RelativeTime } from '../../components/dates';
@@ -71,6 +71,7 @@ function CaseFiltersPanel({
   const staff = useQuery(staffQuery);
   const moreSet = !!(
     filters.organizationId ||
+    filters.region ||
     filters.topic ||
     filters.goalArea ||
     filters.stallLevel.length ||
@@ -180,6 +181,14 @@ function CaseFiltersPanel({
               placeholder="Any organization"
               value={filters.organizationId || null}
               onChange={(organizationId) => update({ organizationId: organizationId ?? '' })}
+            />
+            <Select
+              label="OMH region"
+              placeholder="Any region"
+              data={REGION_OPTIONS}
+              value={filters.region || null}
+              onChange={(region) => update({ region: region ?? '' })}
+              clearable
             />
             <Select
               label="Topic"
@@ -319,6 +328,7 @@ function hasOtherFilters(filters: CaseFilters): boolean {
     filters.priority.length ||
     filters.stallLevel.length ||
     filters.organizationId ||
+    filters.region ||
     filters.topic ||
     filters.goalArea ||
     filters.q ||

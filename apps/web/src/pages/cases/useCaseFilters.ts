@@ -1,7 +1,7 @@
 import { useSearchParams } from 'react-router';
 import type { CaseListQuery } from '../../api/cases';
 import type { Me } from '../../api/client';
-import type { CasePriority, CaseStatus, GoalArea, StallLevel } from '../../api/labels';
+import type { CasePriority, CaseStatus, GoalArea, Region, StallLevel } from '../../api/labels';
 
 export const PAGE_SIZE = 25;
 
@@ -13,6 +13,7 @@ export interface CaseFilters {
   /** `me`, `none`, `all` or a user id; a consultant without one in the URL sees their own cases. */
   assigneeId: string;
   organizationId: string;
+  region: string;
   topic: string;
   goalArea: string;
   q: string;
@@ -23,7 +24,7 @@ export interface CaseFilters {
 }
 
 const LISTS = ['status', 'priority', 'stallLevel'] as const;
-const TEXTS = ['organizationId', 'topic', 'goalArea', 'q', 'openedFrom', 'openedTo'] as const;
+const TEXTS = ['organizationId', 'region', 'topic', 'goalArea', 'q', 'openedFrom', 'openedTo'] as const;
 
 export function defaultAssignee(me: Me): string {
   return me.role === 'consultant' ? 'me' : 'all';
@@ -39,6 +40,7 @@ export function useCaseFilters(me: Me) {
     stallLevel: list('stallLevel') as StallLevel[],
     assigneeId: params.get('assigneeId') ?? defaultAssignee(me),
     organizationId: params.get('organizationId') ?? '',
+    region: params.get('region') ?? '',
     topic: params.get('topic') ?? '',
     goalArea: params.get('goalArea') ?? '',
     q: params.get('q') ?? '',
@@ -81,6 +83,7 @@ export function toApiQuery(filters: CaseFilters): CaseListQuery {
   for (const key of LISTS) if (filters[key].length) Object.assign(query, { [key]: filters[key] });
   for (const key of TEXTS) if (filters[key]) Object.assign(query, { [key]: filters[key] });
   if (filters.goalArea) query.goalArea = filters.goalArea as GoalArea;
+  if (filters.region) query.region = filters.region as Region;
   if (filters.assigneeId !== 'all') query.assigneeId = filters.assigneeId;
   if (filters.openedTo) {
     const dayAfter = new Date(`${filters.openedTo}T00:00:00`);

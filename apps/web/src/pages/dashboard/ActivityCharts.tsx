@@ -4,7 +4,7 @@ import { Anchor, Group, Paper, SimpleGrid, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { GOAL_AREA_COLORS, labelOf } from './labels';
-import type { Period } from './period';
+import { addDays, type Period } from './period';
 import type { Breakdown, Summary } from './queries';
 
 function ChartCard({ id, title, description, children }: { id: string; title: string; description?: string; children: ReactNode }) {
@@ -26,10 +26,12 @@ function ChartCard({ id, title, description, children }: { id: string; title: st
 const rows = (items: Breakdown[]) =>
   items.map((item) => ({ label: item.label ?? labelOf(item.key), key: item.key, Hours: item.hours, Sessions: item.sessions }));
 
-/** Where a goal area leads: the cases in it opened during the period. */
-export const goalAreaCasesPath = (goalArea: string, period: Period) =>
-  `/cases?${new URLSearchParams({ goalArea, openedFrom: period.from, openedTo: period.to })}`;
-export const regionOrganizationsPath = (region: string) => `/organizations?${new URLSearchParams({ region })}`;
+/**
+ * Where a goal area or a region leads: its cases opened during the period. The case list's "opened to" is the last
+ * day included, the period's `to` the first day after it.
+ */
+const casesPath = (filter: { goalArea: string } | { region: string }, period: Period) =>
+  `/cases?${new URLSearchParams({ ...filter, openedFrom: period.from, openedTo: addDays(period.to, -1) })}`;
 
 export function ActivityCharts({ summary, period }: { summary: Summary; period: Period }) {
   const navigate = useNavigate();
@@ -66,7 +68,7 @@ export function ActivityCharts({ summary, period }: { summary: Summary; period: 
                 style: { cursor: 'pointer' },
                 onClick: () => {
                   const key = keyOfGoalLabel.get(cell.name);
-                  if (key) void navigate(goalAreaCasesPath(key, period));
+                  if (key) void navigate(casesPath({ goalArea: key }, period));
                 },
               })}
             />
@@ -76,14 +78,14 @@ export function ActivityCharts({ summary, period }: { summary: Summary; period: 
         )}
         <Group gap="xs" mt="xs" aria-label="Cases by goal area" role="group">
           {goalAreas.map((g) => (
-            <Anchor key={g.key} component={Link} to={goalAreaCasesPath(g.key, period)} size="sm">
+            <Anchor key={g.key} component={Link} to={casesPath({ goalArea: g.key }, period)} size="sm">
               {labelOf(g.key)} ({g.sessions})
             </Anchor>
           ))}
         </Group>
       </ChartCard>
 
-      <ChartCard id="chart-regions" title="TA hours by OMH region" description="Select a region to see its organizations.">
+      <ChartCard id="chart-regions" title="TA hours by OMH region" description="Select a region to see its cases opened in the period.">
         <BarChart
           h={220}
           data={rows(regions)}
@@ -92,13 +94,13 @@ export function ActivityCharts({ summary, period }: { summary: Summary; period: 
           barProps={{
             cursor: 'pointer',
             onClick: (entry: { payload?: { key?: string } }) => {
-              if (entry.payload?.key) void navigate(regionOrganizationsPath(entry.payload.key));
+              if (entry.payload?.key) void navigate(casesPath({ region: entry.payload.key }, period));
             },
           }}
         />
-        <Group gap="xs" mt="xs" aria-label="Organizations by region" role="group">
+        <Group gap="xs" mt="xs" aria-label="Cases by region" role="group">
           {regions.map((r) => (
-            <Anchor key={r.key} component={Link} to={regionOrganizationsPath(r.key)} size="sm">
+            <Anchor key={r.key} component={Link} to={casesPath({ region: r.key }, period)} size="sm">
               {labelOf(r.key)}
             </Anchor>
           ))}
