@@ -7,7 +7,6 @@ import { CasePage } from './pages/cases/CasePage';
 import { CasesPage } from './pages/cases/CasesPage';
 import { NewCasePage } from './pages/cases/NewCasePage';
 import { PrintPlanPage } from './pages/cases/PrintPlanPage';
-import { DashboardPage } from './pages/dashboard/DashboardPage';
 import { EscalationsPage } from './pages/escalations/EscalationsPage';
 import { MyFollowUpsPage } from './pages/follow-ups/MyFollowUpsPage';
 import { LoginPage } from './pages/LoginPage';
@@ -45,7 +44,8 @@ export const router = createBrowserRouter([
       { path: 'organizations', element: <OrganizationsPage /> },
       { path: 'organizations/:id', element: <OrganizationPage /> },
       { path: 'follow-ups', element: <MyFollowUpsPage /> },
-      { path: 'dashboard', element: <DashboardPage /> },
+      // Loaded on first visit: its charts are the largest library in the app and only this page draws them.
+      { path: 'dashboard', lazy: async () => ({ Component: (await import('./pages/dashboard/DashboardPage')).DashboardPage }) },
       { path: 'escalations', element: <RequireRole role={['lead', 'admin']} />, children: [{ index: true, element: <EscalationsPage /> }] },
       { path: 'admin/emails', element: <RequireRole role={['lead', 'admin']} />, children: [{ index: true, element: <EmailsPage /> }] },
       {

@@ -45,6 +45,9 @@ describe('staff web app (built app served by the real API, in Chromium)', () => 
       await page.waitForURL(/\/admin\/users$/);
       await page.getByRole('cell', { name: DEMO_ADMIN.email }).waitFor();
       expect(await seriousA11yViolations(page)).toEqual([]);
+      // The same with the pointer resting on the current page's navigation link (its hover colours).
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).hover();
+      expect(await seriousA11yViolations(page)).toEqual([]);
 
       const consultant = {
         email: `web-${randomUUID().slice(0, 8)}@test.example.org`,

@@ -48,6 +48,8 @@ export function AppLayout() {
             component={RouterLink}
             to={item.to}
             label={item.label}
+            // Filled, not Mantine's default light tint: under the pointer the tint's text falls to 4.46:1 (axe, WCAG AA 4.5).
+            variant="filled"
             active={pathname.startsWith(item.to)}
             onClick={close}
           />
