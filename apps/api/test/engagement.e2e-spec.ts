@@ -280,4 +280,32 @@ describe('engagement: consultations, action plans, follow-ups', () => {
     expect(events).toEqual([{ data: expect.objectContaining({ from: 'scheduled', to: 'done' }) }]);
     await request(api.url).patch(`/api/v1/follow-ups/${overdue.id}`).set(as(other.token)).send({ status: 'cancelled' }).expect(403);
   });
+
+  it('reschedules a missed follow-up: scheduled again at the new time, both on the timeline; a no-op writes nothing', async () => {
+    const c = await newCase();
+    const me = consultant;
+    const due = new Date(Date.now() - 3 * 86400_000).toISOString();
+    const followUp = (
+      await request(api.url).post(`/api/v1/cases/${c.id}/follow-ups`).set(as(me.token)).send({ dueAt: due, kind: 'check_in' }).expect(201)
+    ).body;
+    await db.query(`UPDATE follow_ups SET status = 'missed' WHERE id = $1`, [followUp.id]);
+    const newDue = new Date(Date.now() + 2 * 86400_000).toISOString();
+    const res = await request(api.url)
+      .patch(`/api/v1/follow-ups/${followUp.id}`)
+      .set(as(me.token))
+      .send({ status: 'scheduled', dueAt: newDue, note: 'Moved after the clinic rescheduled' })
+      .expect(200);
+    expect(res.body).toMatchObject({ status: 'scheduled', dueAt: newDue, note: 'Moved after the clinic rescheduled' });
+    const events = async () =>
+      (
+        await db.query(`SELECT type, data FROM case_events WHERE case_id = $1 AND type LIKE 'follow_up_%' ORDER BY created_at`, [c.id])
+      ).rows.map((e: { type: string; data: Record<string, unknown> }) => ({ type: e.type, data: e.data }));
+    expect(await events()).toEqual([
+      { type: 'follow_up_scheduled', data: expect.anything() },
+      { type: 'follow_up_status', data: expect.objectContaining({ from: 'missed', to: 'scheduled' }) },
+      { type: 'follow_up_updated', data: expect.objectContaining({ fromDueAt: due, dueAt: newDue }) },
+    ]);
+    await request(api.url).patch(`/api/v1/follow-ups/${followUp.id}`).set(as(me.token)).send({ dueAt: newDue }).expect(200);
+    expect(await events()).toHaveLength(3);
+  });
 });

@@ -161,6 +161,69 @@ describe('casework in the staff web app (built app served by the real API, in Ch
   );
 
   it(
+    'lets a consultant reschedule an overdue follow-up from My follow-ups and a missed one from the case',
+    async () => {
+      const title = `Recruitment check-ins ${randomUUID().slice(0, 6)}`;
+      const { consultant, item } = await consultantWithCase(title, ['triaged', 'active']);
+      const schedule = async (days: number, kind: string, note: string) =>
+        (
+          await request(api.url)
+            .post(`/api/v1/cases/${item.id}/follow-ups`)
+            .set('Authorization', `Bearer ${consultant.token}`)
+            .send({ dueAt: new Date(Date.now() + days * 86400000).toISOString(), kind, note })
+            .expect(201)
+        ).body as { id: string };
+      await schedule(-2, 'check_in', 'Call about the job posting');
+      const missed = await schedule(-4, 'send_resource', 'Send the interview guide');
+      await request(api.url)
+        .patch(`/api/v1/follow-ups/${missed.id}`)
+        .set('Authorization', `Bearer ${consultant.token}`)
+        .send({ status: 'missed' })
+        .expect(200);
+      const page = await newPage();
+      const pageErrors = collectPageErrors(page);
+
+      await page.goto(`${api.url}/follow-ups`);
+      await signIn(page, consultant.email, consultant.password);
+      const overdue = page.getByRole('region', { name: 'Overdue' });
+      const card = overdue.getByRole('article', { name: `Check-in for ${item.reference}` });
+      await card.getByRole('button', { name: `Reschedule: Check-in for ${item.reference}` }).click();
+      const dialog = page.getByRole('dialog', { name: 'Reschedule check-in' });
+      await dialog.getByRole('textbox', { name: 'New due date and time' }).fill(localDateTime(2));
+      await dialog.getByRole('textbox', { name: 'Note' }).fill('Call about the job posting, after their board meeting');
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await page.getByText('Follow-up moved to').waitFor();
+      await card.waitFor({ state: 'detached' });
+      await page
+        .getByRole('region', { name: 'This week' })
+        .getByRole('article', { name: `Check-in for ${item.reference}` })
+        .getByText('after their board meeting')
+        .waitFor();
+
+      await page.goto(`${api.url}/cases/${item.id}?tab=follow-ups`);
+      const table = page.getByRole('table', { name: 'Follow-ups' });
+      const missedRow = table.getByRole('row').filter({ hasText: 'Send the interview guide' });
+      await missedRow.getByText('Missed').waitFor();
+      await missedRow.getByRole('button', { name: /^Reschedule: Send resource due / }).click();
+      const again = page.getByRole('dialog', { name: 'Reschedule send resource' });
+      await again.getByRole('textbox', { name: 'New due date and time' }).fill(localDateTime(3));
+      await again.getByRole('button', { name: 'Save' }).click();
+      await missedRow.getByText('Scheduled', { exact: true }).waitFor();
+      expect(await seriousA11yViolations(page)).toEqual([]);
+
+      await page.getByRole('tab', { name: 'Overview' }).click();
+      const timeline = page.getByRole('region', { name: 'Timeline' });
+      await timeline.getByText('Follow-up rescheduled: check-in').waitFor();
+      await timeline.getByText('Follow-up rescheduled: send resource').waitFor();
+      await timeline.getByText('Follow-up scheduled: send resource').first().waitFor();
+
+      expect(pageErrors).toEqual([]);
+      await page.context().close();
+    },
+    BROWSER_TIMEOUT,
+  );
+
+  it(
     'lets a consultant log a session whose next step becomes a follow-up, then complete it from My follow-ups',
     async () => {
       const title = `Retention plan ${randomUUID().slice(0, 6)}`;

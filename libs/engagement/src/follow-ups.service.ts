@@ -63,6 +63,12 @@ export class FollowUpsService {
       if (followUp.assigneeId !== actor.id) await this.cases.lockForChange(manager, followUp.caseId, actor);
       if (dto.assigneeId) await checkActiveStaff(manager, dto.assigneeId, 'assigneeId');
       const before = followUp.status;
+      const fromDueAt = followUp.dueAt;
+      const edited =
+        (dto.dueAt !== undefined && dto.dueAt.getTime() !== fromDueAt.getTime()) ||
+        (dto.assigneeId !== undefined && dto.assigneeId !== followUp.assigneeId) ||
+        (dto.kind !== undefined && dto.kind !== followUp.kind) ||
+        (dto.note !== undefined && dto.note !== followUp.note);
       Object.assign(followUp, {
         ...(dto.dueAt ? { dueAt: dto.dueAt } : {}),
         ...(dto.assigneeId ? { assigneeId: dto.assigneeId } : {}),
@@ -83,11 +89,15 @@ export class FollowUpsService {
           to: dto.status,
         });
         if (dto.status === 'done') await this.cases.recordActivity(manager, followUp.caseId, now);
-      } else {
+      }
+      // A missed follow-up rescheduled is both: scheduled again, and due at a new time.
+      if (edited) {
+        const moved = saved.dueAt.getTime() !== fromDueAt.getTime();
         await this.events.record(manager, followUp.caseId, actor.id, 'follow_up_updated', {
           followUpId: id,
           kind: followUp.kind,
           dueAt: saved.dueAt.toISOString(),
+          ...(moved ? { fromDueAt: fromDueAt.toISOString() } : {}),
         });
       }
       return toFollowUpDto(saved);

@@ -17,6 +17,7 @@ import { formatDateTime, fromLocalInput, toLocalInput } from '../../components/d
 import { showApiError } from '../../components/forms';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { notifyFailed } from '../../notify';
+import { RescheduleFollowUp } from '../follow-ups/RescheduleFollowUp';
 import { canEditCase } from './permissions';
 import { useCaseChange } from './useCaseChange';
 
@@ -93,26 +94,31 @@ function FollowUpRow({ item, followUp, me }: { item: Case; followUp: FollowUp; m
         <Badge color={STATUS_COLORS[followUp.status]}>{labelOf(FOLLOW_UP_STATUS_LABELS, followUp.status)}</Badge>
       </Table.Td>
       <Table.Td>
-        {followUp.status === 'scheduled' && mayUpdate && (
+        {(followUp.status === 'scheduled' || followUp.status === 'missed') && mayUpdate && (
           <Group gap="xs" wrap="nowrap">
-            <Button
-              size="xs"
-              color="teal.9"
-              loading={update.isPending && update.variables === 'done'}
-              onClick={() => update.mutate('done', { onError: notifyFailed })}
-              aria-label={`Done: ${kind} due ${due}`}
-            >
-              Done
-            </Button>
-            <Button
-              size="xs"
-              variant="default"
-              loading={update.isPending && update.variables === 'cancelled'}
-              onClick={() => update.mutate('cancelled', { onError: notifyFailed })}
-              aria-label={`Cancel: ${kind} due ${due}`}
-            >
-              Cancel
-            </Button>
+            {followUp.status === 'scheduled' && (
+              <>
+                <Button
+                  size="xs"
+                  color="teal.9"
+                  loading={update.isPending && update.variables === 'done'}
+                  onClick={() => update.mutate('done', { onError: notifyFailed })}
+                  aria-label={`Done: ${kind} due ${due}`}
+                >
+                  Done
+                </Button>
+                <Button
+                  size="xs"
+                  variant="default"
+                  loading={update.isPending && update.variables === 'cancelled'}
+                  onClick={() => update.mutate('cancelled', { onError: notifyFailed })}
+                  aria-label={`Cancel: ${kind} due ${due}`}
+                >
+                  Cancel
+                </Button>
+              </>
+            )}
+            <RescheduleFollowUp followUp={followUp} label={`Reschedule: ${kind} due ${due}`} />
           </Group>
         )}
       </Table.Td>

@@ -147,7 +147,7 @@ export function describe(event: CaseEvent, lookup: Lookup): string {
     case 'follow_up_status':
       return `Follow-up ${labelOf(FOLLOW_UP_STATUS_LABELS, str(d.to)).toLowerCase()}: ${labelOf(FOLLOW_UP_KIND_LABELS, str(d.kind)).toLowerCase()}`;
     case 'follow_up_updated':
-      return `Follow-up rescheduled: ${labelOf(FOLLOW_UP_KIND_LABELS, str(d.kind)).toLowerCase()}`;
+      return `Follow-up ${d.fromDueAt ? 'rescheduled' : 'edited'}: ${labelOf(FOLLOW_UP_KIND_LABELS, str(d.kind)).toLowerCase()}`;
     // Written by the worker's timer sweep (no actor) and by leads acknowledging it.
     case 'stall_at_risk':
       return `No activity for ${str(d.days)} days: at risk`;

@@ -8,6 +8,7 @@ import { FOLLOW_UP_KIND_LABELS, labelOf } from '../../api/labels';
 import { formatDateTime, RelativeTime } from '../../components/dates';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { notifyFailed, notifySaved } from '../../notify';
+import { RescheduleFollowUp } from './RescheduleFollowUp';
 
 const GROUPS = [
   { key: 'overdue', title: 'Overdue', empty: 'Nothing overdue.' },
@@ -85,15 +86,18 @@ function FollowUpCard({ followUp, overdue }: { followUp: MyFollowUp; overdue: bo
           </Text>
           {followUp.note && <Text size="sm">{followUp.note}</Text>}
         </Stack>
-        <Button
-          size="xs"
-          color="teal.9"
-          loading={done.isPending}
-          onClick={() => done.mutate()}
-          aria-label={`Done: ${kind} for ${followUp.caseReference}`}
-        >
-          Done
-        </Button>
+        <Group gap="xs" wrap="nowrap">
+          <RescheduleFollowUp followUp={followUp} label={`Reschedule: ${kind} for ${followUp.caseReference}`} />
+          <Button
+            size="xs"
+            color="teal.9"
+            loading={done.isPending}
+            onClick={() => done.mutate()}
+            aria-label={`Done: ${kind} for ${followUp.caseReference}`}
+          >
+            Done
+          </Button>
+        </Group>
       </Group>
     </Paper>
   );
