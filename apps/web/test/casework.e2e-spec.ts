@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { createStaff, DEMO_ADMIN, login } from '../../../test/support/auth.js';
@@ -153,6 +154,47 @@ describe('casework in the staff web app (built app served by the real API, in Ch
       await page.getByRole('option', { name: 'No response' }).click();
       await dialog.getByRole('button', { name: 'Put on hold' }).click();
       await page.getByText('Status changed from Active to On hold (No response)').waitFor();
+
+      expect(pageErrors).toEqual([]);
+      await page.context().close();
+    },
+    BROWSER_TIMEOUT,
+  );
+
+  it(
+    'pages through a long timeline, newest first, down to the first event',
+    async () => {
+      const title = `Long engagement ${randomUUID().slice(0, 6)}`;
+      const { consultant, item } = await consultantWithCase(title, ['triaged', 'active']);
+      // 130 older title changes, a minute apart, the day before: with the case's own events, three pages of 50.
+      const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await db.connect();
+      try {
+        await db.query(
+          `INSERT INTO case_events (case_id, type, data, created_at)
+           SELECT $1, 'field_changed', jsonb_build_object('field', 'title', 'from', 'Old ' || g, 'to', 'Title ' || lpad(g::text, 3, '0')),
+                  now() - interval '1 day' - (131 - g) * interval '1 minute'
+           FROM generate_series(1, 130) g`,
+          [item.id],
+        );
+      } finally {
+        await db.end();
+      }
+      const page = await newPage();
+      const pageErrors = collectPageErrors(page);
+      await page.goto(`${api.url}/cases/${item.id}`);
+      await signIn(page, consultant.email, consultant.password);
+      const timeline = page.getByRole('region', { name: 'Timeline' });
+      await timeline.getByText('Title changed from “Old 130” to “Title 130”').waitFor();
+      const older = timeline.getByRole('button', { name: /^Show older events \(\d+ more\)$/ });
+      expect(await timeline.getByText('to “Title 001”').count()).toBe(0);
+      await older.click();
+      await timeline.getByText('to “Title 050”').waitFor();
+      await older.click();
+      await timeline.getByText('Title changed from “Old 1” to “Title 001”').waitFor();
+      await older.waitFor({ state: 'detached' });
+      // Every one of them, each once.
+      expect(await timeline.getByText(/^Title changed from “Old \d+” to “Title \d{3}”$/).count()).toBe(130);
 
       expect(pageErrors).toEqual([]);
       await page.context().close();

@@ -1,4 +1,4 @@
-import type { QueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, type QueryClient } from '@tanstack/react-query';
 import type { operations, components } from './schema';
 import { api, unwrap } from './client';
 import { GOAL_AREA_LABELS } from './labels';
@@ -38,10 +38,19 @@ export const caseQuery = (id: string) => ({
   queryFn: () => unwrap(api.GET('/api/v1/cases/{id}', { params: { path: { id } } })),
 });
 
-export const timelineQuery = (id: string, pageSize: number) => ({
-  queryKey: ['cases', 'timeline', id, pageSize],
-  queryFn: () => unwrap(api.GET('/api/v1/cases/{id}/timeline', { params: { path: { id }, query: { page: 1, pageSize } } })),
-});
+export const TIMELINE_PAGE_SIZE = 50;
+
+/** The timeline a page at a time, newest first; "Show older events" fetches the next page. */
+export const timelineQuery = (id: string) =>
+  infiniteQueryOptions({
+    queryKey: ['cases', 'timeline', id],
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET('/api/v1/cases/{id}/timeline', { params: { path: { id }, query: { page: pageParam, pageSize: TIMELINE_PAGE_SIZE } } }),
+      ),
+    initialPageParam: 1,
+    getNextPageParam: (last) => (last.page * last.pageSize < last.total ? last.page + 1 : undefined),
+  });
 
 /** After any change on a case: the case, its timeline, the lists it shows in, its sessions, plan and follow-ups. */
 export async function invalidateCase(queryClient: QueryClient, id: string): Promise<void> {

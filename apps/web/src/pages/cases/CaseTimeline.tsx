@@ -1,6 +1,5 @@
 import { Button, Paper, Stack, Text, Timeline, Title } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { staffQuery, timelineQuery, topicLabel, topicsQuery, type CaseEvent, type StaffMember, type Topic } from '../../api/cases';
 import {
   FOLLOW_UP_KIND_LABELS,
@@ -18,12 +17,9 @@ import {
 import { formatDate, formatDateTime, RelativeTime } from '../../components/dates';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 
-const PAGE = 30;
-
 /** The case's history, newest first (GET /cases/:id/timeline), each event in words. */
 export function CaseTimeline({ caseId }: { caseId: string }) {
-  const [size, setSize] = useState(PAGE);
-  const events = useQuery({ ...timelineQuery(caseId, size), placeholderData: keepPreviousData });
+  const events = useInfiniteQuery(timelineQuery(caseId));
   const topics = useQuery(topicsQuery);
   const staff = useQuery(staffQuery);
 
@@ -37,12 +33,12 @@ export function CaseTimeline({ caseId }: { caseId: string }) {
           <LoadingState label="Loading timeline…" />
         ) : events.isError ? (
           <ErrorState error={events.error} onRetry={() => void events.refetch()} />
-        ) : events.data.items.length === 0 ? (
+        ) : (events.data.pages[0]?.total ?? 0) === 0 ? (
           <EmptyState title="Nothing yet">Changes, sessions and follow-ups will show up here.</EmptyState>
         ) : (
           <>
             <Timeline bulletSize={12} lineWidth={2} aria-label="Case events">
-              {events.data.items.map((event) => (
+              {newestFirst(events.data.pages).map((event) => (
                 <Timeline.Item key={event.id} title={describe(event, { topics: topics.data, staff: staff.data })}>
                   <Text size="xs" c="dimmed" component="div">
                     {event.actor?.name ?? 'TA Desk'} · <RelativeTime iso={event.createdAt} size="xs" />
@@ -55,9 +51,9 @@ export function CaseTimeline({ caseId }: { caseId: string }) {
                 </Timeline.Item>
               ))}
             </Timeline>
-            {events.data.total > events.data.items.length && (
-              <Button variant="subtle" onClick={() => setSize((current) => Math.min(current + PAGE, 100))} loading={events.isFetching}>
-                Show older events
+            {events.hasNextPage && (
+              <Button variant="subtle" onClick={() => void events.fetchNextPage()} loading={events.isFetchingNextPage}>
+                Show older events ({olderCount(events.data.pages)} more)
               </Button>
             )}
           </>
@@ -65,6 +61,16 @@ export function CaseTimeline({ caseId }: { caseId: string }) {
       </Stack>
     </Paper>
   );
+}
+
+/** The fetched pages as one list; an event that slid onto the next page as new ones arrived shows once. */
+function newestFirst(pages: { items: CaseEvent[] }[]): CaseEvent[] {
+  const seen = new Set<string>();
+  return pages.flatMap((page) => page.items).filter((event) => !seen.has(event.id) && Boolean(seen.add(event.id)));
+}
+
+function olderCount(pages: { items: CaseEvent[]; total: number }[]): number {
+  return (pages.at(-1)?.total ?? 0) - newestFirst(pages).length;
 }
 
 interface Lookup {
