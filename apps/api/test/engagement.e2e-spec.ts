@@ -155,6 +155,48 @@ describe('engagement: consultations, action plans, follow-ups', () => {
     ]);
   });
 
+  it('edits an action item: description, owner (a clinic contact) and due date, cleared with null; refuses a foreign contact', async () => {
+    const c = await newCase();
+    const put = await request(api.url)
+      .put(`/api/v1/cases/${c.id}/action-plan`)
+      .set(as(consultant.token))
+      .send({ goals: [{ title: 'Recruitment pipeline', goalArea: 'capacity' }] })
+      .expect(200);
+    const item = (
+      await request(api.url)
+        .post(`/api/v1/cases/${c.id}/action-plan/items`)
+        .set(as(consultant.token))
+        .send({ goalId: put.body.goals[0].id, description: 'Post the job', dueDate: '2030-02-01' })
+        .expect(201)
+    ).body;
+    const edited = await request(api.url)
+      .patch(`/api/v1/action-items/${item.id}`)
+      .set(as(consultant.token))
+      .send({ description: 'Post the NYCPS job on two boards', ownerContactId: contact.id, dueDate: '2030-03-01' })
+      .expect(200);
+    expect(edited.body).toMatchObject({
+      description: 'Post the NYCPS job on two boards',
+      owner: { type: 'contact', id: contact.id },
+      dueDate: '2030-03-01',
+      status: 'todo',
+    });
+    const cleared = await request(api.url)
+      .patch(`/api/v1/action-items/${item.id}`)
+      .set(as(consultant.token))
+      .send({ dueDate: null })
+      .expect(200);
+    expect(cleared.body.dueDate).toBeNull();
+    const refused = await request(api.url)
+      .patch(`/api/v1/action-items/${item.id}`)
+      .set(as(consultant.token))
+      .send({ ownerContactId: foreignContact.id })
+      .expect(400);
+    expect(refused.body.details.map((d: { field: string }) => d.field)).toEqual(['ownerContactId']);
+    const edits = (await db.query(`SELECT data FROM case_events WHERE case_id = $1 AND type = 'action_item_updated'`, [c.id])).rows;
+    expect(edits).toHaveLength(2);
+    await request(api.url).patch(`/api/v1/action-items/${item.id}`).set(as(other.token)).send({ description: 'Not mine' }).expect(403);
+  });
+
   it('computes plan progress per goal and overall, and item status changes are timeline events and activity', async () => {
     const c = await newCase();
     const put = await request(api.url)

@@ -305,7 +305,15 @@ describe('casework in the staff web app (built app served by the real API, in Ch
 
       await page.getByRole('tab', { name: 'Action plan' }).click();
       await page.getByRole('heading', { name: 'Build a supervision routine' }).waitFor();
-      await page.getByRole('cell', { name: 'Draft the weekly supervision agenda' }).waitFor();
+      await page.getByRole('cell', { name: 'Draft the weekly supervision agenda', exact: true }).waitFor();
+      // Edit the item: a sharper description and a later due date.
+      await page.getByRole('button', { name: 'Edit Draft the weekly supervision agenda' }).click();
+      const editItem = page.getByRole('dialog', { name: 'Edit action item' });
+      await editItem.getByRole('textbox', { name: 'Action' }).fill('Draft and share the weekly supervision agenda');
+      await editItem.getByRole('textbox', { name: 'Due date' }).fill(localDateTime(21).slice(0, 10));
+      await editItem.getByRole('button', { name: 'Save' }).click();
+      await editItem.waitFor({ state: 'detached' });
+      await page.getByRole('cell', { name: 'Draft and share the weekly supervision agenda', exact: true }).waitFor();
 
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Follow-ups' }).click();
       await page.getByRole('heading', { name: 'My follow-ups' }).waitFor();
@@ -324,6 +332,7 @@ describe('casework in the staff web app (built app served by the real API, in Ch
       await timeline.getByText('Follow-up done: check-in').waitFor();
       await timeline.getByText('Session logged: video, 60 min').waitFor();
       await timeline.getByText('Follow-up scheduled: check-in').waitFor();
+      await timeline.getByText('Action item edited: Draft and share the weekly supervision agenda').waitFor();
 
       // The printable plan: no staff shell, the organization, reference, goals and items.
       await page.goto(`${api.url}/cases/${item.id}/plan/print`);

@@ -9,6 +9,7 @@ export type ActionPlan = S['ActionPlanDto'];
 export type Goal = S['GoalDto'];
 export type ActionItem = S['ActionItemDto'];
 export type CreateActionItemBody = S['CreateActionItemDto'];
+export type UpdateActionItemBody = S['UpdateActionItemDto'];
 export type FollowUp = S['FollowUpDto'];
 export type MyFollowUp = S['MyFollowUpDto'];
 export type CreateFollowUpBody = S['CreateFollowUpDto'];

@@ -1000,7 +1000,11 @@ export interface components {
             /** @enum {string} */
             status?: "todo" | "in_progress" | "done" | "blocked";
             description?: string;
-            dueDate?: Record<string, never> | null;
+            /**
+             * @description calendar date; null clears it
+             * @example 2026-12-15
+             */
+            dueDate?: string | null;
             /** Format: uuid */
             ownerUserId?: string;
             /** Format: uuid */

@@ -101,7 +101,7 @@ export class UpdateActionItemDto {
   @MaxLength(500)
   description?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2026-12-15', description: 'calendar date; null clears it' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsISO8601({ strict: true })

@@ -4,6 +4,7 @@ import {
   Badge,
   Button,
   Group,
+  Modal,
   Paper,
   Select,
   SimpleGrid,
@@ -14,13 +15,21 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { isNotEmpty, useForm } from '@mantine/form';
+import { isNotEmpty, useForm, type UseFormReturnType } from '@mantine/form';
+import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { staffQuery, type Case } from '../../api/cases';
 import { api, unwrap, type Me } from '../../api/client';
-import { actionPlanQuery, type ActionItem, type ActionPlan, type CreateActionItemBody, type Goal } from '../../api/engagement';
+import {
+  actionPlanQuery,
+  type ActionItem,
+  type ActionPlan,
+  type CreateActionItemBody,
+  type Goal,
+  type UpdateActionItemBody,
+} from '../../api/engagement';
 import {
   GOAL_AREA_LABELS,
   GOAL_AREA_OPTIONS,
@@ -115,6 +124,11 @@ function GoalCard({ item, goal, editable }: { item: Case; goal: Goal; editable: 
                   <Table.Th>Owner</Table.Th>
                   <Table.Th>Due</Table.Th>
                   <Table.Th w={170}>Status</Table.Th>
+                  {editable && (
+                    <Table.Th>
+                      <VisuallyHidden>Actions</VisuallyHidden>
+                    </Table.Th>
+                  )}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -165,50 +179,139 @@ function ItemRow({ item, action, editable }: { item: Case; action: ActionItem; e
           size="xs"
         />
       </Table.Td>
+      {editable && (
+        <Table.Td>
+          <EditItemButton item={item} action={action} />
+        </Table.Td>
+      )}
     </Table.Tr>
   );
 }
 
-function AddItemForm({ item, goal, onDone }: { item: Case; goal: Goal; onDone: () => void }) {
+/** Edits an item's description, owner and due date in a dialog (its status changes in the row). */
+function EditItemButton({ item, action }: { item: Case; action: ActionItem }) {
+  const [opened, { open, close }] = useDisclosure(false);
+  const initialValues = (): ItemValues => ({
+    description: action.description,
+    owner: `${action.owner.type}:${action.owner.id}`,
+    dueDate: action.dueDate ?? '',
+  });
+  const form = useForm<ItemValues>({ initialValues: initialValues(), validate: itemValidation });
+  const edit = useCaseChange(
+    item.id,
+    (body: UpdateActionItemBody) => unwrap(api.PATCH('/api/v1/action-items/{id}', { params: { path: { id: action.id } }, body })),
+    (body) => `“${body.description ?? action.description}” is saved`,
+  );
+
+  return (
+    <>
+      <Button
+        size="xs"
+        variant="default"
+        onClick={() => {
+          form.setValues(initialValues());
+          open();
+        }}
+        aria-label={`Edit ${action.description}`}
+      >
+        Edit
+      </Button>
+      <Modal opened={opened} onClose={close} title="Edit action item">
+        <form
+          noValidate
+          onSubmit={form.onSubmit((values) =>
+            edit.mutate(
+              { description: values.description, ...ownerOf(values.owner), dueDate: values.dueDate || null },
+              { onSuccess: close, onError: (error) => showApiError(form, error, itemField) },
+            ),
+          )}
+        >
+          <Stack gap="sm">
+            <ItemFields item={item} form={form} ownerRequired />
+            <Group justify="flex-end" gap="xs">
+              <Button variant="default" onClick={close}>
+                Cancel
+              </Button>
+              <Button type="submit" loading={edit.isPending}>
+                Save
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </>
+  );
+}
+
+interface ItemValues {
+  description: string;
+  /** `user:<id>` or `contact:<id>`; empty for "you" when adding. */
+  owner: string;
+  dueDate: string;
+}
+
+const itemValidation = { description: isNotEmpty('Describe the action') };
+const itemField = (field: string) => (field.startsWith('owner') ? 'owner' : field);
+
+function ownerOf(owner: string): { ownerUserId?: string; ownerContactId?: string } {
+  const [type, id] = owner.split(':');
+  if (!id) return {};
+  return type === 'contact' ? { ownerContactId: id } : { ownerUserId: id };
+}
+
+/** An action item's fields: the action, its owner (staff or one of the clinic's contacts) and due date. */
+function ItemFields({ item, form, ownerRequired = false }: { item: Case; form: UseFormReturnType<ItemValues>; ownerRequired?: boolean }) {
   const staff = useQuery(staffQuery);
   const contacts = useQuery(contactsQuery(item.organization.id));
-  const form = useForm({
-    initialValues: { description: '', owner: '', dueDate: '' },
-    validate: { description: isNotEmpty('Describe the action') },
-  });
+  const ownerOptions = [
+    { group: 'TA Desk staff', items: (staff.data ?? []).map((member) => ({ value: `user:${member.id}`, label: member.name })) },
+    { group: 'Clinic contacts', items: (contacts.data ?? []).map((contact) => ({ value: `contact:${contact.id}`, label: contact.name })) },
+  ];
+  return (
+    <>
+      <TextInput label="Action" required data-autofocus {...form.getInputProps('description')} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Select
+          label="Owner"
+          description={ownerRequired ? undefined : 'Defaults to you'}
+          data={ownerOptions}
+          searchable
+          clearable={!ownerRequired}
+          allowDeselect={!ownerRequired}
+          {...form.getInputProps('owner')}
+        />
+        <TextInput label="Due date" type="date" {...form.getInputProps('dueDate')} />
+      </SimpleGrid>
+    </>
+  );
+}
+
+function AddItemForm({ item, goal, onDone }: { item: Case; goal: Goal; onDone: () => void }) {
+  const form = useForm<ItemValues>({ initialValues: { description: '', owner: '', dueDate: '' }, validate: itemValidation });
   const add = useCaseChange(
     item.id,
     (body: CreateActionItemBody) => unwrap(api.POST('/api/v1/cases/{id}/action-plan/items', { params: { path: { id: item.id } }, body })),
     () => `Action item added to “${goal.title}”`,
   );
-  const ownerOptions = [
-    { group: 'TA Desk staff', items: (staff.data ?? []).map((member) => ({ value: `user:${member.id}`, label: member.name })) },
-    { group: 'Clinic contacts', items: (contacts.data ?? []).map((contact) => ({ value: `contact:${contact.id}`, label: contact.name })) },
-  ];
 
   return (
     <form
       noValidate
-      onSubmit={form.onSubmit((values) => {
-        const [type, id] = values.owner.split(':');
+      onSubmit={form.onSubmit((values) =>
         add.mutate(
           {
             goalId: goal.id,
             description: values.description,
-            ...(type === 'contact' ? { ownerContactId: id } : id ? { ownerUserId: id } : {}),
+            ...ownerOf(values.owner),
             ...(values.dueDate ? { dueDate: values.dueDate } : {}),
           },
-          { onSuccess: onDone, onError: (error) => showApiError(form, error, (field) => (field.startsWith('owner') ? 'owner' : field)) },
-        );
-      })}
+          { onSuccess: onDone, onError: (error) => showApiError(form, error, itemField) },
+        ),
+      )}
     >
       <Paper bg="gray.0" p="sm" radius="md">
         <Stack gap="xs">
-          <TextInput label="Action" required data-autofocus {...form.getInputProps('description')} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Select label="Owner" description="Defaults to you" data={ownerOptions} searchable clearable {...form.getInputProps('owner')} />
-            <TextInput label="Due date" type="date" {...form.getInputProps('dueDate')} />
-          </SimpleGrid>
+          <ItemFields item={item} form={form} />
           <Group justify="flex-end" gap="xs">
             <Button variant="default" size="xs" onClick={onDone}>
               Cancel
