@@ -115,11 +115,19 @@ describe('casework in the staff web app (built app served by the real API, in Ch
       // A consultant lands on their own cases.
       await page.getByRole('heading', { name: 'My cases' }).waitFor();
       await page.getByRole('link', { name: title }).waitFor();
+      // ... under their caseload card: one open case, triaged; its figures open the matching list.
+      const caseload = page.getByRole('region', { name: 'My caseload' });
+      await caseload.getByRole('link', { name: 'Open cases: 1' }).waitFor();
+      await caseload.getByRole('link', { name: 'Triaged: 1' }).waitFor();
+      await caseload.getByRole('link', { name: 'Active: 0' }).waitFor();
+      await page.screenshot({ path: `${artifacts}/consultant-home.png` });
 
       await page.getByRole('combobox', { name: 'Status', exact: true }).click();
       await page.getByRole('option', { name: 'Triaged' }).click();
       await page.keyboard.press('Escape');
       await page.waitForURL(/[?&]status=triaged/);
+      // Filtering moves the card out of the way.
+      await caseload.waitFor({ state: 'detached' });
       const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: title }) });
       await row.getByText('Triaged').waitFor();
       await row.getByText(item.reference).waitFor();

@@ -58,6 +58,7 @@ export async function invalidateCase(queryClient: QueryClient, id: string): Prom
     queryClient.invalidateQueries({ queryKey: ['cases'] }),
     queryClient.invalidateQueries({ queryKey: ['engagement', id] }),
     queryClient.invalidateQueries({ queryKey: ['follow-ups'] }),
+    queryClient.invalidateQueries({ queryKey: ['dashboard'] }),
   ]);
 }
 

@@ -27,6 +27,7 @@ import { RelativeTime } from '../../components/dates';
 import { OrganizationPicker } from '../../components/OrganizationPicker';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { PAGE_SIZE, toApiQuery, useCaseFilters, type CaseFilters } from './useCaseFilters';
+import { MyCaseload } from '../dashboard/MyCaseloadCard';
 
 const SORT_OPTIONS: { value: CaseFilters['sort']; label: string }[] = [
   { value: '-lastActivityAt', label: 'Latest activity first' },
@@ -50,6 +51,8 @@ export function CasesPage() {
           New case
         </Button>
       </Group>
+      {/* A consultant's home page: their caseload above their own cases, until they filter or page on. */}
+      {me.role === 'consultant' && filters.assigneeId === 'me' && filters.page === 1 && !hasOtherFilters(filters) && <MyCaseload />}
       <CaseFiltersPanel filters={filters} update={update} clear={clear} hasFilters={hasFilters} />
       <CasesTable filters={filters} onPage={(page) => update({ page })} hasFilters={hasFilters} />
     </Stack>

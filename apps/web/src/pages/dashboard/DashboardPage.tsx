@@ -8,7 +8,7 @@ import { ActivityCharts } from './ActivityCharts';
 import { CaseloadTable } from './CaseloadTable';
 import { ExportButtons } from './ExportButtons';
 import { KpiCards } from './KpiCards';
-import { MyCaseloadCard } from './MyCaseloadCard';
+import { MyCaseload } from './MyCaseloadCard';
 import { describePeriod, periodFrom, type Period } from './period';
 import { PeriodPicker } from './PeriodPicker';
 import { caseloadQuery, summaryQuery } from './queries';
@@ -20,19 +20,10 @@ export function DashboardPage() {
 }
 
 function ConsultantDashboard() {
-  const caseload = useQuery(caseloadQuery);
   return (
     <Stack>
       <Title order={2}>Dashboard</Title>
-      {caseload.isPending ? (
-        <LoadingState label="Loading your caseload…" />
-      ) : caseload.isError ? (
-        <ErrorState error={caseload.error} onRetry={() => void caseload.refetch()} />
-      ) : caseload.data.items[0] ? (
-        <MyCaseloadCard row={caseload.data.items[0]} />
-      ) : (
-        <EmptyState title="No caseload">You have no cases assigned yet.</EmptyState>
-      )}
+      <MyCaseload empty={<EmptyState title="No caseload">You have no cases assigned yet.</EmptyState>} />
     </Stack>
   );
 }

@@ -1,7 +1,19 @@
 import { Anchor, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { ErrorState, LoadingState } from '../../components/states';
 import { hours, number } from './labels';
-import type { CaseloadRow } from './queries';
+import { caseloadQuery, type CaseloadRow } from './queries';
+
+/** The signed-in consultant's card (GET /dashboard/caseload answers a consultant with their own row only). */
+export function MyCaseload({ empty = null }: { empty?: ReactNode }) {
+  const caseload = useQuery(caseloadQuery);
+  if (caseload.isPending) return <LoadingState label="Loading your caseload…" />;
+  if (caseload.isError) return <ErrorState error={caseload.error} onRetry={() => void caseload.refetch()} />;
+  const row = caseload.data.items[0];
+  return row ? <MyCaseloadCard row={row} /> : empty;
+}
 
 function Figure({ label, value, to }: { label: string; value: string; to?: string }) {
   return (
@@ -10,7 +22,7 @@ function Figure({ label, value, to }: { label: string; value: string; to?: strin
         {label}
       </Text>
       {to ? (
-        <Anchor component={Link} to={to} fz={24} fw={700}>
+        <Anchor component={Link} to={to} fz={24} fw={700} aria-label={`${label}: ${value}`}>
           {value}
         </Anchor>
       ) : (
@@ -35,7 +47,7 @@ export function MyCaseloadCard({ row }: { row: CaseloadRow }) {
           {row.consultant.name}
         </Text>
       </Group>
-      <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="md">
+      <SimpleGrid cols={{ base: 2, sm: 4, lg: 5 }} spacing="md">
         <Figure label="Open cases" value={number.format(row.open.total)} to={mine({ status: 'new,triaged,active,on_hold' })} />
         <Figure label="New" value={number.format(row.open.new)} to={mine({ status: 'new' })} />
         <Figure label="Triaged" value={number.format(row.open.triaged)} to={mine({ status: 'triaged' })} />
