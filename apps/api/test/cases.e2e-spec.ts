@@ -263,7 +263,7 @@ describe('cases', () => {
       expect(ids(byRef)).toEqual([a.id]);
     });
 
-    it('filters by organization, region, topic, goal area, priority, status, assignee and dates', async () => {
+    it('filters by organization, region, topic, goal area, priority, status, assignee, dates opened and sessions held', async () => {
       const q = (query: Record<string, string>) =>
         request(api.url)
           .get('/api/v1/cases')
@@ -291,6 +291,34 @@ describe('cases', () => {
       expect(ids(await q({ stallLevel: 'none' }))).toHaveLength(2);
       expect(ids(await q({ openedFrom: new Date(Date.now() + 60000).toISOString() }))).toEqual([]);
       expect(ids(await q({ openedTo: new Date(Date.now() + 60000).toISOString() }))).toHaveLength(2);
+      // A session held two days ago on case a: the window around it finds a, the day before it finds neither.
+      const held = new Date(Date.now() - 2 * 86400_000);
+      await request(api.url)
+        .post(`/api/v1/cases/${a.id}/consultations`)
+        .set(as(lead.token))
+        .send({
+          startedAt: held.toISOString(),
+          durationMinutes: 45,
+          modality: 'phone',
+          topics: ['recruitment'],
+          attendeeContactIds: [],
+          summary: 'Recruitment call.',
+        })
+        .expect(201);
+      const around = {
+        sessionFrom: new Date(held.getTime() - 3600_000).toISOString(),
+        sessionTo: new Date(held.getTime() + 3600_000).toISOString(),
+      };
+      expect(ids(await q(around))).toEqual([a.id]);
+      expect(ids(await q({ sessionFrom: around.sessionFrom }))).toEqual([a.id]);
+      expect(ids(await q({ sessionTo: held.toISOString() }))).toEqual([]);
+      expect(ids(await q({ sessionFrom: new Date().toISOString() }))).toEqual([]);
+      const badDate = await request(api.url)
+        .get('/api/v1/cases')
+        .query({ sessionFrom: 'last tuesday' })
+        .set(as(consultant.token))
+        .expect(400);
+      expect(badDate.body.details.map((d: { field: string }) => d.field)).toEqual(['sessionFrom']);
       expect(ids(await q({ sort: 'priority' }))).toEqual([b.id, a.id]);
       expect(ids(await q({ sort: '-priority' }))).toEqual([a.id, b.id]);
     });

@@ -90,20 +90,20 @@ describe('dashboard (built app served by the real API, in Chromium)', () => {
       expect(await seriousA11yViolations(page)).toEqual([]);
       await page.screenshot({ path: `${artifacts}/dashboard-lead.png`, fullPage: true });
 
-      // A region bar opens that region's cases opened in the period ("opened to" is the period's last day).
+      // A region bar opens that region's cases with sessions in the period ("session held to" is its last day).
       await regions.locator('.recharts-bar-rectangle path').first().click();
-      await page.waitForURL(new RegExp(`/cases\\?region=[a-z_]+&openedFrom=${quarter.from}&openedTo=${quarter.lastDay}$`));
+      await page.waitForURL(new RegExp(`/cases\\?region=[a-z_]+&sessionFrom=${quarter.from}&sessionTo=${quarter.lastDay}$`));
       await page.getByRole('heading', { name: 'Cases', exact: true }).waitFor();
       await page.goBack();
       // The fixture's region, by its link under the chart: the fixture case is in the list, filtered by region.
       await page.getByRole('group', { name: 'Cases by region' }).getByRole('link', { name: 'Long Island' }).click();
-      await page.waitForURL(new RegExp(`/cases\\?region=long_island&openedFrom=${quarter.from}&openedTo=${quarter.lastDay}$`));
+      await page.waitForURL(new RegExp(`/cases\\?region=long_island&sessionFrom=${quarter.from}&sessionTo=${quarter.lastDay}$`));
       await page.getByRole('link', { name: 'Dashboard fixture' }).waitFor();
       expect(await page.getByRole('combobox', { name: 'OMH region' }).inputValue()).toBe('Long Island');
       await page.goBack();
       await goalAreas.locator('.recharts-pie-sector').first().waitFor();
 
-      // A goal-area segment opens the cases in it opened during the period.
+      // A goal-area segment opens the cases in it with sessions in the period.
       // (on the ring, clear of the label in the middle)
       const sector = goalAreas.locator('.recharts-pie-sector path').first();
       await sector.waitFor({ state: 'visible' });
@@ -114,7 +114,7 @@ describe('dashboard (built app served by the real API, in Chromium)', () => {
         box = await sector.boundingBox();
       }
       await sector.click({ position: { x: box!.width / 2, y: 6 } });
-      await page.waitForURL(new RegExp(`/cases\\?goalArea=[a-z]+&openedFrom=${quarter.from}&openedTo=${quarter.lastDay}$`));
+      await page.waitForURL(new RegExp(`/cases\\?goalArea=[a-z]+&sessionFrom=${quarter.from}&sessionTo=${quarter.lastDay}$`));
       await page.goBack();
 
       const [download] = await Promise.all([

@@ -59,6 +59,18 @@ export class CasesService {
     }
     if (query.openedFrom) qb.andWhere('c.opened_at >= :from', { from: query.openedFrom });
     if (query.openedTo) qb.andWhere('c.opened_at < :to', { to: query.openedTo });
+    if (query.sessionFrom || query.sessionTo) {
+      // consultations_case_started_idx answers this per case.
+      const held = [
+        's.case_id = c.id',
+        ...(query.sessionFrom ? ['s.started_at >= :sessionFrom'] : []),
+        ...(query.sessionTo ? ['s.started_at < :sessionTo'] : []),
+      ];
+      qb.andWhere(`EXISTS (SELECT 1 FROM consultations s WHERE ${held.join(' AND ')})`, {
+        sessionFrom: query.sessionFrom,
+        sessionTo: query.sessionTo,
+      });
+    }
     const [expression, direction] = SORTS[query.sort] ?? ['c.last_activity_at', 'DESC'];
     qb.orderBy(expression, direction, direction === 'DESC' ? 'NULLS LAST' : 'NULLS FIRST').addOrderBy('c.id', 'ASC');
     const [rows, total] = await qb

@@ -1817,6 +1817,10 @@ export interface operations {
                 openedFrom?: string;
                 /** @description opened before (ISO 8601, exclusive) */
                 openedTo?: string;
+                /** @description with a session held at or after (ISO 8601) */
+                sessionFrom?: string;
+                /** @description with a session held before (ISO 8601, exclusive) */
+                sessionTo?: string;
                 sort?: "openedAt" | "-openedAt" | "lastActivityAt" | "-lastActivityAt" | "priority" | "-priority";
             };
             header?: never;

@@ -236,6 +236,18 @@ export class ListCasesQueryDto extends PageQueryDto {
   @IsDate()
   openedTo?: Date;
 
+  @ApiPropertyOptional({ description: 'with a session held at or after (ISO 8601)' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  sessionFrom?: Date;
+
+  @ApiPropertyOptional({ description: 'with a session held before (ISO 8601, exclusive)' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  sessionTo?: Date;
+
   @ApiPropertyOptional({ enum: CASE_SORTS, default: '-lastActivityAt' })
   @IsOptional()
   @IsIn(CASE_SORTS)

@@ -79,7 +79,9 @@ function CaseFiltersPanel({
     filters.goalArea ||
     filters.stallLevel.length ||
     filters.openedFrom ||
-    filters.openedTo
+    filters.openedTo ||
+    filters.sessionFrom ||
+    filters.sessionTo
   );
   const [more, { toggle }] = useDisclosure(moreSet);
   // The search box types freely; the URL (and the query) follows once typing pauses.
@@ -222,6 +224,18 @@ function CaseFiltersPanel({
               value={filters.openedTo}
               onChange={(event) => update({ openedTo: event.currentTarget.value })}
             />
+            <TextInput
+              label="Session held from"
+              type="date"
+              value={filters.sessionFrom}
+              onChange={(event) => update({ sessionFrom: event.currentTarget.value })}
+            />
+            <TextInput
+              label="Session held to"
+              type="date"
+              value={filters.sessionTo}
+              onChange={(event) => update({ sessionTo: event.currentTarget.value })}
+            />
           </SimpleGrid>
         </Collapse>
       </Stack>
@@ -336,6 +350,8 @@ function hasOtherFilters(filters: CaseFilters): boolean {
     filters.goalArea ||
     filters.q ||
     filters.openedFrom ||
-    filters.openedTo
+    filters.openedTo ||
+    filters.sessionFrom ||
+    filters.sessionTo
   );
 }

@@ -19,12 +19,15 @@ export interface CaseFilters {
   q: string;
   openedFrom: string;
   openedTo: string;
+  /** Cases with a session held in these days (the dashboard's charts lead here). */
+  sessionFrom: string;
+  sessionTo: string;
   sort: NonNullable<CaseListQuery['sort']>;
   page: number;
 }
 
 const LISTS = ['status', 'priority', 'stallLevel'] as const;
-const TEXTS = ['organizationId', 'region', 'topic', 'goalArea', 'q', 'openedFrom', 'openedTo'] as const;
+const TEXTS = ['organizationId', 'region', 'topic', 'goalArea', 'q'] as const;
 
 export function defaultAssignee(me: Me): string {
   return me.role === 'consultant' ? 'me' : 'all';
@@ -46,6 +49,8 @@ export function useCaseFilters(me: Me) {
     q: params.get('q') ?? '',
     openedFrom: params.get('openedFrom') ?? '',
     openedTo: params.get('openedTo') ?? '',
+    sessionFrom: params.get('sessionFrom') ?? '',
+    sessionTo: params.get('sessionTo') ?? '',
     sort: (params.get('sort') as CaseFilters['sort'] | null) ?? '-lastActivityAt',
     page: Math.max(1, Number(params.get('page')) || 1),
   };
@@ -77,7 +82,14 @@ export function useCaseFilters(me: Me) {
   return { filters, update, clear, hasFilters: [...params.keys()].some((key) => key !== 'page') };
 }
 
-/** The API query for the filters: `all` means no assignee filter; "opened to" is inclusive of its day. */
+/** Local midnight of a `YYYY-MM-DD` day, `plusDays` later, as an ISO instant. */
+function startOfDay(date: string, plusDays = 0): string {
+  const day = new Date(`${date}T00:00:00`);
+  day.setDate(day.getDate() + plusDays);
+  return day.toISOString();
+}
+
+/** The API query for the filters: `all` means no assignee filter; the "to" dates are inclusive of their day. */
 export function toApiQuery(filters: CaseFilters): CaseListQuery {
   const query: CaseListQuery = { page: filters.page, pageSize: PAGE_SIZE, sort: filters.sort };
   for (const key of LISTS) if (filters[key].length) Object.assign(query, { [key]: filters[key] });
@@ -85,11 +97,9 @@ export function toApiQuery(filters: CaseFilters): CaseListQuery {
   if (filters.goalArea) query.goalArea = filters.goalArea as GoalArea;
   if (filters.region) query.region = filters.region as Region;
   if (filters.assigneeId !== 'all') query.assigneeId = filters.assigneeId;
-  if (filters.openedTo) {
-    const dayAfter = new Date(`${filters.openedTo}T00:00:00`);
-    dayAfter.setDate(dayAfter.getDate() + 1);
-    query.openedTo = dayAfter.toISOString();
-  }
-  if (filters.openedFrom) query.openedFrom = new Date(`${filters.openedFrom}T00:00:00`).toISOString();
+  if (filters.openedFrom) query.openedFrom = startOfDay(filters.openedFrom);
+  if (filters.openedTo) query.openedTo = startOfDay(filters.openedTo, 1);
+  if (filters.sessionFrom) query.sessionFrom = startOfDay(filters.sessionFrom);
+  if (filters.sessionTo) query.sessionTo = startOfDay(filters.sessionTo, 1);
   return query;
 }

@@ -27,11 +27,11 @@ const rows = (items: Breakdown[]) =>
   items.map((item) => ({ label: item.label ?? labelOf(item.key), key: item.key, Hours: item.hours, Sessions: item.sessions }));
 
 /**
- * Where a goal area or a region leads: its cases opened during the period. The case list's "opened to" is the last
- * day included, the period's `to` the first day after it.
+ * Where a goal area or a region leads: its cases that had sessions in the period, the TA the chart counts. The case
+ * list's "session held to" is the last day included, the period's `to` the first day after it.
  */
 const casesPath = (filter: { goalArea: string } | { region: string }, period: Period) =>
-  `/cases?${new URLSearchParams({ ...filter, openedFrom: period.from, openedTo: addDays(period.to, -1) })}`;
+  `/cases?${new URLSearchParams({ ...filter, sessionFrom: period.from, sessionTo: addDays(period.to, -1) })}`;
 
 export function ActivityCharts({ summary, period }: { summary: Summary; period: Period }) {
   const navigate = useNavigate();
@@ -50,7 +50,7 @@ export function ActivityCharts({ summary, period }: { summary: Summary; period: 
       <ChartCard
         id="chart-goal-areas"
         title="Sessions by goal area"
-        description="Select a goal area to see its cases opened in the period."
+        description="Select a goal area to see its cases with sessions in the period."
       >
         {goalAreas.some((g) => g.sessions > 0) ? (
           <Group justify="center">
@@ -85,7 +85,11 @@ export function ActivityCharts({ summary, period }: { summary: Summary; period: 
         </Group>
       </ChartCard>
 
-      <ChartCard id="chart-regions" title="TA hours by OMH region" description="Select a region to see its cases opened in the period.">
+      <ChartCard
+        id="chart-regions"
+        title="TA hours by OMH region"
+        description="Select a region to see its cases with sessions in the period."
+      >
         <BarChart
           h={220}
           data={rows(regions)}
