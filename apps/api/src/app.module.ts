@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { terminalLogTransport } from '@ta/common';
 import { AppConfig, ConfigModule } from '@ta/config';
 import { DatabaseModule } from '@ta/database';
 import { REDIS_CLIENT, RedisModule } from '@ta/queue';
@@ -11,12 +12,16 @@ import { IntakeModule } from '@ta/intake';
 import { OrganizationsModule } from '@ta/organizations';
 import { ReportingModule } from '@ta/reporting';
 import { UsersModule } from '@ta/users';
+import type { IncomingMessage } from 'node:http';
 import type { Redis } from 'ioredis';
 import { LoggerModule } from 'nestjs-pino';
 import { EmailsModule } from './emails/emails.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HttpExceptionFilter } from './http/http-exception.filter.js';
 import { RedisThrottlerStorage } from './http/redis-throttler.storage.js';
+
+/** The request's path as the client sent it: Nest's Fastify adapter rewrites `req.url` for mounted middleware. */
+const pathOf = (req: IncomingMessage): string | undefined => (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url;
 
 @Module({
   imports: [
@@ -26,8 +31,12 @@ import { RedisThrottlerStorage } from './http/redis-throttler.storage.js';
       useFactory: (config: AppConfig) => ({
         pinoHttp: {
           level: config.LOG_LEVEL,
+          transport: terminalLogTransport(config.NODE_ENV),
+          // One line that says what happened; the record still carries req and res in full.
+          customSuccessMessage: (req, res, responseTime) => `${req.method} ${pathOf(req)} ${res.statusCode} ${responseTime} ms`,
           redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-          autoLogging: { ignore: (req) => req.url === '/health' },
+          // Health checks poll all day; their answers are on /health, not in the log.
+          autoLogging: { ignore: (req) => pathOf(req) === '/health' },
         },
       }),
     }),

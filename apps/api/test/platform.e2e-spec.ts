@@ -26,6 +26,22 @@ describe('platform: health, OpenAPI, security headers, config', () => {
     }
   });
 
+  it('logs each request as one JSON line saying what happened, without the health checks or credentials', async () => {
+    const logging = await startApi({ LOG_LEVEL: 'info' });
+    try {
+      await request(logging.url).get('/health').expect(200);
+      await request(logging.url).get('/api/v1/auth/me?probe=logging').set('Authorization', 'Bearer not-a-session').expect(401);
+      const line = await eventuallyLogged(
+        logging,
+        (record) => record.msg === `GET /api/v1/auth/me?probe=logging 401 ${record.responseTime} ms`,
+      );
+      expect(line.req.headers.authorization).toBe('[Redacted]');
+      expect(logRecords(logging).filter((record) => record.msg.startsWith('GET /health'))).toEqual([]);
+    } finally {
+      await logging.stop();
+    }
+  });
+
   it('serves the OpenAPI document and its UI', async () => {
     const json = await request(api.url).get('/api/docs/json').expect(200);
     expect(json.body.openapi).toMatch(/^3\./);
@@ -75,4 +91,29 @@ async function startApiExpectingUnhealthy(): Promise<RunningApi> {
   }
   await proc.stop('SIGKILL');
   throw new Error(`API did not start:\n${proc.output()}`);
+}
+
+interface RequestRecord {
+  msg: string;
+  responseTime: number;
+  req: { headers: Record<string, string> };
+}
+
+/** The JSON records the API wrote to stdout (in tests stdout is a pipe, so no pretty printing). */
+function logRecords(api: RunningApi): RequestRecord[] {
+  return api
+    .output()
+    .split('\n')
+    .filter((text) => text.startsWith('{'))
+    .map((text) => JSON.parse(text) as RequestRecord);
+}
+
+/** The API's first log record that `match`es, waiting briefly for it to be written. */
+async function eventuallyLogged(api: RunningApi, match: (record: RequestRecord) => boolean): Promise<RequestRecord> {
+  for (let tries = 0; tries < 50; tries++) {
+    const found = logRecords(api).find(match);
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no matching log record in:\n${api.output()}`);
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { terminalLogTransport } from '@ta/common';
 import { AppConfig, ConfigModule } from '@ta/config';
 import { DatabaseModule } from '@ta/database';
 import { EscalationModule } from '@ta/escalation';
@@ -13,7 +14,10 @@ import { SweepsProcessor } from './sweeps.processor.js';
 @Module({
   imports: [
     ConfigModule,
-    LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.LOG_LEVEL } }) }),
+    LoggerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.LOG_LEVEL, transport: terminalLogTransport(config.NODE_ENV) } }),
+    }),
     DatabaseModule,
     QueueModule,
     MailModule,
