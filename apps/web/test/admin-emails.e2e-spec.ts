@@ -88,8 +88,8 @@ describe('Admin → Emails (built app, real API and worker, in Chromium)', () =>
 
       // The segmented control's radios are visually hidden behind their labels.
       await page.locator('label', { hasText: /^Sent$/ }).click();
-      expect(await page.getByRole('radio', { name: 'Sent' }).isChecked()).toBe(true);
       await page.waitForURL(/status=sent/);
+      expect(await page.getByRole('radio', { name: 'Sent' }).isChecked()).toBe(true);
       await page.getByRole('cell', { name: email.recipient }).waitFor();
       expect(pageErrors).toEqual([]);
     },

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Queue, QueueEvents } from 'bullmq';
+import { Job, Queue, QueueEvents } from 'bullmq';
 import pg from 'pg';
 import { eventually, messagesFor } from '../../../test/support/mail-sink.js';
 import { repoRoot, startProcess, type RunningProcess } from '../../../test/support/processes.js';
@@ -129,6 +129,20 @@ describe('timer sweeps: first response, stall, reminders, missed follow-ups (rea
       (m) => m.some((x) => x.subject.includes(day21.reference)),
     );
     expect(leadMail.filter((m) => m.subject.includes(day21.reference))).toHaveLength(1);
+    // The sweep's emails are bulk: their delivery jobs carry a priority, so emails without one (a clinic's
+    // confirmation) are delivered first.
+    const mail = new Queue('mail', { connection: connection() });
+    try {
+      const [atRisk] = (
+        await db.query(`SELECT id FROM outbound_emails WHERE recipient = $1 AND data->>'reference' = $2`, [
+          consultant.email,
+          day14.reference,
+        ])
+      ).rows;
+      expect((await Job.fromId(mail, `email-${atRisk.id}`))?.opts.priority).toBe(10);
+    } finally {
+      await mail.close();
+    }
 
     // A week later the at-risk case passes the escalation threshold: it escalates, once.
     await sweep(new Date(T.getTime() + 7 * DAY));

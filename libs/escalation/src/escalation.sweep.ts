@@ -55,7 +55,11 @@ export class EscalationSweep {
       // Rules that end in an UPDATE return [rows, count]; the others return rows.
       const returned = Array.isArray(rows[0]) ? (rows[0] as Array<{ id: string }>) : rows;
       report.effects[name] = returned.length;
-      if (name !== 'missedFollowUps') await this.outbox.dispatch(returned.map((r) => r.id));
+      if (name !== 'missedFollowUps')
+        await this.outbox.dispatch(
+          returned.map((r) => r.id),
+          { bulk: true },
+        );
       report.tookMs[name] = Math.round(performance.now() - started);
     }
     if (Object.values(report.effects).some((n) => n > 0)) this.logger.log(`sweep ${now.toISOString()}: ${JSON.stringify(report)}`);

@@ -20,6 +20,11 @@ export interface EmailToQueue {
 export const MAX_DELIVERY_ATTEMPTS = 8;
 const FIRST_RETRY_DELAY_MS = 5000;
 const DISPATCH_CHUNK = 500;
+/**
+ * Bulk emails (the timer sweep's reminders and escalations, recovered rows) queue behind the ones a person is waiting
+ * for, such as a clinic's confirmation: BullMQ takes jobs without a priority before any prioritized job.
+ */
+const BULK_EMAIL_PRIORITY = 10;
 
 @Injectable()
 export class OutboxService {
@@ -53,7 +58,7 @@ export class OutboxService {
    * Asks the worker to deliver these emails now. Best effort: if Redis is unreachable the rows stay
    * pending and the worker's outbox sweep delivers them.
    */
-  async dispatch(ids: string[], round = ''): Promise<void> {
+  async dispatch(ids: string[], { round = '', bulk = false }: { round?: string; bulk?: boolean } = {}): Promise<void> {
     try {
       // One job id per email (per retry round): while a job for it is waiting or backing off, queuing it again is a no-op.
       // addBulk in chunks: a sweep may queue thousands at once, one round trip per chunk.
@@ -66,6 +71,7 @@ export class OutboxService {
               jobId: `email-${emailId}${round}`,
               attempts: MAX_DELIVERY_ATTEMPTS,
               backoff: { type: 'exponential' as const, delay: FIRST_RETRY_DELAY_MS },
+              ...(bulk ? { priority: BULK_EMAIL_PRIORITY } : {}),
             },
           })),
         );
@@ -127,7 +133,10 @@ export class OutboxService {
     )) as Array<{
       id: string;
     }>;
-    await this.dispatch(rows.map((r) => r.id));
+    await this.dispatch(
+      rows.map((r) => r.id),
+      { bulk: true },
+    );
     return rows.length;
   }
 
@@ -148,7 +157,7 @@ export class OutboxService {
     );
     const email = await this.dataSource.manager.findOneBy(OutboundEmail, { id });
     if (!email) throw new NotFoundException(`No email with id ${id}`);
-    if ((result as unknown[][])[0]?.length) await this.dispatch([id], `-retry-${Date.now()}`);
+    if ((result as unknown[][])[0]?.length) await this.dispatch([id], { round: `-retry-${Date.now()}` });
     return email;
   }
 }

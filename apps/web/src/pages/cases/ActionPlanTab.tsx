@@ -221,7 +221,12 @@ function EditItemButton({ item, action }: { item: Case; action: ActionItem }) {
           noValidate
           onSubmit={form.onSubmit((values) =>
             edit.mutate(
-              { description: values.description, ...ownerOf(values.owner), dueDate: values.dueDate || null },
+              {
+                description: values.description,
+                // Sent only when changed: an owner since deactivated stays the owner of what they had.
+                ...(values.owner !== initialValues().owner ? ownerOf(values.owner) : {}),
+                dueDate: values.dueDate || null,
+              },
               { onSuccess: close, onError: (error) => showApiError(form, error, itemField) },
             ),
           )}
