@@ -24,10 +24,22 @@ function nodeBinDir() {
   const prefix = join(root, '.tools', `node-${PINNED_NODE}`);
   const bin = join(prefix, 'node_modules', 'node', 'bin');
   if (!existsSync(join(bin, 'node'))) {
-    console.log(`[ta-desk] Node ${process.version} is older than ${SUPPORTED_MAJOR} LTS: installing Node ${PINNED_NODE} from the npm registry into .tools/`);
+    console.log(
+      `[ta-desk] Node ${process.version} is older than ${SUPPORTED_MAJOR} LTS: installing Node ${PINNED_NODE} from the npm registry into .tools/`,
+    );
     execFileSync(
       'npm',
-      ['install', '--prefix', prefix, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--loglevel=error', `node@${PINNED_NODE}`],
+      [
+        'install',
+        '--prefix',
+        prefix,
+        '--no-save',
+        '--no-package-lock',
+        '--no-audit',
+        '--no-fund',
+        '--loglevel=error',
+        `node@${PINNED_NODE}`,
+      ],
       { stdio: ['ignore', 'ignore', 'inherit'] },
     );
   } else {

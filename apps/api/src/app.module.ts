@@ -42,42 +42,22 @@ const pathOf = (req: IncomingMessage): string | undefined => (req as IncomingMes
     }),
     DatabaseModule,
     RedisModule,
-    // Named throttlers apply only where a route opts in with @UseGuards(ThrottlerGuard).
+    // The public request form's limit, only where a route opts in with @UseGuards(ThrottlerGuard); sign-in has its
+    // own failure-counting throttle (LoginThrottle in libs/users). Named 'default' so a 429 carries a plain Retry-After.
     ThrottlerModule.forRootAsync({
       inject: [AppConfig, REDIS_CLIENT],
-      useFactory: (config: AppConfig, redis: Redis) => {
-        const window = config.LOGIN_THROTTLE_WINDOW_SECONDS * 1000;
-        return {
-          storage: new RedisThrottlerStorage(redis),
-          throttlers: [
-            {
-              name: 'intake',
-              ttl: 3600_000,
-              limit: config.INTAKE_RATE_LIMIT_PER_HOUR,
-              getTracker: (req: Record<string, unknown>) => `intake:${String(req.ip)}`,
-            },
-            {
-              name: 'login-ip',
-              ttl: window,
-              limit: config.LOGIN_THROTTLE_IP_LIMIT,
-              getTracker: (req: Record<string, unknown>) => String(req.ip),
-            },
-            {
-              name: 'login-account',
-              ttl: window,
-              limit: config.LOGIN_THROTTLE_LIMIT,
-              getTracker: (req: Record<string, unknown>) =>
-                String((req.body as { email?: unknown } | undefined)?.email ?? '')
-                  .trim()
-                  .toLowerCase(),
-            },
-          ],
-          errorMessage: (_context: unknown, detail: { tracker: string }) =>
-            detail.tracker.startsWith('intake:')
-              ? 'We received several requests from your network in the last hour. Please try again later, or email us directly.'
-              : 'Too many sign-in attempts; wait a few minutes and try again',
-        };
-      },
+      useFactory: (config: AppConfig, redis: Redis) => ({
+        storage: new RedisThrottlerStorage(redis),
+        throttlers: [
+          {
+            name: 'default',
+            ttl: 3600_000,
+            limit: config.INTAKE_RATE_LIMIT_PER_HOUR,
+            getTracker: (req: Record<string, unknown>) => `intake:${String(req.ip)}`,
+          },
+        ],
+        errorMessage: 'We received several requests from your network in the last hour. Please try again later, or email us directly.',
+      }),
     }),
     HealthModule,
     UsersModule,

@@ -5,6 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { AppConfig } from '@ta/config';
 import { Logger } from 'nestjs-pino';
+import { helmetOptions, registerApiHeaders, registerCsrfProtection } from './http/browser-protections.js';
 import { createValidationPipe } from './http/validation.js';
 import { mountQueuesDashboard } from './queues/queues-dashboard.js';
 import { serveWebApp } from './web/serve-web-app.js';
@@ -18,22 +19,15 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
+  const { WEB_DIST_DIR, APP_URL } = app.get(AppConfig);
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        // Swagger UI at /api/docs needs inline styles and scripts.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-      },
-    },
-  });
+  await app.register(fastifyHelmet, helmetOptions);
+  const fastify = app.getHttpAdapter().getInstance();
+  registerCsrfProtection(fastify, APP_URL);
+  registerApiHeaders(fastify);
 
   SwaggerModule.setup('api/docs', app, createOpenApiDocument(app), { jsonDocumentUrl: 'api/docs/json' });
 
-  const { WEB_DIST_DIR } = app.get(AppConfig);
   await mountQueuesDashboard(app);
   if (WEB_DIST_DIR) await serveWebApp(app, WEB_DIST_DIR);
 }

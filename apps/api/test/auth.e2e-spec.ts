@@ -1,3 +1,4 @@
+import pg from 'pg';
 import request from 'supertest';
 import { createStaff, DEMO_ADMIN, login } from '../../../test/support/auth.js';
 import { startApi, type RunningApi } from '../../../test/support/processes.js';
@@ -61,25 +62,70 @@ describe('auth (real API process, Postgres, Redis)', () => {
     await request(api.url).get('/api/v1/auth/me').set('Authorization', `Bearer ${consultant.token}`).expect(200);
   });
 
-  it('throttles sign-in per account, also across processes, with a clear 429', async () => {
-    const [throttled, other] = await Promise.all([startApi({ LOGIN_THROTTLE_LIMIT: '3' }), startApi({ LOGIN_THROTTLE_LIMIT: '3' })]);
+  it('throttles failed sign-ins fairly: per account and address with backoff, success resets, a ceiling per account, Retry-After', async () => {
+    // Its own Redis database, so the counters start at zero; X-Forwarded-For plays clients at other addresses.
+    const env = {
+      REDIS_URL: `${process.env.REDIS_URL}/4`,
+      TRUST_PROXY: 'true',
+      LOGIN_THROTTLE_LIMIT: '3',
+      LOGIN_ACCOUNT_CEILING: '7',
+      LOGIN_THROTTLE_IP_LIMIT: '5',
+      LOGIN_THROTTLE_WINDOW_SECONDS: '600',
+    };
+    const [throttled, other] = await Promise.all([startApi(env), startApi(env)]);
+    const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await db.connect();
     try {
-      const email = `throttle-${Date.now()}@example.org`;
-      for (let i = 0; i < 3; i++) {
-        const target = i % 2 === 0 ? throttled.url : other.url;
-        await request(target).post('/api/v1/auth/login').send({ email, password: 'wrong-password' }).expect(401);
-      }
-      const blocked = await request(throttled.url).post('/api/v1/auth/login').send({ email, password: 'wrong-password' }).expect(429);
-      expect(blocked.body).toMatchObject({
+      const consultant = await createStaff(api.url, await login(api.url, DEMO_ADMIN.email, DEMO_ADMIN.password), 'consultant');
+      const signIn = (from: string, password: string, url = throttled.url) =>
+        request(url).post('/api/v1/auth/login').set('X-Forwarded-For', from).send({ email: consultant.email, password });
+
+      // Successes never count.
+      for (let i = 0; i < 5; i++) await signIn('203.0.113.1', consultant.password).expect(200);
+
+      // Three failures from one address, across both processes; the next try waits, even with the right password.
+      for (let i = 0; i < 3; i++) await signIn('203.0.113.1', 'wrong-password', i % 2 ? other.url : throttled.url).expect(401);
+      const waiting = await signIn('203.0.113.1', consultant.password).expect(429);
+      expect(waiting.body).toMatchObject({
         statusCode: 429,
         error: 'Too Many Requests',
-        message: expect.stringMatching(/Too many sign-in attempts/),
+        message: expect.stringMatching(/try again in 2 seconds/),
       });
-      // Another account from the same address is still allowed (its own counter).
-      const admin = await login(api.url, DEMO_ADMIN.email, DEMO_ADMIN.password);
-      const consultant = await createStaff(api.url, admin, 'consultant');
-      await request(throttled.url).post('/api/v1/auth/login').send({ email: consultant.email, password: consultant.password }).expect(200);
+      expect(waiting.headers['retry-after']).toBe('2');
+      expect(waiting.headers['cache-control']).toBe('no-store');
+
+      // The owner at another address is not locked out by those failures.
+      await signIn('198.51.100.7', consultant.password).expect(200);
+
+      // Once the wait is over a success resets the address's count: one more failure is just a 401, no wait.
+      await new Promise((r) => setTimeout(r, 2100));
+      await signIn('203.0.113.1', consultant.password).expect(200);
+      await signIn('203.0.113.1', 'wrong-password').expect(401);
+      await signIn('203.0.113.1', consultant.password).expect(200);
+
+      // Guessing from many addresses: at the account's ceiling (7 failures in all) every address waits out the
+      // window, and the owner is emailed once.
+      for (let i = 0; i < 3; i++) await signIn(`192.0.2.${10 + i}`, 'wrong-password').expect(401);
+      await signIn('192.0.2.20', consultant.password).expect(429);
+      const ceiling = await signIn('192.0.2.21', consultant.password, other.url).expect(429);
+      expect(Number(ceiling.headers['retry-after'])).toBeGreaterThan(500);
+      const told = await db.query(`SELECT recipient FROM outbound_emails WHERE template = 'sign_in_failures' AND recipient = $1`, [
+        consultant.email,
+      ]);
+      expect(told.rows).toHaveLength(1);
+
+      // One address trying many accounts is stopped at LOGIN_THROTTLE_IP_LIMIT failures, whatever the account.
+      for (let i = 0; i < 5; i++) {
+        await request(throttled.url)
+          .post('/api/v1/auth/login')
+          .set('X-Forwarded-For', '203.0.113.99')
+          .send({ email: `guess-${i}@example.org`, password: 'wrong-password' })
+          .expect(401);
+      }
+      await request(throttled.url).post('/api/v1/auth/login').set('X-Forwarded-For', '203.0.113.99').send(DEMO_ADMIN).expect(429);
+      await request(throttled.url).post('/api/v1/auth/login').set('X-Forwarded-For', '203.0.113.100').send(DEMO_ADMIN).expect(200);
     } finally {
+      await db.end();
       await Promise.all([throttled.stop(), other.stop()]);
     }
   });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Job, Queue } from 'bullmq';
 import pg from 'pg';
 import request from 'supertest';
 import { createStaff, DEMO_ADMIN, login } from '../../../test/support/auth.js';
@@ -84,6 +85,17 @@ describe('public request form, status page and emails (real API, worker, SMTP si
     const forThisCase = leadMail.filter((m) => m.subject.includes(res.body.reference));
     expect(forThisCase).toHaveLength(1);
     expect(forThisCase[0]!.text).toContain(`/cases/${row.id}`);
+
+    // Someone is waiting for these: their delivery jobs have no priority, so they go ahead of the timer sweep's bulk.
+    const redis = new URL(String(process.env.REDIS_URL));
+    const mail = new Queue('mail', { connection: { host: redis.hostname, port: Number(redis.port) } });
+    try {
+      const ids = (await db.query(`SELECT id FROM outbound_emails WHERE data->>'reference' = $1`, [res.body.reference])).rows;
+      expect(ids.length).toBeGreaterThanOrEqual(2);
+      for (const { id } of ids) expect((await Job.fromId(mail, `email-${id}`))?.opts.priority ?? 0).toBe(0);
+    } finally {
+      await mail.close();
+    }
   });
 
   it('reuses the contact (and its organization) on a second request from the same email', async () => {
@@ -123,7 +135,6 @@ describe('public request form, status page and emails (real API, worker, SMTP si
       )
     ).rows[0];
     const res = await submit(form({ website: 'http://spam.example' })).expect(201);
-    expect(res.body.reference).toBeDefined();
     const after = (
       await db.query(
         `SELECT (SELECT count(*) FROM cases)::int AS cases, (SELECT count(*) FROM intake_submissions)::int AS subs, (SELECT count(*) FROM outbound_emails)::int AS emails`,
@@ -131,6 +142,12 @@ describe('public request form, status page and emails (real API, worker, SMTP si
     ).rows[0];
     expect(after).toEqual(before);
     await request(api.url).get(new URL(res.body.statusUrl).pathname.replace('/request/status/', '/api/v1/intake/status/')).expect(404);
+    // The decoy looks like any answer: this year's reference, next in line after a real one.
+    const real = await submit(form()).expect(201);
+    const year = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', year: 'numeric' }).format(new Date());
+    expect(res.body.reference).toMatch(new RegExp(`^TA-${year}-\\d{5,}$`));
+    expect(Number(real.body.reference.split('-')[2])).toBeGreaterThan(Number(res.body.reference.split('-')[2]));
+    expect(Object.keys(res.body).sort()).toEqual(Object.keys(real.body).sort());
   });
 
   it('rate-limits per address with a clear 429, across API processes', async () => {
@@ -142,6 +159,7 @@ describe('public request form, status page and emails (real API, worker, SMTP si
       await submit(form(), b.url).expect(201);
       const refused = await submit(form(), a.url).expect(429);
       expect(refused.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(3500);
       expect(refused.body.message).toMatch(/several requests from your network/);
     } finally {
       await Promise.all([a.stop(), b.stop()]);

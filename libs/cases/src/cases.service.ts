@@ -150,6 +150,15 @@ export class CasesService {
     return manager.findOneByOrFail(Case, { id: saved.id });
   }
 
+  /**
+   * Takes the next case reference without opening a case: the request form's honeypot answers a bot with it, so the
+   * decoy cannot be told from a real answer (the number is simply never used, like one from a rolled-back insert).
+   */
+  async burnReference(): Promise<string> {
+    const [row] = (await this.dataSource.query(`SELECT next_case_reference() AS reference`)) as [{ reference: string }];
+    return row.reference;
+  }
+
   async update(id: string, dto: UpdateCaseDto, actor: Actor): Promise<CaseDto> {
     await this.dataSource.transaction(async (manager) => {
       const current = await this.find(manager, id, true);

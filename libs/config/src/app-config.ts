@@ -22,6 +22,14 @@ export class AppConfig {
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
   APP_URL = 'http://localhost:3000';
 
+  /**
+   * Behind a load balancer or reverse proxy, which X-Forwarded-For hops to believe, so throttles see the client's
+   * address: empty (trust none, the default), `true` (any), or comma-separated addresses/CIDRs of the proxies.
+   */
+  @trimmed()
+  @IsString()
+  TRUST_PROXY = '';
+
   @trimmed()
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['postgres', 'postgresql'] })
   DATABASE_URL!: string;
@@ -49,13 +57,22 @@ export class AppConfig {
   @Max(24 * 30)
   SESSION_TTL_HOURS = 12;
 
-  /** Sign-in attempts allowed per account in LOGIN_THROTTLE_WINDOW_SECONDS. */
+  /**
+   * Failed sign-ins for one account from one address before each further try waits (2 s, doubling, up to the
+   * window). Only failures count, and a success from that address starts again.
+   */
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  LOGIN_THROTTLE_LIMIT = 10;
+  LOGIN_THROTTLE_LIMIT = 5;
 
-  /** Sign-in attempts allowed per client IP in LOGIN_THROTTLE_WINDOW_SECONDS (an office shares one address). */
+  /** Failed sign-ins for one account from all addresses together in a window before it waits out the window (its owner is emailed). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_ACCOUNT_CEILING = 50;
+
+  /** Failed sign-ins from one client IP, whatever the account, per window (an office shares one address). */
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -151,4 +168,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
   }
   return config;
+}
+
+/** TRUST_PROXY in the shape Fastify's `trustProxy` option takes. */
+export function trustProxySetting(value: string): boolean | string[] {
+  if (value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  return value.split(',').map((part) => part.trim());
 }

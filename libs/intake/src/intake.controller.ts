@@ -1,6 +1,6 @@
 import { Body, Controller, Get, NotFoundException, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
+import { ThrottlerGuard } from '@nestjs/throttler';
 import { CasesService } from '@ta/cases';
 import { Public } from '@ta/users';
 import { IntakeDto, IntakeResultDto, IntakeTopicDto, RequestStatusDto } from './dto/intake.dto.js';
@@ -21,7 +21,6 @@ export class IntakeController {
   /** Rate-limited per client IP (INTAKE_RATE_LIMIT_PER_HOUR) with counters in Redis. */
   @Post()
   @UseGuards(ThrottlerGuard)
-  @SkipThrottle({ 'login-ip': true, 'login-account': true })
   @ApiCreatedResponse({ type: IntakeResultDto })
   @ApiTooManyRequestsResponse({ description: 'too many requests from this address' })
   submit(@Body() dto: IntakeDto): Promise<IntakeResultDto> {

@@ -210,9 +210,10 @@ export class IntakeService {
     return { organization: matched, organizationCreated, contact, contactCreated: true };
   }
 
-  /** For the honeypot: looks like success to a bot, creates nothing. */
-  private decoy(): IntakeResultDto {
-    return { reference: 'TA-0000-00000', statusUrl: `${this.config.APP_URL}/request/status/${randomBytes(24).toString('base64url')}` };
+  /** For the honeypot: looks like success to a bot (a real next reference, a well-formed link), creates nothing. */
+  private async decoy(): Promise<IntakeResultDto> {
+    const reference = await this.cases.burnReference();
+    return { reference, statusUrl: `${this.config.APP_URL}/request/status/${randomBytes(24).toString('base64url')}` };
   }
 }
 

@@ -1,10 +1,9 @@
-import { Body, Controller, Get, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import { AppConfig } from '@ta/config';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Public } from './auth.decorators.js';
-import { SESSION_COOKIE } from './auth.guard.js';
+import { SESSION_COOKIE } from './session-cookie.js';
 import { AuthService, type AuthenticatedUser } from './auth.service.js';
 import { LoginDto, LoginResponseDto, MeDto } from './dto/login.dto.js';
 import { toUserResponse } from './dto/user-response.dto.js';
@@ -17,17 +16,17 @@ export class AuthController {
     private readonly config: AppConfig,
   ) {}
 
-  /** Public; throttled per account and per IP (LOGIN_THROTTLE_*). */
+  /** Public; failures are throttled per account and address, per account and per address (LoginThrottle). */
   @Public()
-  @UseGuards(ThrottlerGuard)
-  @SkipThrottle({ intake: true })
   @Post('login')
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiUnauthorizedResponse({ description: 'Email or password is incorrect (same answer for an unknown email)' })
-  @ApiTooManyRequestsResponse({ description: 'Too many sign-in attempts for this account or from this address' })
-  async login(@Body() dto: LoginDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponseDto> {
-    const { token, expiresAt, user } = await this.auth.login(dto.email, dto.password);
+  @ApiTooManyRequestsResponse({
+    description: 'Too many failed sign-ins for this account or from this address; Retry-After says when to try again',
+  })
+  async login(@Body() dto: LoginDto, @Ip() ip: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponseDto> {
+    const { token, expiresAt, user } = await this.auth.login(dto.email, dto.password, ip);
     reply.setCookie(SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'lax',

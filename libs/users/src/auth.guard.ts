@@ -2,9 +2,8 @@ import { ForbiddenException, Injectable, UnauthorizedException, type CanActivate
 import { Reflector } from '@nestjs/core';
 import { IS_PUBLIC, ROLES } from './auth.decorators.js';
 import { AuthService, type AuthenticatedUser } from './auth.service.js';
+import { requestCredentials } from './credentials.js';
 import type { UserRole } from './user-role.js';
-
-export const SESSION_COOKIE = 'ta_session';
 
 interface AuthRequest {
   headers: Record<string, string | string[] | undefined>;
@@ -25,8 +24,9 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
     const request = context.switchToHttp().getRequest<AuthRequest>();
-    const token = bearerToken(request) ?? request.cookies?.[SESSION_COOKIE];
-    const user = token ? await this.auth.authenticate(token) : null;
+    const credentials = requestCredentials(request);
+    if (credentials.via === 'malformed') throw new UnauthorizedException('The Authorization header must be "Bearer <token>"');
+    const user = credentials.via === 'none' ? null : await this.auth.authenticate(credentials.token);
     if (!user) throw new UnauthorizedException('Sign in to continue');
     request.user = user;
 
@@ -36,11 +36,4 @@ export class AuthGuard implements CanActivate {
     }
     return true;
   }
-}
-
-function bearerToken(request: AuthRequest): string | undefined {
-  const header = request.headers.authorization;
-  if (typeof header !== 'string') return undefined;
-  const [scheme, value] = header.split(' ');
-  return scheme?.toLowerCase() === 'bearer' && value ? value : undefined;
 }

@@ -1,5 +1,6 @@
 export { CurrentUser, Public, Roles } from './auth.decorators.js';
-export { SESSION_COOKIE } from './auth.guard.js';
+export { requestCredentials, type Credentials } from './credentials.js';
+export { SESSION_COOKIE } from './session-cookie.js';
 export { AuthService, type AuthenticatedUser } from './auth.service.js';
 export { hashPassword } from './password.js';
 export { USER_ROLES, type UserRole } from './user-role.js';

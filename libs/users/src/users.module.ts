@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MailModule } from '@ta/mail';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
+import { LoginThrottle } from './login-throttle.js';
 import { Session } from './session.entity.js';
 import { User } from './user.entity.js';
 import { StaffController } from './staff.controller.js';
@@ -11,9 +13,9 @@ import { UsersController } from './users.controller.js';
 import { UsersService } from './users.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User, Session])],
+  imports: [TypeOrmModule.forFeature([User, Session]), MailModule],
   controllers: [AuthController, UsersController, StaffController],
-  providers: [UsersService, AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [UsersService, AuthService, LoginThrottle, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [UsersService, AuthService],
 })
 export class UsersModule {}

@@ -6,7 +6,7 @@ export const meQuery = {
   queryFn: () => unwrap(api.GET('/api/v1/auth/me')),
 };
 
-export const usersQuery = (page: number, pageSize: number) => ({
-  queryKey: ['users', { page, pageSize }],
-  queryFn: () => unwrap(api.GET('/api/v1/users', { params: { query: { page, pageSize } } })),
+export const usersQuery = (page: number, pageSize: number, q: string) => ({
+  queryKey: ['users', { page, pageSize, q }],
+  queryFn: () => unwrap(api.GET('/api/v1/users', { params: { query: { page, pageSize, ...(q ? { q } : {}) } } })),
 });

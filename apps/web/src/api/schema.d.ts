@@ -1468,7 +1468,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Too many sign-in attempts for this account or from this address */
+            /** @description Too many failed sign-ins for this account or from this address; Retry-After says when to try again */
             429: {
                 headers: {
                     [name: string]: unknown;

@@ -120,6 +120,19 @@ const TEMPLATES: Record<string, (data: Data) => RenderedEmail> = {
       html: layout('Reminder', lines.map(escapeHtml), d.caseUrl ? { href: String(d.caseUrl), label: 'Open the case' } : undefined),
     };
   },
+  sign_in_failures: (d) => {
+    const lines = [
+      `Hello ${String(d.name)},`,
+      `Someone failed to sign in to your TA Desk account ${String(d.failures)} times in the last ${String(d.minutes)} minutes, from one or more addresses.`,
+      `To protect the account, sign-ins to it pause for up to ${String(d.minutes)} minutes. Your password was not accepted in any of these tries.`,
+      'If this was you, wait and try again, or ask an admin to set a new password. If it was not, tell your admin.',
+    ];
+    return {
+      subject: 'Many failed sign-ins to your TA Desk account',
+      text: [...lines, '', String(d.appUrl)].join('\n\n'),
+      html: layout('Failed sign-ins to your account', lines.map(escapeHtml), { href: String(d.appUrl), label: 'Open TA Desk' }),
+    };
+  },
   test_message: (d) => ({
     subject: String(d.subject ?? 'TA Desk test message'),
     text: String(d.body ?? 'This is a test message.'),

@@ -1,11 +1,11 @@
 import { Alert, Button, Group, Modal, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
 import { hasLength, isEmail, isNotEmpty, useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError, unwrap, type UserRole } from '../../api/client';
+import { api, ApiError, unwrap, type User, type UserRole } from '../../api/client';
 import { notifyFailed, notifySaved } from '../../notify';
 import { ROLE_OPTIONS, roleLabel } from '../../auth/roles';
 
-export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+export function CreateUserModal({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: (user: User) => void }) {
   const queryClient = useQueryClient();
   const form = useForm({
     initialValues: { email: '', name: '', role: 'consultant' as UserRole, password: '' },
@@ -22,6 +22,7 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
       notifySaved(`${user.name} can now sign in as ${roleLabel(user.role).toLowerCase()}`);
       await queryClient.invalidateQueries({ queryKey: ['users'] });
       close();
+      onCreated(user);
     },
     onError: (error) => {
       // Field problems (e.g. an email already in use) go next to the field; anything else gets a toast too.

@@ -1,6 +1,7 @@
-import { Badge, Button, Group, Pagination, Select, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { Badge, Button, Group, Pagination, Select, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { User, UserRole } from '../../api/client';
 import { usersQuery } from '../../api/queries';
@@ -14,13 +15,37 @@ const PAGE_SIZE = 20;
 
 export function UsersPage() {
   const [creating, { open, close }] = useDisclosure();
+  const [params, setParams] = useSearchParams();
+  const [q, setQ] = useState(params.get('q') ?? '');
+  // The search lives in the URL (a view can be shared); typing replaces the entry instead of piling up history.
+  const setSearch = (value: string, replace: boolean) => setParams(value.trim() ? { q: value.trim() } : {}, { replace });
+  const pushQ = useDebouncedCallback((value: string) => setSearch(value, true), 300);
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={2}>Users</Title>
         <Button onClick={open}>New user</Button>
       </Group>
-      <CreateUserModal opened={creating} onClose={close} />
+      {/* Once created, the new user is shown on its own, whatever page it would sort onto. */}
+      <CreateUserModal
+        opened={creating}
+        onClose={close}
+        onCreated={(user) => {
+          setQ(user.email);
+          setSearch(user.email, false);
+        }}
+      />
+      <TextInput
+        label="Search"
+        type="search"
+        placeholder="Name or email"
+        maw={360}
+        value={q}
+        onChange={(event) => {
+          setQ(event.currentTarget.value);
+          pushQ(event.currentTarget.value);
+        }}
+      />
       <UsersTable />
     </Stack>
   );
@@ -29,13 +54,19 @@ export function UsersPage() {
 function UsersTable() {
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get('page')) || 1);
+  const q = params.get('q') ?? '';
   // Keeps the current page on screen while the next one loads.
-  const users = useQuery({ ...usersQuery(page, PAGE_SIZE), placeholderData: keepPreviousData });
+  const users = useQuery({ ...usersQuery(page, PAGE_SIZE, q), placeholderData: keepPreviousData });
 
   if (users.isPending) return <LoadingState label="Loading users…" />;
   if (users.isError) return <ErrorState error={users.error} onRetry={() => void users.refetch()} />;
   const { items, total } = users.data;
-  if (items.length === 0) return <EmptyState title="No users here">Create a staff user with “New user”.</EmptyState>;
+  if (items.length === 0)
+    return q ? (
+      <EmptyState title="No user matches">Nobody's name or email contains “{q}”.</EmptyState>
+    ) : (
+      <EmptyState title="No users here">Create a staff user with “New user”.</EmptyState>
+    );
 
   return (
     <>
@@ -66,7 +97,7 @@ function UsersTable() {
         <Pagination
           total={Math.ceil(total / PAGE_SIZE)}
           value={page}
-          onChange={(next) => setParams({ page: String(next) })}
+          onChange={(next) => setParams({ ...(q ? { q } : {}), page: String(next) })}
           getControlProps={(control) => ({ 'aria-label': `${control} page` })}
         />
       </Group>
