@@ -16,7 +16,6 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   app.useLogger(app.get(Logger));
   setApiPrefix(app);
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
