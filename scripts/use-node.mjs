@@ -4,7 +4,7 @@
 // child process use it. Plain Node with no dependencies and no newer syntax: it runs before `npm ci`, on old Node.
 // Usage: node scripts/use-node.mjs <command> [args...]
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { constants } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -53,10 +53,32 @@ const child = spawn(command, args, {
   stdio: 'inherit',
   env: { ...process.env, PATH: `${binDir}${delimiter}${process.env.PATH ?? ''}` },
 });
-// The terminal's Ctrl-C reaches the whole foreground process group, the child included; SIGTERM from a
-// supervisor reaches only us, so pass it on. Either way we exit as the child does.
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+// The terminal's Ctrl-C reaches the whole foreground process group, the child included: passing that SIGINT on
+// would make it two (a second Ctrl-C means "hurry" to some programs). So SIGINT is passed on only when it cannot
+// have come from our terminal; SIGTERM and SIGHUP from a supervisor reach only us, so they are passed on. We never
+// end before the child: we exit as it does, with its code.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    if (signal === 'SIGINT' && inTerminalForeground()) return;
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+  });
+}
 child.on('exit', (code, signal) => process.exit(code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 1)));
+
+/** Whether our process group is the foreground job of a terminal (Linux /proc; false elsewhere or without one). */
+function inTerminalForeground() {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    // after "pid (comm) ": state ppid pgrp session tty_nr tpgid …
+    const [, , pgrp, , ttyNr, tpgid] = stat
+      .slice(stat.lastIndexOf(')') + 2)
+      .split(' ')
+      .map(Number);
+    return ttyNr !== 0 && tpgid > 0 && tpgid === pgrp;
+  } catch {
+    return false;
+  }
+}
 child.on('error', (error) => {
   console.error(`[ta-desk] could not start ${command}: ${error.message}`);
   process.exit(1);

@@ -93,7 +93,7 @@ async function waitFor(check, what, timeoutMs = 20000) {
   }
 }
 
-function isAlive(pid) {
+export function isAlive(pid) {
   try {
     process.kill(pid, 0);
     return true;
@@ -102,7 +102,7 @@ function isAlive(pid) {
   }
 }
 
-async function stopPid(pid, signal = 'SIGTERM', timeoutMs = 15000) {
+export async function stopPid(pid, signal = 'SIGTERM', timeoutMs = 15000) {
   if (!pid || !isAlive(pid)) return;
   try {
     process.kill(pid, signal);
@@ -132,12 +132,12 @@ function commandLine(pid) {
  * Ends a process a crashed earlier run left behind, recorded in pidFile; `marker` must appear in its
  * command line, so a pid the system has since given to another program is left alone.
  */
-export async function stopStale(pidFile, marker, signal = 'SIGTERM') {
+export async function stopStale(pidFile, marker, signal = 'SIGTERM', { why = 'left by an earlier run', timeoutMs = 15000 } = {}) {
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').trim());
   if (pid && isAlive(pid) && (process.platform !== 'linux' || commandLine(pid).includes(marker))) {
-    log(`stopping ${pidFile.split('/').pop()} (pid ${pid}) left by an earlier run`);
-    await stopPid(pid, signal);
+    log(`stopping ${pidFile.split('/').pop()} (pid ${pid}) ${why}`);
+    await stopPid(pid, signal, timeoutMs);
   }
   rmSync(pidFile, { force: true });
 }
@@ -162,18 +162,20 @@ function tcpPing(port, payload, expect) {
   });
 }
 
-function spawnService(command, args, { logFile, pidFile, asPostgres = false }) {
+// detached: the service gets a process group (and session) of its own, so a terminal's Ctrl-C, which signals the
+// whole foreground group, does not reach it: `npm run up` stops it itself, after the API and the worker.
+function spawnService(command, args, { logFile, pidFile, asPostgres = false, detached = false }) {
   const out = openSync(logFile, 'a');
   const [cmd, argv] =
     asPostgres && isRoot ? ['setpriv', ['--reuid=postgres', '--regid=postgres', '--init-groups', '--', command, ...args]] : [command, args];
-  const child = spawn(cmd, argv, { stdio: ['ignore', out, out] });
+  const child = spawn(cmd, argv, { stdio: ['ignore', out, out], detached });
   if (pidFile) writeFileSync(pidFile, String(child.pid));
   return child;
 }
 
 function stopper(child, signal, pidFile) {
-  return async () => {
-    await stopPid(child.pid, signal);
+  return async (timeoutMs = 15000) => {
+    await stopPid(child.pid, signal, timeoutMs);
     if (pidFile) rmSync(pidFile, { force: true });
   };
 }
@@ -182,7 +184,7 @@ function stopper(child, signal, pidFile) {
  * Starts PostgreSQL on dataDir (initialising it on first use) and creates `database`.
  * durable=false turns fsync off: for throw-away test clusters.
  */
-export async function startPostgres({ dataDir, port, database, durable = true, logFile, pidFile }) {
+export async function startPostgres({ dataDir, port, database, durable = true, logFile, pidFile, detached = false }) {
   const bin = findPostgresBin();
   if (!bin) throw new Error('PostgreSQL not found');
   const asPostgres = isRoot;
@@ -211,7 +213,7 @@ export async function startPostgres({ dataDir, port, database, durable = true, l
   }
   const args = ['-D', dataDir, '-p', String(port), '-h', '127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'];
   if (!durable) args.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
-  const child = spawnService(join(bin, 'postgres'), args, { logFile, pidFile, asPostgres });
+  const child = spawnService(join(bin, 'postgres'), args, { logFile, pidFile, asPostgres, detached });
   await waitFor(
     () => spawnSync(join(bin, 'pg_isready'), ['-q', '-h', '127.0.0.1', '-p', String(port)]).status === 0,
     `PostgreSQL on port ${port} (log: ${logFile})`,
@@ -234,21 +236,21 @@ function gidOf(user) {
   return Number(execFileSync('id', ['-g', user], { encoding: 'utf8' }).trim());
 }
 
-export async function startRedis({ dir, port, logFile, pidFile }) {
+export async function startRedis({ dir, port, logFile, pidFile, detached = false }) {
   if (pidFile) await stopStale(pidFile, 'redis-server');
   await assertPortFree(port, 'Redis');
   mkdirSync(dir, { recursive: true });
   const child = spawnService(
     'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
-    { logFile, pidFile },
+    { logFile, pidFile, detached },
   );
   await waitFor(() => tcpPing(port, 'PING\r\n', '+PONG'), `Redis on port ${port} (log: ${logFile})`);
   return { url: `redis://127.0.0.1:${port}`, pid: child.pid, stop: stopper(child, 'SIGTERM', pidFile) };
 }
 
 /** The SMTP sink (scripts/smtp-sink.mjs): keeps every message in dir and lists them on a small web page. */
-export async function startSmtpSink({ dir, smtpPort, httpPort, logFile, pidFile }) {
+export async function startSmtpSink({ dir, smtpPort, httpPort, logFile, pidFile, detached = false }) {
   if (pidFile) await stopStale(pidFile, 'smtp-sink');
   await assertPortFree(smtpPort, 'the SMTP sink');
   await assertPortFree(httpPort, 'the mail viewer');
@@ -257,6 +259,7 @@ export async function startSmtpSink({ dir, smtpPort, httpPort, logFile, pidFile 
   const child = spawnService(process.execPath, [script, '--smtp-port', String(smtpPort), '--http-port', String(httpPort), '--dir', dir], {
     logFile,
     pidFile,
+    detached,
   });
   await waitFor(() => tcpPing(smtpPort, null, '220'), `SMTP sink on port ${smtpPort} (log: ${logFile})`);
   return {

@@ -17,7 +17,6 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   app.useLogger(app.get(Logger));
   setApiPrefix(app);
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
 
   const { WEB_DIST_DIR, APP_URL } = app.get(AppConfig);
   await app.register(fastifyCookie);

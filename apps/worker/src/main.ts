@@ -1,16 +1,23 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { closeOnSignals } from '@ta/common';
 import { ConfigError, loadConfig } from '@ta/config';
+import { stopRedisReconnects } from '@ta/queue';
 import { Logger } from 'nestjs-pino';
 import { WorkerModule } from './worker.module.js';
+
+/** Below `npm run up`'s 10 s, so the worker says why it ends before anyone kills it. */
+const SHUTDOWN_TIMEOUT_MS = 8000;
 
 async function bootstrap(): Promise<void> {
   loadConfig();
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
-  app.useLogger(app.get(Logger));
-  // On SIGTERM/SIGINT Nest closes the BullMQ workers, which wait for the job in hand to finish.
-  app.enableShutdownHooks();
-  app.get(Logger).log('worker ready');
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+  // On SIGTERM/SIGINT close the BullMQ workers, which wait for the job in hand to finish; with Redis gone the
+  // connections stop reconnecting, so that fails fast. Bounded by SHUTDOWN_TIMEOUT_MS; a second signal exits at once.
+  closeOnSignals(app, logger, { timeoutMs: SHUTDOWN_TIMEOUT_MS, onStopping: stopRedisReconnects });
+  logger.log('worker ready');
 }
 
 bootstrap().catch((error: unknown) => {

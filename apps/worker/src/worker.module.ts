@@ -10,6 +10,7 @@ import { HeartbeatProcessor } from './heartbeat.processor.js';
 import { JobSchedules } from './job-schedules.js';
 import { MailProcessor } from './mail.processor.js';
 import { SweepsProcessor } from './sweeps.processor.js';
+import { WorkerErrorReporter } from './worker-errors.js';
 
 @Module({
   imports: [
@@ -23,6 +24,6 @@ import { SweepsProcessor } from './sweeps.processor.js';
     MailModule,
     EscalationModule,
   ],
-  providers: [JobSchedules, HeartbeatProcessor, MailProcessor, SweepsProcessor],
+  providers: [JobSchedules, HeartbeatProcessor, MailProcessor, SweepsProcessor, WorkerErrorReporter],
 })
 export class WorkerModule {}

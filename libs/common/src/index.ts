@@ -3,3 +3,4 @@ export { CommaList, fieldError, Trim, UuidParam } from './validation.js';
 export { addBusinessDays, CENTER_TIME_ZONE, isBusinessDay } from './business-days.js';
 export { terminalLogTransport } from './logging.js';
 export { TooManyRequestsException } from './too-many-requests.js';
+export { closeOnSignals, type ShutdownOptions } from './shutdown.js';

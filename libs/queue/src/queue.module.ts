@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { AppConfig } from '@ta/config';
+import { QueueErrorReporter } from './queue-errors.js';
 import { QueueName } from './queue-names.js';
 import { redisConnectionOptions } from './redis-connection.js';
 
@@ -18,6 +19,7 @@ const queues = Object.values(QueueName).map((name) => ({ name }));
     }),
     BullModule.registerQueue(...queues),
   ],
+  providers: [QueueErrorReporter],
   exports: [BullModule],
 })
 export class QueueModule {}
