@@ -6,6 +6,7 @@ import { Intake1764400000000 } from './1764400000000-Intake.js';
 import { Escalation1764500000000 } from './1764500000000-Escalation.js';
 import { Reporting1764600000000 } from './1764600000000-Reporting.js';
 import { ReportingFacts1764700000000 } from './1764700000000-ReportingFacts.js';
+import { Casework1764800000000 } from './1764800000000-Casework.js';
 
 /** Every migration, oldest first. A generated migration is added here by hand, after review. */
 export const allMigrations = [
@@ -17,4 +18,5 @@ export const allMigrations = [
   Escalation1764500000000,
   Reporting1764600000000,
   ReportingFacts1764700000000,
+  Casework1764800000000,
 ];

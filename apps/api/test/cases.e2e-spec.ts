@@ -71,10 +71,10 @@ describe('cases', () => {
       ['active'],
       ['on_hold', 'no_response'],
       ['active'],
-      ['resolved'],
+      ['resolved', 'goals_met'],
       ['active'],
       ['on_hold', 'other'],
-      ['resolved'],
+      ['resolved', 'referred_elsewhere'],
       ['closed', 'goals_met'],
     ];
     for (const [to, reason] of path) {

@@ -28,5 +28,9 @@ export const REASON_CODES = [
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 
+/** What resolving does with a case's open follow-ups and action items. */
+export const OPEN_WORK_CHOICES = ['cancel', 'keep'] as const;
+export type OpenWorkChoice = (typeof OPEN_WORK_CHOICES)[number];
+
 export const GOAL_AREAS = ['readiness', 'capacity', 'fidelity', 'retention'] as const;
 export type GoalArea = (typeof GOAL_AREAS)[number];

@@ -16,8 +16,8 @@ export class CaseEventsService {
     actorId: string | null,
     type: CaseEventType,
     data: Record<string, unknown> = {},
-  ): Promise<void> {
-    await manager.save(CaseEvent, { caseId, actorId, type, data });
+  ): Promise<string> {
+    return (await manager.save(CaseEvent, { caseId, actorId, type, data })).id;
   }
 
   async page(caseId: string, page: number, pageSize: number): Promise<{ items: CaseEventDto[]; total: number }> {

@@ -29,7 +29,7 @@ describe('case status machine', () => {
   });
 
   it('asks a reason for closing and holding only', () => {
-    expect(CASE_STATUSES.filter(needsReason)).toEqual(['on_hold', 'closed']);
+    expect(CASE_STATUSES.filter(needsReason)).toEqual(['on_hold', 'resolved', 'closed']);
   });
 
   it('stamps resolve and close, and clears resolvedAt on reopen', () => {

@@ -10,8 +10,8 @@ const MOVES: Record<CaseStatus, readonly CaseStatus[]> = {
   closed: [],
 };
 
-/** Closing and putting on hold are kept for reporting with a reason code. */
-const NEEDS_REASON: readonly CaseStatus[] = ['closed', 'on_hold'];
+/** Resolving, closing and putting on hold are kept for reporting with a reason code (the outcome, when resolving). */
+const NEEDS_REASON: readonly CaseStatus[] = ['resolved', 'closed', 'on_hold'];
 
 export function allowedMoves(from: CaseStatus): readonly CaseStatus[] {
   return MOVES[from];

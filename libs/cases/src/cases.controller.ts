@@ -1,24 +1,14 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { PageQueryDto, UuidParam } from '@ta/common';
-import { CurrentUser, Roles, type AuthenticatedUser } from '@ta/users';
+import { CurrentUser, type AuthenticatedUser } from '@ta/users';
 import { CaseEventsService } from './case-events.service.js';
 import { CasesService } from './cases.service.js';
-import {
-  AssignDto,
-  CaseDto,
-  CaseEventListDto,
-  CaseListDto,
-  CreateCaseDto,
-  ListCasesQueryDto,
-  TopicDto,
-  TransitionDto,
-  UpdateCaseDto,
-} from './dto/case.dto.js';
+import { CaseDto, CaseEventListDto, CaseListDto, CreateCaseDto, ListCasesQueryDto, TopicDto, UpdateCaseDto } from './dto/case.dto.js';
 
 /**
- * Any staff user may read every case and open one. Changing a case (PATCH, transitions) is for its assigned
- * consultant, leads and admins; assigning is for leads and admins.
+ * Any staff user may read every case and open one. Editing a case (PATCH) is for its assigned consultant, leads and
+ * admins. Claiming, assigning and status moves carry the case's open work with them: engagement's casework controller.
  */
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -60,22 +50,6 @@ export class CasesController {
   @ApiForbiddenResponse({ description: 'a consultant editing a case not assigned to them' })
   update(@UuidParam('id') id: string, @Body() dto: UpdateCaseDto, @CurrentUser() user: AuthenticatedUser): Promise<CaseDto> {
     return this.cases.update(id, dto, user);
-  }
-
-  @Post('cases/:id/transitions')
-  @HttpCode(200)
-  @ApiOkResponse({ type: CaseDto })
-  @ApiConflictResponse({ description: 'illegal move; details.allowed lists the legal ones' })
-  transition(@UuidParam('id') id: string, @Body() dto: TransitionDto, @CurrentUser() user: AuthenticatedUser): Promise<CaseDto> {
-    return this.cases.transition(id, dto, user);
-  }
-
-  @Roles('lead', 'admin')
-  @Post('cases/:id/assign')
-  @HttpCode(200)
-  @ApiOkResponse({ type: CaseDto })
-  assign(@UuidParam('id') id: string, @Body() dto: AssignDto, @CurrentUser() user: AuthenticatedUser): Promise<CaseDto> {
-    return this.cases.assign(id, dto, user);
   }
 
   @Get('cases/:id/timeline')

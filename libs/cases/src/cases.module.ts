@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MailModule } from '@ta/mail';
 import { CaseEvent } from './case-event.entity.js';
 import { CaseEventsService } from './case-events.service.js';
 import { Case } from './case.entity.js';
@@ -8,7 +9,7 @@ import { CasesService } from './cases.service.js';
 import { Topic } from './topic.entity.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Case, CaseEvent, Topic])],
+  imports: [TypeOrmModule.forFeature([Case, CaseEvent, Topic]), MailModule],
   controllers: [CasesController],
   providers: [CasesService, CaseEventsService],
   exports: [CasesService, CaseEventsService],

@@ -1,10 +1,12 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { fieldError } from '@ta/common';
+import { addBusinessDays, fieldError } from '@ta/common';
+import { AppConfig } from '@ta/config';
+import { OutboxService } from '@ta/mail';
 import { Contact, Organization } from '@ta/organizations';
 import { User, type AuthenticatedUser } from '@ta/users';
 import { DataSource, In, Repository, type EntityManager } from 'typeorm';
-import type { GoalArea } from './case-enums.js';
+import type { CaseStatus, GoalArea } from './case-enums.js';
 import { CaseEventsService } from './case-events.service.js';
 import { allowedMoves, canMove, needsReason, timestampsFor } from './case-status-machine.js';
 import { Case } from './case.entity.js';
@@ -12,6 +14,15 @@ import type { AssignDto, CaseDto, CreateCaseDto, ListCasesQueryDto, TransitionDt
 import { Topic } from './topic.entity.js';
 
 type Actor = Pick<AuthenticatedUser, 'id' | 'role'>;
+
+/**
+ * Work another domain does on a case inside the same transaction, after the case row is locked (one lock order for
+ * all casework: the case first, then its children). What it returns is added to the timeline event.
+ */
+export type CaseworkHook = (manager: EntityManager, locked: Case) => Promise<Record<string, unknown>>;
+
+/** Only these can be picked up with claim: nobody has started on them yet. */
+const CLAIMABLE: readonly CaseStatus[] = ['new', 'triaged'];
 
 /** Fields a PATCH may change; each change is a field_changed event. */
 const EDITABLE = ['title', 'description', 'topics', 'serviceLines', 'priority', 'intensity', 'primaryContactId'] as const;
@@ -32,6 +43,8 @@ export class CasesService {
     @InjectRepository(Case) private readonly cases: Repository<Case>,
     @InjectRepository(Topic) private readonly topicRepo: Repository<Topic>,
     private readonly events: CaseEventsService,
+    private readonly outbox: OutboxService,
+    private readonly config: AppConfig,
   ) {}
 
   topics(): Promise<Topic[]> {
@@ -111,6 +124,8 @@ export class CasesService {
           stallLevel: 'none',
           openedAt: now,
           lastActivityAt: now,
+          // Every source waits for a first response the same way (a phone or event request too), DESIGN §3.
+          firstResponseDueAt: addBusinessDays(now, this.config.FIRST_RESPONSE_BUSINESS_DAYS),
         }),
       );
       await this.events.record(manager, saved.id, actor.id, 'created', { title: saved.title, source: saved.source, status: 'new' });
@@ -180,10 +195,15 @@ export class CasesService {
     return this.get(id);
   }
 
-  async transition(id: string, dto: TransitionDto, actor: Actor): Promise<CaseDto> {
+  /**
+   * Moves the case; `settleOpenWork` handles its follow-ups and action items in the same transaction (resolving
+   * and closing). A consultant may also triage a case nobody has yet.
+   */
+  async transition(id: string, dto: TransitionDto, actor: Actor, settleOpenWork?: CaseworkHook): Promise<CaseDto> {
     await this.dataSource.transaction(async (manager) => {
       const current = await this.find(manager, id, true);
-      this.assertCanEdit(current, actor);
+      const triagingUnassigned = dto.to === 'triaged' && current.assigneeId === null;
+      if (!triagingUnassigned) this.assertCanEdit(current, actor);
       if (dto.version !== undefined) this.assertVersion(current, dto.version);
       if (!canMove(current.status, dto.to)) {
         const allowed = allowedMoves(current.status);
@@ -199,23 +219,83 @@ export class CasesService {
         status: dto.to,
         statusReason: needsReason(dto.to) ? dto.reason : null,
         lastActivityAt: now,
+        // A finished case raises no signals, so it carries none either: never resolved and at risk at once.
+        ...(dto.to === 'resolved' || dto.to === 'closed' ? { stallLevel: 'none' as const } : {}),
       });
       await manager.save(current);
-      await this.events.record(manager, id, actor.id, 'transition', { from, to: dto.to, ...(dto.reason ? { reason: dto.reason } : {}) });
+      const settled = settleOpenWork ? await settleOpenWork(manager, current) : {};
+      await this.events.record(manager, id, actor.id, 'transition', {
+        from,
+        to: dto.to,
+        ...(dto.reason && needsReason(dto.to) ? { reason: dto.reason } : {}),
+        ...settled,
+      });
     });
     return this.get(id);
   }
 
-  /** Leads and admins only (enforced by the controller's @Roles). */
-  async assign(id: string, dto: AssignDto, actor: Actor): Promise<CaseDto> {
-    await this.dataSource.transaction(async (manager) => {
+  /**
+   * Leads and admins only (enforced by the controller's @Roles). `handOver` moves the open work in the same
+   * transaction. The new assignee is emailed (through the outbox, once per assignment) unless they assigned themselves.
+   */
+  async assign(
+    id: string,
+    dto: AssignDto,
+    actor: Actor,
+    handOver?: (manager: EntityManager, locked: Case, from: string | null) => Promise<Record<string, unknown>>,
+  ): Promise<CaseDto> {
+    const emailIds = await this.dataSource.transaction(async (manager) => {
       const current = await this.find(manager, id, true);
-      await this.checkAssignee(manager, dto.consultantId, 'consultantId');
-      if (current.assigneeId === dto.consultantId) return;
+      const assignee = await this.checkAssignee(manager, dto.consultantId, 'consultantId');
+      if (current.assigneeId === dto.consultantId) return [];
       const from = current.assigneeId;
       current.assigneeId = dto.consultantId;
       await manager.save(current);
-      await this.events.record(manager, id, actor.id, 'assigned', { from, to: dto.consultantId });
+      const moved = handOver ? await handOver(manager, current, from) : {};
+      const eventId = await this.events.record(manager, id, actor.id, 'assigned', { from, to: dto.consultantId, ...moved });
+      if (assignee.id === actor.id) return [];
+      return this.outbox.enqueue(manager, [
+        {
+          to: assignee.email,
+          template: 'case_assigned',
+          data: {
+            assigneeName: assignee.name,
+            assignedBy: (await manager.findOneByOrFail(User, { id: actor.id })).name,
+            reference: current.reference,
+            title: current.title,
+            organizationName: (await manager.findOneByOrFail(Organization, { id: current.organizationId })).name,
+            caseUrl: `${this.config.APP_URL}/cases/${id}`,
+            movedWork: 'moved' in moved,
+          },
+          dedupeKey: `case:${id}:assigned:${eventId}`,
+        },
+      ]);
+    });
+    await this.outbox.dispatch(emailIds);
+    return this.get(id);
+  }
+
+  /**
+   * A consultant (or lead) picks up a case nobody has: only a new or triaged one. Two at once: the row lock makes
+   * the second wait, then find it taken, and its answer names who has it.
+   */
+  async claim(id: string, actor: Actor): Promise<CaseDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const current = await this.find(manager, id, true);
+      if (current.assigneeId !== null) {
+        const holder =
+          current.assigneeId === actor.id ? 'you' : ((await manager.findOneBy(User, { id: current.assigneeId }))?.name ?? 'someone else');
+        throw new ConflictException({
+          message: `${current.reference} is already assigned to ${holder}`,
+          details: { assignee: { id: current.assigneeId, name: holder } },
+        });
+      }
+      if (!CLAIMABLE.includes(current.status)) {
+        throw new ConflictException(`Only a new or triaged case can be claimed; ${current.reference} is ${current.status}`);
+      }
+      current.assigneeId = actor.id;
+      await manager.save(current);
+      await this.events.record(manager, id, actor.id, 'assigned', { from: null, to: actor.id, claimed: true });
     });
     return this.get(id);
   }
@@ -240,6 +320,18 @@ export class CasesService {
          first_response_at = coalesce(first_response_at, $3), updated_at = now()
        WHERE id = $1`,
       [caseId, at, firstResponseAt ?? null],
+    );
+  }
+
+  /**
+   * The last missed follow-up on the case was handled: the at-risk level it raised clears, unless the case is at risk
+   * for its own silence too (no activity for STALL_AT_RISK_DAYS). An escalated case stays escalated (leads handle it).
+   */
+  async clearMissedWorkSignal(manager: EntityManager, caseId: string, now: Date): Promise<void> {
+    await manager.query(
+      `UPDATE cases SET stall_level = 'none', updated_at = now()
+       WHERE id = $1 AND stall_level = 'at_risk' AND last_activity_at > $2::timestamptz - make_interval(days => $3::int)`,
+      [caseId, now, this.config.STALL_AT_RISK_DAYS],
     );
   }
 
@@ -282,9 +374,10 @@ export class CasesService {
       throw fieldError(field, 'not a contact of this organization');
   }
 
-  private async checkAssignee(manager: EntityManager, userId: string, field: string): Promise<void> {
+  private async checkAssignee(manager: EntityManager, userId: string, field: string): Promise<User> {
     const user = await manager.findOneBy(User, { id: userId, active: true, role: In(['consultant', 'lead']) });
     if (!user) throw fieldError(field, 'must be an active consultant or lead');
+    return user;
   }
 
   /** Organization, assignee and goal areas for a page of cases in three queries, not one per case. */

@@ -4,5 +4,6 @@ export { CaseEventsService } from './case-events.service.js';
 export { allowedMoves, canMove } from './case-status-machine.js';
 export { Case } from './case.entity.js';
 export { CasesModule } from './cases.module.js';
-export { CasesService } from './cases.service.js';
+export { CasesService, type CaseworkHook } from './cases.service.js';
+export { AssignDto, CaseDto, TransitionDto } from './dto/case.dto.js';
 export { Topic } from './topic.entity.js';

@@ -8,5 +8,6 @@ describe('progressOf', () => {
     expect(progressOf(['done', 'todo', 'in_progress'])).toEqual({ done: 1, total: 3, percent: 33 });
     expect(progressOf(['done', 'done', 'blocked'])).toEqual({ done: 2, total: 3, percent: 66 });
     expect(progressOf(['done', 'done'])).toEqual({ done: 2, total: 2, percent: 100 });
+    expect(progressOf(['done', 'cancelled', 'todo'])).toEqual({ done: 1, total: 2, percent: 50 });
   });
 });

@@ -1,7 +1,8 @@
 export const MODALITIES = ['video', 'phone', 'onsite', 'email', 'webinar', 'training'] as const;
 export type Modality = (typeof MODALITIES)[number];
 
-export const ACTION_ITEM_STATUSES = ['todo', 'in_progress', 'done', 'blocked'] as const;
+/** `cancelled`: dropped when its case was resolved or closed with its open work cancelled (or by hand). */
+export const ACTION_ITEM_STATUSES = ['todo', 'in_progress', 'done', 'blocked', 'cancelled'] as const;
 export type ActionItemStatus = (typeof ACTION_ITEM_STATUSES)[number];
 
 export const FOLLOW_UP_KINDS = ['check_in', 'send_resource', 'review_plan', 'other'] as const;
@@ -17,9 +18,9 @@ export interface Progress {
   percent: number;
 }
 
-/** Plan progress: done items over all items (blocked and in-progress count as not done). */
+/** Plan progress: done items over all items but cancelled ones (blocked and in-progress count as not done). */
 export function progressOf(statuses: readonly ActionItemStatus[]): Progress {
   const done = statuses.filter((s) => s === 'done').length;
-  const total = statuses.length;
+  const total = statuses.filter((s) => s !== 'cancelled').length;
   return { done, total, percent: total === 0 ? 0 : Math.floor((done * 100) / total) };
 }

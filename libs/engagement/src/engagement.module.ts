@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CasesModule } from '@ta/cases';
 import { ActionItem, ActionPlanGoal } from './action-plan.entity.js';
 import { ActionPlanService } from './action-plan.service.js';
+import { CaseworkController } from './casework.controller.js';
+import { CaseworkService } from './casework.service.js';
 import { Consultation } from './consultation.entity.js';
 import { ConsultationsService } from './consultations.service.js';
 import { EngagementController } from './engagement.controller.js';
@@ -11,8 +13,8 @@ import { FollowUpsService } from './follow-ups.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Consultation, ActionPlanGoal, ActionItem, FollowUp]), CasesModule],
-  controllers: [EngagementController],
-  providers: [ConsultationsService, ActionPlanService, FollowUpsService],
+  controllers: [EngagementController, CaseworkController],
+  providers: [ConsultationsService, ActionPlanService, FollowUpsService, CaseworkService],
   exports: [ConsultationsService, ActionPlanService, FollowUpsService],
 })
 export class EngagementModule {}

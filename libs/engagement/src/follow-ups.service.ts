@@ -1,5 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { fieldError } from '@ta/common';
 import { CaseEventsService, CasesService, type Case } from '@ta/cases';
 import type { AuthenticatedUser } from '@ta/users';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -9,6 +10,8 @@ import { FollowUp } from './follow-up.entity.js';
 import { checkActiveStaff } from './staff-check.js';
 
 type Actor = Pick<AuthenticatedUser, 'id' | 'role'>;
+
+const DAY_MS = 86_400_000;
 
 @Injectable()
 export class FollowUpsService {
@@ -34,6 +37,15 @@ export class FollowUpsService {
   /** Creates a follow-up inside the caller's transaction (a consultation's next steps use it too). */
   async createIn(manager: EntityManager, locked: Case, dto: CreateFollowUpDto, actor: Actor, fieldPrefix: string): Promise<FollowUp> {
     const assigneeId = dto.assigneeId ?? actor.id;
+    const status = dto.status ?? 'scheduled';
+    const now = new Date();
+    // The sweep marks a follow-up missed a day past due: one scheduled further back would be missed at once.
+    if (status === 'scheduled' && dto.dueAt.getTime() < now.getTime() - DAY_MS) {
+      throw fieldError(
+        `${fieldPrefix}.dueAt`,
+        'is more than a day in the past; pick a time ahead, or log it as done if it already happened',
+      );
+    }
     if (dto.assigneeId) await checkActiveStaff(manager, dto.assigneeId, `${fieldPrefix}.assigneeId`);
     const saved = await manager.save(
       manager.create(FollowUp, {
@@ -42,7 +54,8 @@ export class FollowUpsService {
         assigneeId,
         kind: dto.kind,
         note: dto.note ?? '',
-        status: 'scheduled',
+        status,
+        completedAt: status === 'done' ? now : null,
         createdBy: actor.id,
       }),
     );
@@ -51,7 +64,9 @@ export class FollowUpsService {
       kind: saved.kind,
       dueAt: saved.dueAt.toISOString(),
       assigneeId,
+      ...(status === 'done' ? { status } : {}),
     });
+    if (status === 'done') await this.cases.recordActivity(manager, locked.id, now);
     return saved;
   }
 
@@ -90,6 +105,14 @@ export class FollowUpsService {
         });
         if (dto.status === 'done') await this.cases.recordActivity(manager, followUp.caseId, now);
       }
+      // Handling a missed follow-up (done, cancelled, rescheduled) handles the signal it raised.
+      if (before === 'missed' && saved.status !== 'missed') {
+        const [{ missed }] = (await manager.query(
+          `SELECT count(*)::int AS missed FROM follow_ups WHERE case_id = $1 AND status = 'missed'`,
+          [followUp.caseId],
+        )) as [{ missed: number }];
+        if (missed === 0) await this.cases.clearMissedWorkSignal(manager, followUp.caseId, now);
+      }
       // A missed follow-up rescheduled is both: scheduled again, and due at a new time.
       if (edited) {
         const moved = saved.dueAt.getTime() !== fromDueAt.getTime();
@@ -117,7 +140,7 @@ export class FollowUpsService {
        JOIN cases c ON c.id = f.case_id
        JOIN organizations o ON o.id = c.organization_id
        CROSS JOIN bounds b
-       WHERE f.assignee_id = $1 AND f.status = 'scheduled' AND f.due_at < b.today_start + interval '8 days'
+       WHERE f.assignee_id = $1 AND f.status IN ('scheduled', 'missed') AND f.due_at < b.today_start + interval '8 days'
        ORDER BY f.due_at ASC
        LIMIT 500`,
       [actor.id, now],

@@ -138,7 +138,7 @@ WITH due AS (
   SELECT i.id, i.case_id, i.description, i.due_date, i.owner_contact_id, i.owner_user_id,
          CASE WHEN i.due_date = $2::date THEN 'due_today' ELSE 'day_before' END AS reminder
   FROM action_items i
-  WHERE i.status <> 'done' AND i.due_date IN ($2::date, $2::date + 1)
+  WHERE i.status NOT IN ('done', 'cancelled') AND i.due_date IN ($2::date, $2::date + 1)
 ),
 fx AS (
   INSERT INTO sweep_effects (dedupe_key, case_id, kind)

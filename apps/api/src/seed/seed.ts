@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { addBusinessDays } from '@ta/common';
 import { ConfigError, loadConfig } from '@ta/config';
 import { dataSourceOptions } from '@ta/database';
 import { normalizeOrganizationName } from '@ta/organizations';
@@ -22,8 +23,8 @@ const PATHS: Record<DemoCase['status'], Array<[string, string?]>> = {
   triaged: [['triaged']],
   active: [['triaged'], ['active']],
   on_hold: [['triaged'], ['active'], ['on_hold', 'no_response']],
-  resolved: [['triaged'], ['active'], ['resolved']],
-  closed: [['triaged'], ['active'], ['resolved'], ['closed', 'goals_met']],
+  resolved: [['triaged'], ['active'], ['resolved', 'goals_met']],
+  closed: [['triaged'], ['active'], ['resolved', 'goals_met'], ['closed', 'goals_met']],
 };
 
 /** Seeds demo data once: each part is skipped when its table already has rows. Pass --no-demo for staff only. */
@@ -87,6 +88,7 @@ async function seedDemo(manager: EntityManager): Promise<void> {
     }
   }
 
+  const firstResponseDays = loadConfig().FIRST_RESPONSE_BUSINESS_DAYS;
   for (const demo of cases) {
     const openedAt = new Date(now - demo.daysAgo * DAY);
     const path = PATHS[demo.status];
@@ -96,8 +98,8 @@ async function seedDemo(manager: EntityManager): Promise<void> {
     const last = path.length ? at(path.length - 1) : openedAt;
     const [{ id }] = (await manager.query(
       `INSERT INTO cases (organization_id, title, description, source, priority, topics, service_lines, intensity, assignee_id, status, status_reason,
-         opened_at, first_response_at, last_activity_at, resolved_at, closed_at, version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
+         opened_at, first_response_at, last_activity_at, resolved_at, closed_at, version, first_response_due_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
       [
         orgIds[demo.organizationIndex],
         demo.title,
@@ -116,6 +118,7 @@ async function seedDemo(manager: EntityManager): Promise<void> {
         ['resolved', 'closed'].includes(demo.status) ? at(path.findIndex(([to]) => to === 'resolved')) : null,
         demo.status === 'closed' ? last : null,
         1 + path.length,
+        addBusinessDays(openedAt, firstResponseDays),
       ],
     )) as [{ id: string }];
     await event(manager, id, lead, 'created', { title: demo.title, source: demo.source, status: 'new' }, openedAt);

@@ -209,38 +209,6 @@ export interface paths {
         patch: operations["CasesController_update"];
         trace?: never;
     };
-    "/api/v1/cases/{id}/transitions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["CasesController_transition"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cases/{id}/assign": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["CasesController_assign"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/cases/{id}/timeline": {
         parameters: {
             query?: never;
@@ -379,6 +347,54 @@ export interface paths {
         get: operations["EngagementController_myFollowUps"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CaseworkController_claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CaseworkController_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CaseworkController_transition"];
         delete?: never;
         options?: never;
         head?: never;
@@ -818,24 +834,6 @@ export interface components {
             /** Format: uuid */
             primaryContactId?: Record<string, never> | null;
         };
-        TransitionDto: {
-            /** @enum {string} */
-            to: "new" | "triaged" | "active" | "on_hold" | "resolved" | "closed";
-            /**
-             * @description required when closing or putting on hold
-             * @enum {string}
-             */
-            reason?: "goals_met" | "clinic_withdrew" | "no_response" | "duplicate" | "referred_elsewhere" | "out_of_scope" | "other";
-            /** @description when given, a stale version is refused with 409 */
-            version?: number;
-        };
-        AssignDto: {
-            /**
-             * Format: uuid
-             * @description an active consultant or lead
-             */
-            consultantId: string;
-        };
         CaseEventDto: {
             /** Format: uuid */
             id: string;
@@ -885,6 +883,12 @@ export interface components {
             /** @enum {string} */
             kind: "check_in" | "send_resource" | "review_plan" | "other";
             note?: string;
+            /**
+             * @description `done` logs a touchpoint that already happened (its due time may be in the past); a scheduled one may not be due more than a day ago
+             * @default scheduled
+             * @enum {string}
+             */
+            status: "scheduled" | "done";
         };
         CreateActionItemDto: {
             /**
@@ -960,7 +964,7 @@ export interface components {
             owner: components["schemas"]["OwnerDto"];
             dueDate: string | null;
             /** @enum {string} */
-            status: "todo" | "in_progress" | "done" | "blocked";
+            status: "todo" | "in_progress" | "done" | "blocked" | "cancelled";
             completedAt: string | null;
         };
         ProgressDto: {
@@ -998,7 +1002,7 @@ export interface components {
         };
         UpdateActionItemDto: {
             /** @enum {string} */
-            status?: "todo" | "in_progress" | "done" | "blocked";
+            status?: "todo" | "in_progress" | "done" | "blocked" | "cancelled";
             description?: string;
             /**
              * @description calendar date; null clears it
@@ -1055,12 +1059,40 @@ export interface components {
             organizationName: string;
         };
         MyFollowUpsDto: {
-            /** @description scheduled, due before today (New York time) */
+            /** @description scheduled or missed, due before today (New York time): listed until done, rescheduled or cancelled */
             overdue: components["schemas"]["MyFollowUpDto"][];
             /** @description scheduled, due today */
             today: components["schemas"]["MyFollowUpDto"][];
             /** @description scheduled, due in the 7 days after today */
             thisWeek: components["schemas"]["MyFollowUpDto"][];
+        };
+        AssignDto: {
+            /**
+             * Format: uuid
+             * @description an active consultant or lead
+             */
+            consultantId: string;
+            /**
+             * @description the previous assignee's open follow-ups and action items move to the new one (and so do their reminders) unless false
+             * @default true
+             */
+            moveOpenWork: boolean;
+        };
+        TransitionDto: {
+            /** @enum {string} */
+            to: "new" | "triaged" | "active" | "on_hold" | "resolved" | "closed";
+            /**
+             * @description required when resolving (the outcome), closing or putting on hold
+             * @enum {string}
+             */
+            reason?: "goals_met" | "clinic_withdrew" | "no_response" | "duplicate" | "referred_elsewhere" | "out_of_scope" | "other";
+            /**
+             * @description when resolving a case with open follow-ups or action items: cancel them, or keep them (and their reminders); closing always cancels them
+             * @enum {string}
+             */
+            openWork?: "cancel" | "keep";
+            /** @description when given, a stale version is refused with 409 */
+            version?: number;
         };
         EmailDto: {
             /** Format: uuid */
@@ -1922,63 +1954,6 @@ export interface operations {
             };
         };
     };
-    CasesController_transition: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TransitionDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CaseDto"];
-                };
-            };
-            /** @description illegal move; details.allowed lists the legal ones */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    CasesController_assign: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AssignDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CaseDto"];
-                };
-            };
-        };
-    };
     CasesController_timeline: {
         parameters: {
             query?: {
@@ -2276,6 +2251,91 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["MyFollowUpsDto"];
                 };
+            };
+        };
+    };
+    CaseworkController_claim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto"];
+                };
+            };
+            /** @description someone has the case already (the message names them), or it is past triage */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CaseworkController_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto"];
+                };
+            };
+        };
+    };
+    CaseworkController_transition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransitionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto"];
+                };
+            };
+            /** @description illegal move; details.allowed lists the legal ones */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

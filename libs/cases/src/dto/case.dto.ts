@@ -6,6 +6,7 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsDate,
   IsIn,
   IsInt,
@@ -23,6 +24,7 @@ import {
   CASE_STATUSES,
   GOAL_AREAS,
   INTENSITIES,
+  OPEN_WORK_CHOICES,
   REASON_CODES,
   SERVICE_LINES,
   STALL_LEVELS,
@@ -31,6 +33,7 @@ import {
   type CaseStatus,
   type GoalArea,
   type Intensity,
+  type OpenWorkChoice,
   type ReasonCode,
   type ServiceLine,
   type StallLevel,
@@ -150,10 +153,19 @@ export class TransitionDto {
   @IsIn(CASE_STATUSES)
   to: CaseStatus;
 
-  @ApiPropertyOptional({ enum: REASON_CODES, description: 'required when closing or putting on hold' })
+  @ApiPropertyOptional({ enum: REASON_CODES, description: 'required when resolving (the outcome), closing or putting on hold' })
   @IsOptional()
   @IsIn(REASON_CODES)
   reason?: ReasonCode;
+
+  @ApiPropertyOptional({
+    enum: OPEN_WORK_CHOICES,
+    description:
+      'when resolving a case with open follow-ups or action items: cancel them, or keep them (and their reminders); closing always cancels them',
+  })
+  @IsOptional()
+  @IsIn(OPEN_WORK_CHOICES)
+  openWork?: OpenWorkChoice;
 
   @ApiPropertyOptional({ description: 'when given, a stale version is refused with 409' })
   @IsOptional()
@@ -166,6 +178,14 @@ export class AssignDto {
   @ApiProperty({ format: 'uuid', description: 'an active consultant or lead' })
   @IsUUID()
   consultantId: string;
+
+  @ApiPropertyOptional({
+    default: true,
+    description: "the previous assignee's open follow-ups and action items move to the new one (and so do their reminders) unless false",
+  })
+  @IsOptional()
+  @IsBoolean()
+  moveOpenWork?: boolean;
 }
 
 export const CASE_SORTS = ['openedAt', '-openedAt', 'lastActivityAt', '-lastActivityAt', 'priority', '-priority'] as const;

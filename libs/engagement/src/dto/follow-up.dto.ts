@@ -3,6 +3,10 @@ import { Trim } from '@ta/common';
 import { Type } from 'class-transformer';
 import { IsDate, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { FOLLOW_UP_KINDS, FOLLOW_UP_STATUSES, type FollowUpKind, type FollowUpStatus } from '../engagement-enums.js';
+
+/** A follow-up is scheduled, or logged as already done. */
+const NEW_FOLLOW_UP_STATUSES = ['scheduled', 'done'] as const;
+type NewFollowUpStatus = (typeof NEW_FOLLOW_UP_STATUSES)[number];
 import type { FollowUp } from '../follow-up.entity.js';
 
 export class CreateFollowUpDto {
@@ -26,6 +30,16 @@ export class CreateFollowUpDto {
   @IsString()
   @MaxLength(2000)
   note?: string;
+
+  @ApiPropertyOptional({
+    enum: NEW_FOLLOW_UP_STATUSES,
+    default: 'scheduled',
+    description:
+      '`done` logs a touchpoint that already happened (its due time may be in the past); a scheduled one may not be due more than a day ago',
+  })
+  @IsOptional()
+  @IsIn(NEW_FOLLOW_UP_STATUSES)
+  status?: NewFollowUpStatus;
 }
 
 export class UpdateFollowUpDto {
@@ -77,7 +91,11 @@ export class MyFollowUpDto extends FollowUpDto {
 }
 
 export class MyFollowUpsDto {
-  @ApiProperty({ type: [MyFollowUpDto], description: 'scheduled, due before today (New York time)' }) overdue: MyFollowUpDto[];
+  @ApiProperty({
+    type: [MyFollowUpDto],
+    description: 'scheduled or missed, due before today (New York time): listed until done, rescheduled or cancelled',
+  })
+  overdue: MyFollowUpDto[];
   @ApiProperty({ type: [MyFollowUpDto], description: 'scheduled, due today' }) today: MyFollowUpDto[];
   @ApiProperty({ type: [MyFollowUpDto], description: 'scheduled, due in the 7 days after today' }) thisWeek: MyFollowUpDto[];
 }

@@ -120,6 +120,29 @@ const TEMPLATES: Record<string, (data: Data) => RenderedEmail> = {
       html: layout('Reminder', lines.map(escapeHtml), d.caseUrl ? { href: String(d.caseUrl), label: 'Open the case' } : undefined),
     };
   },
+  case_assigned: (d) => {
+    const moved = d.movedWork ? ['Its open follow-ups and action items came with it, and so do their reminders.'] : [];
+    return {
+      subject: `${String(d.reference)} is yours: ${String(d.title)}`,
+      text: [
+        `Hello ${String(d.assigneeName)},`,
+        '',
+        `${String(d.assignedBy)} assigned ${String(d.reference)} to you: ${String(d.title)} (${String(d.organizationName)}).`,
+        ...moved,
+        '',
+        `Open it: ${String(d.caseUrl)}`,
+      ].join('\n'),
+      html: layout(
+        `${String(d.reference)} is assigned to you`,
+        [
+          `Hello ${escapeHtml(d.assigneeName)},`,
+          `${escapeHtml(d.assignedBy)} assigned <strong>${escapeHtml(d.reference)}</strong> to you: ${escapeHtml(d.title)} (${escapeHtml(d.organizationName)}).`,
+          ...moved,
+        ],
+        { href: String(d.caseUrl), label: 'Open the case' },
+      ),
+    };
+  },
   sign_in_failures: (d) => {
     const lines = [
       `Hello ${String(d.name)},`,
