@@ -1,12 +1,14 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Casework (README "Casework"): action items can be cancelled with their case's open work, and every case waits for
+ * Casework (README "Casework"): organizations record the peer roles they employ or plan (the request form asks),
+ * action items can be cancelled with their case's open work, and every case waits for
  * a first response, whatever its source. Cases opened before from phone, email, events or outreach get the default
  * due time (2 business days at the same New York clock time; weekends skipped here, holidays not: a backfill).
  */
 export class Casework1764800000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE "organizations" ADD COLUMN "peer_roles" text[] NOT NULL DEFAULT '{}'`);
     await q.query(`ALTER TABLE "action_items" DROP CONSTRAINT "action_items_status_check"`);
     await q.query(
       `ALTER TABLE "action_items" ADD CONSTRAINT "action_items_status_check" CHECK ("status" IN ('todo', 'in_progress', 'done', 'blocked', 'cancelled'))`,
@@ -28,6 +30,7 @@ export class Casework1764800000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE "organizations" DROP COLUMN "peer_roles"`);
     await q.query(`UPDATE "action_items" SET "status" = 'todo' WHERE "status" = 'cancelled'`);
     await q.query(`ALTER TABLE "action_items" DROP CONSTRAINT "action_items_status_check"`);
     await q.query(

@@ -63,6 +63,17 @@ describe('public request form, status page and emails (real API, worker, SMTP si
     });
     expect(row.topics).toEqual(['job_descriptions', 'supervision']);
     expect(row.service_lines).toEqual(['ypa', 'fpa']);
+    // A title to scan a list by, and the form's answers in the words people read, not codes.
+    expect(row.title).toBe(`Peer job descriptions and Peer-informed supervision for ${body.organizationName}`);
+    expect(row.description).toContain(body.question);
+    expect(row.description).toContain('(Clinical director)');
+    expect(row.description).toContain('Stage with peer services: Starting');
+    expect(row.description).toContain('Peer roles employed or planned: YPA-C, FPA-C');
+    expect(row.description).toContain('Populations served: Children & youth, Families');
+    expect(row.description).toContain('Prefers to be contacted by: Email');
+    expect(row.description).not.toMatch(/children_youth|clinical_director|\bypa\b|starting/);
+    const organization = (await db.query(`SELECT peer_roles FROM organizations WHERE id = $1`, [row.organization_id])).rows[0];
+    expect(organization.peer_roles).toEqual(['ypa', 'fpa']);
     expect(row.payload.question).toBe(body.question);
     expect(row.payload.website).toBeUndefined();
     const dueInDays = (row.first_response_due_at.getTime() - row.opened_at.getTime()) / 86400_000;
@@ -101,7 +112,15 @@ describe('public request form, status page and emails (real API, worker, SMTP si
   it('reuses the contact (and its organization) on a second request from the same email', async () => {
     const first = form();
     await submit(first).expect(201);
-    await submit(form({ email: first.email.toUpperCase(), organizationName: 'Some Other Spelling Inc' })).expect(201);
+    await submit(
+      form({ email: first.email.toUpperCase(), organizationName: 'Some Other Spelling Inc', peerRoles: ['nycps', 'fpa'] }),
+    ).expect(201);
+    // The organization gains the peer role the second request named, once each, in the usual order.
+    const roles = await db.query(
+      `SELECT o.peer_roles FROM organizations o JOIN contacts c ON c.organization_id = o.id WHERE lower(c.email) = lower($1)`,
+      [first.email],
+    );
+    expect(roles.rows[0].peer_roles).toEqual(['nycps', 'ypa', 'fpa']);
     const contacts = await db.query(`SELECT count(*)::int AS n FROM contacts WHERE lower(email) = lower($1)`, [first.email]);
     expect(contacts.rows[0].n).toBe(1);
     const cases = await db.query(
@@ -195,16 +214,37 @@ describe('public request form, status page and emails (real API, worker, SMTP si
     expect(fresh.body).toMatchObject({
       reference: res.body.reference,
       status: 'received',
+      statusText: 'We received your request and will contact you soon.',
       consultantFirstName: null,
       sessionDates: [],
       nextFollowUpDate: null,
     });
+    const story = async () => (await request(api.url).get(statusPath).expect(200)).body as { status: string; statusText: string };
 
     const caseId = (await db.query(`SELECT id FROM cases WHERE reference = $1`, [res.body.reference])).rows[0].id;
     const auth = { Authorization: `Bearer ${admin}` };
     await request(api.url).post(`/api/v1/cases/${caseId}/assign`).set(auth).send({ consultantId: consultant.id }).expect(200);
+    expect(await story()).toEqual(
+      expect.objectContaining({ status: 'received', statusText: 'Test has your request and will contact you soon.' }),
+    );
     await request(api.url).post(`/api/v1/cases/${caseId}/transitions`).set(auth).send({ to: 'triaged' }).expect(200);
+    expect((await story()).statusText).toBe('Test is reviewing your request and will contact you to plan a first conversation.');
+    await request(api.url)
+      .post(`/api/v1/cases/${caseId}/consultations`)
+      .set(auth)
+      .send({
+        startedAt: '2026-01-08T15:00:00Z',
+        durationMinutes: 30,
+        modality: 'video',
+        attendeeContactIds: [],
+        topics: [],
+        summary: 'first call',
+      })
+      .expect(201);
+    // Triaged, but they have met: the story does not go back to planning a first conversation.
+    expect((await story()).statusText).toBe('Test has met with you and is preparing the next steps.');
     await request(api.url).post(`/api/v1/cases/${caseId}/transitions`).set(auth).send({ to: 'active' }).expect(200);
+    expect((await story()).statusText).toBe('You and Test are working on this request together.');
     await request(api.url)
       .post(`/api/v1/cases/${caseId}/consultations`)
       .set(auth)
@@ -223,10 +263,23 @@ describe('public request form, status page and emails (real API, worker, SMTP si
     expect(later.body).toMatchObject({
       status: 'in_progress',
       consultantFirstName: 'Test',
-      sessionDates: ['2026-01-15'],
+      sessionDates: ['2026-01-08', '2026-01-15'],
       nextFollowUpDate: '2099-03-02',
     });
     expect(JSON.stringify(later.body)).not.toMatch(/INTERNAL|hesitant|@/);
+
+    // Completed with the check-in kept: the page says both; closed, nothing lies ahead.
+    await request(api.url)
+      .post(`/api/v1/cases/${caseId}/transitions`)
+      .set(auth)
+      .send({ to: 'resolved', reason: 'goals_met', openWork: 'keep' })
+      .expect(200);
+    const completed = await request(api.url).get(statusPath).expect(200);
+    expect(completed.body).toMatchObject({ status: 'completed', nextFollowUpDate: '2099-03-02' });
+    expect(completed.body.statusText).toBe('We have completed the work on this request. Test will check in with you on the date below.');
+    await request(api.url).post(`/api/v1/cases/${caseId}/transitions`).set(auth).send({ to: 'closed', reason: 'goals_met' }).expect(200);
+    expect(await story()).toEqual(expect.objectContaining({ status: 'closed', statusText: 'This request is closed.' }));
+    expect((await request(api.url).get(statusPath).expect(200)).body.nextFollowUpDate).toBeNull();
 
     await request(api.url)
       .get(`/api/v1/intake/status/${'A'.repeat(32)}`)

@@ -5,9 +5,18 @@ import { CasesService } from '@ta/cases';
 import { addBusinessDays, CENTER_TIME_ZONE } from '@ta/common';
 import { AppConfig } from '@ta/config';
 import { OutboxService } from '@ta/mail';
-import { Contact, normalizeOrganizationName, Organization } from '@ta/organizations';
+import {
+  Contact,
+  CONTACT_ROLE_LABELS,
+  normalizeOrganizationName,
+  Organization,
+  PEER_ROLE_LABELS,
+  PEER_ROLES,
+  POPULATION_LABELS,
+  STAGE_LABELS,
+} from '@ta/organizations';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { IntakeDto, IntakeResultDto, RequestStatusDto } from './dto/intake.dto.js';
+import { CONTACT_METHOD_LABELS, type IntakeDto, type IntakeResultDto, type RequestStatusDto } from './dto/intake.dto.js';
 import { IntakeSubmission } from './intake-submission.entity.js';
 
 /** Mailbox providers shared by everyone: their domain says nothing about the organization. */
@@ -25,14 +34,50 @@ const SHARED_EMAIL_DOMAINS = new Set([
   'optonline.net',
 ]);
 
-const PLAIN_STATUS: Record<string, [status: string, text: string]> = {
-  new: ['received', 'We received your request and will contact you soon.'],
-  triaged: ['in_review', 'A consultant is reviewing your request.'],
-  active: ['in_progress', 'We are working with you on this request.'],
-  on_hold: ['paused', 'This request is paused for now.'],
-  resolved: ['completed', 'We have completed the work on this request.'],
-  closed: ['closed', 'This request is closed.'],
+/** The requester's view of where a case is; paused sits on "in progress", closed on the last step. */
+const PLAIN_STATUS: Record<string, string> = {
+  new: 'received',
+  triaged: 'in_review',
+  active: 'in_progress',
+  on_hold: 'paused',
+  resolved: 'completed',
+  closed: 'closed',
 };
+
+interface StatusFacts {
+  status: string;
+  consultant: string | null;
+  sessionsHeld: number;
+  nextFollowUp: string | null;
+}
+
+/**
+ * One consistent story in plain words, from what actually happened: a triaged case whose consultant already met the
+ * clinic does not "plan a first conversation", and a completed one with a check-in ahead says so.
+ */
+function statusStory({ status, consultant, sessionsHeld, nextFollowUp }: StatusFacts): string {
+  const who = consultant ?? 'A consultant';
+  switch (status) {
+    case 'new':
+      return consultant
+        ? `${consultant} has your request and will contact you soon.`
+        : 'We received your request and will contact you soon.';
+    case 'triaged':
+      return sessionsHeld > 0
+        ? `${who} has met with you and is preparing the next steps.`
+        : `${who} is reviewing your request and will contact you to plan a first conversation.`;
+    case 'active':
+      return `You and ${consultant ?? 'your consultant'} are working on this request together.`;
+    case 'on_hold':
+      return 'This request is paused for now; we will pick it up again with you.';
+    case 'resolved':
+      return nextFollowUp
+        ? `We have completed the work on this request. ${who} will check in with you on the date below.`
+        : 'We have completed the work on this request.';
+    default:
+      return 'This request is closed.';
+  }
+}
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -57,10 +102,14 @@ export class IntakeService {
       const { organization, organizationCreated, contact, contactCreated } = await this.matchOrCreate(manager, dto);
       const openedAt = new Date();
       const submissionId = (await manager.query(`SELECT gen_random_uuid() AS id`))[0].id as string;
+      const topicLabels = new Map((await this.cases.topics()).map((topic) => [topic.code, topic.label]));
       const opened = await this.cases.openFromIntake(manager, {
         organizationId: organization.id,
         primaryContactId: contact.id,
-        title: titleFrom(dto.question),
+        title: titleFrom(
+          dto.topics.map((code) => topicLabels.get(code) ?? code),
+          organization.name,
+        ),
         description: describe(dto),
         topics: dto.topics,
         serviceLines: dto.peerRoles,
@@ -142,16 +191,23 @@ export class IntakeService {
       `SELECT to_char(due_at AT TIME ZONE $2, 'YYYY-MM-DD') AS day FROM follow_ups WHERE case_id = $1 AND status = 'scheduled' AND due_at >= now() ORDER BY due_at LIMIT 1`,
       [row.case_id, CENTER_TIME_ZONE],
     )) as Array<{ day: string }>;
-    const [status, statusText] = PLAIN_STATUS[row.status] ?? ['received', 'We received your request.'];
+    const consultantFirstName = row.consultant_name ? (row.consultant_name.split(' ')[0] ?? null) : null;
+    // A closed case has nothing ahead of it, even a follow-up someone forgot.
+    const nextFollowUpDate = row.status === 'closed' ? null : (next?.day ?? null);
     return {
       reference: row.reference,
       organizationName: row.organization_name,
-      status,
-      statusText,
+      status: PLAIN_STATUS[row.status] ?? 'received',
+      statusText: statusStory({
+        status: row.status,
+        consultant: consultantFirstName,
+        sessionsHeld: sessions.length,
+        nextFollowUp: nextFollowUpDate,
+      }),
       submittedAt: row.created_at.toISOString(),
-      consultantFirstName: row.consultant_name ? (row.consultant_name.split(' ')[0] ?? null) : null,
+      consultantFirstName,
       sessionDates: sessions.map((s) => s.day),
-      nextFollowUpDate: next?.day ?? null,
+      nextFollowUpDate,
     };
   }
 
@@ -163,7 +219,11 @@ export class IntakeService {
       .orderBy('c.createdAt', 'ASC')
       .getOne();
     if (existingContact) {
-      const organization = await manager.findOneByOrFail(Organization, { id: existingContact.organizationId });
+      const organization = await this.notePeerRoles(
+        manager,
+        await manager.findOneByOrFail(Organization, { id: existingContact.organizationId }),
+        dto,
+      );
       return { organization, organizationCreated: false, contact: existingContact, contactCreated: false };
     }
     const domain = dto.email.split('@')[1]?.toLowerCase() ?? '';
@@ -180,23 +240,7 @@ export class IntakeService {
             .orderBy('o.createdAt', 'ASC')
             .getOne());
     const organizationCreated = !organization;
-    const matched =
-      organization ??
-      (await manager.save(
-        manager.create(Organization, {
-          name: dto.organizationName,
-          normalizedName: normalizeOrganizationName(dto.organizationName),
-          kind: 'mhotrs_clinic',
-          region: dto.region,
-          county: dto.county,
-          populations: dto.populations,
-          stage: dto.stage,
-          peerNycps: 0,
-          peerYpa: 0,
-          peerFpa: 0,
-          notes: '',
-        }),
-      ));
+    const matched = organization ? await this.notePeerRoles(manager, organization, dto) : await this.createOrganization(manager, dto);
     const contact = await manager.save(
       manager.create(Contact, {
         organizationId: matched.id,
@@ -210,6 +254,33 @@ export class IntakeService {
     return { organization: matched, organizationCreated, contact, contactCreated: true };
   }
 
+  private createOrganization(manager: EntityManager, dto: IntakeDto): Promise<Organization> {
+    return manager.save(
+      manager.create(Organization, {
+        name: dto.organizationName,
+        normalizedName: normalizeOrganizationName(dto.organizationName),
+        kind: 'mhotrs_clinic',
+        region: dto.region,
+        county: dto.county,
+        populations: dto.populations,
+        stage: dto.stage,
+        peerRoles: dto.peerRoles,
+        peerNycps: 0,
+        peerYpa: 0,
+        peerFpa: 0,
+        notes: '',
+      }),
+    );
+  }
+
+  /** The form names the peer roles a program employs or plans: a known organization gains any it did not have. */
+  private async notePeerRoles(manager: EntityManager, organization: Organization, dto: IntakeDto): Promise<Organization> {
+    const roles = PEER_ROLES.filter((role) => organization.peerRoles.includes(role) || dto.peerRoles.includes(role));
+    if (roles.length === organization.peerRoles.length) return organization;
+    await manager.update(Organization, { id: organization.id }, { peerRoles: roles });
+    return { ...organization, peerRoles: roles };
+  }
+
   /** For the honeypot: looks like success to a bot (a real next reference, a well-formed link), creates nothing. */
   private async decoy(): Promise<IntakeResultDto> {
     const reference = await this.cases.burnReference();
@@ -217,21 +288,27 @@ export class IntakeService {
   }
 }
 
-function titleFrom(question: string): string {
-  const firstSentence = question.trim().split(/(?<=[.?!])\s/)[0] ?? question;
-  const oneLine = firstSentence.replace(/\s+/g, ' ');
-  return oneLine.length > 120 ? `${oneLine.slice(0, 117)}…` : oneLine;
+/** "Peer job descriptions and Recruitment for Sunrise Clinic": what the request is about and for whom, at a glance. */
+function titleFrom(topicLabels: string[], organizationName: string): string {
+  const about =
+    topicLabels.length <= 2
+      ? topicLabels.join(' and ')
+      : `${topicLabels.slice(0, 2).join(', ')} and ${topicLabels.length - 2} more topic${topicLabels.length === 3 ? '' : 's'}`;
+  const title = `${about || 'Request'} for ${organizationName}`;
+  return title.length > 200 ? `${title.slice(0, 199)}…` : title;
 }
 
+/** The question first, then who asked and what the form told us about the program, in the words people read. */
 function describe(dto: IntakeDto): string {
+  const list = <T extends string>(codes: T[], labels: Record<T, string>) => codes.map((code) => labels[code]).join(', ');
   const lines = [
     dto.question.trim(),
     '',
-    `From: ${dto.contactName} (${dto.role.replaceAll('_', ' ')}), ${dto.email}${dto.phone ? `, ${dto.phone}` : ''}`,
+    `From: ${dto.contactName} (${CONTACT_ROLE_LABELS[dto.role]}), ${dto.email}${dto.phone ? `, ${dto.phone}` : ''}`,
   ];
-  if (dto.preferredContact) lines.push(`Prefers to be contacted by: ${dto.preferredContact}`);
-  lines.push(`Stage with peer services: ${dto.stage}`);
-  if (dto.peerRoles.length) lines.push(`Peer roles employed or planned: ${dto.peerRoles.join(', ').toUpperCase()}`);
-  if (dto.populations.length) lines.push(`Populations served: ${dto.populations.join(', ').replaceAll('_', ' ')}`);
+  if (dto.preferredContact) lines.push(`Prefers to be contacted by: ${CONTACT_METHOD_LABELS[dto.preferredContact]}`);
+  lines.push(`Stage with peer services: ${STAGE_LABELS[dto.stage]}`);
+  if (dto.peerRoles.length) lines.push(`Peer roles employed or planned: ${list(dto.peerRoles, PEER_ROLE_LABELS)}`);
+  if (dto.populations.length) lines.push(`Populations served: ${list(dto.populations, POPULATION_LABELS)}`);
   return lines.join('\n');
 }

@@ -1,16 +1,23 @@
 export { Contact } from './contact.entity.js';
 export { ContactDto, toContactDto } from './dto/contact.dto.js';
 export {
+  CONTACT_ROLE_LABELS,
   CONTACT_ROLES,
   IMPLEMENTATION_STAGES,
   normalizeOrganizationName,
   OMH_REGIONS,
   ORGANIZATION_KINDS,
+  PEER_ROLE_LABELS,
+  PEER_ROLES,
+  POPULATION_LABELS,
   POPULATIONS,
+  REGION_LABELS,
+  STAGE_LABELS,
   type ContactRole,
   type ImplementationStage,
   type OmhRegion,
   type OrganizationKind,
+  type PeerRole,
   type Population,
 } from './organization-enums.js';
 export { Organization } from './organization.entity.js';

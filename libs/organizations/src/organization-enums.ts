@@ -8,6 +8,11 @@ export type OmhRegion = (typeof OMH_REGIONS)[number];
 export const POPULATIONS = ['children_youth', 'families', 'adults', 'older_adults'] as const;
 export type Population = (typeof POPULATIONS)[number];
 
+/** Peer roles a program employs or plans: NYCPS, YPA-C, FPA-C (a case's service lines use the same codes). */
+export const PEER_ROLES = ['nycps', 'ypa', 'fpa'] as const;
+export type PeerRole = (typeof PEER_ROLES)[number];
+export const PEER_ROLE_LABELS: Record<PeerRole, string> = { nycps: 'NYCPS', ypa: 'YPA-C', fpa: 'FPA-C' };
+
 export const IMPLEMENTATION_STAGES = ['exploring', 'starting', 'expanding', 'improving'] as const;
 export type ImplementationStage = (typeof IMPLEMENTATION_STAGES)[number];
 
@@ -21,6 +26,36 @@ export const CONTACT_ROLES = [
   'other',
 ] as const;
 export type ContactRole = (typeof CONTACT_ROLES)[number];
+
+/** The words people read for each code (the web app's labels match them). */
+export const REGION_LABELS: Record<OmhRegion, string> = {
+  western: 'Western',
+  central: 'Central',
+  hudson_river: 'Hudson River',
+  nyc: 'New York City',
+  long_island: 'Long Island',
+};
+export const POPULATION_LABELS: Record<Population, string> = {
+  children_youth: 'Children & youth',
+  families: 'Families',
+  adults: 'Adults',
+  older_adults: 'Older adults',
+};
+export const STAGE_LABELS: Record<ImplementationStage, string> = {
+  exploring: 'Exploring',
+  starting: 'Starting',
+  expanding: 'Expanding',
+  improving: 'Improving',
+};
+export const CONTACT_ROLE_LABELS: Record<ContactRole, string> = {
+  executive: 'Executive',
+  clinical_director: 'Clinical director',
+  supervisor: 'Supervisor',
+  peer_specialist: 'Peer specialist',
+  family_peer_advocate: 'Family peer advocate',
+  youth_peer_advocate: 'Youth peer advocate',
+  other: 'Other',
+};
 
 /** Lower-case, punctuation and legal suffixes dropped, whitespace folded: "The Hope Center, Inc." → "hope center". */
 export function normalizeOrganizationName(name: string): string {

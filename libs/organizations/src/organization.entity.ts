@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { ImplementationStage, OmhRegion, OrganizationKind, Population } from './organization-enums.js';
+import type { ImplementationStage, OmhRegion, OrganizationKind, PeerRole, Population } from './organization-enums.js';
 
 @Entity('organizations')
 export class Organization {
@@ -27,6 +27,10 @@ export class Organization {
 
   @Column({ type: 'varchar', length: 20 })
   stage: ImplementationStage;
+
+  /** Peer roles the program employs or plans (the request form asks), beside the head counts below. */
+  @Column({ name: 'peer_roles', type: 'text', array: true, default: () => "'{}'" })
+  peerRoles: PeerRole[];
 
   @Column({ name: 'peer_nycps', type: 'int', default: 0 })
   peerNycps: number;

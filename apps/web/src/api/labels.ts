@@ -88,6 +88,7 @@ export const ITEM_STATUS_LABELS: Record<ActionItemStatus, string> = {
   in_progress: 'In progress',
   done: 'Done',
   blocked: 'Blocked',
+  cancelled: 'Cancelled',
 };
 export const KIND_LABELS: Record<OrganizationKind, string> = { mhotrs_clinic: 'MHOTRS clinic', agency: 'Agency', other: 'Other' };
 export const REGION_LABELS: Record<Region, string> = {

@@ -661,6 +661,8 @@ export interface components {
             populations: ("children_youth" | "families" | "adults" | "older_adults")[];
             /** @enum {string} */
             stage: "exploring" | "starting" | "expanding" | "improving";
+            /** @description peer roles the program employs or plans */
+            peerRoles: ("nycps" | "ypa" | "fpa")[];
             peerWorkforce: components["schemas"]["PeerWorkforceDto"];
             notes: string;
             createdAt: string;
@@ -684,6 +686,8 @@ export interface components {
             populations: ("children_youth" | "families" | "adults" | "older_adults")[];
             /** @enum {string} */
             stage: "exploring" | "starting" | "expanding" | "improving";
+            /** @description peer roles the program employs or plans */
+            peerRoles?: ("nycps" | "ypa" | "fpa")[];
             peerWorkforce?: components["schemas"]["PeerWorkforceDto"];
             notes?: string;
             /** @description Create even though an organization with the same normalized name exists */
@@ -701,6 +705,8 @@ export interface components {
             populations?: ("children_youth" | "families" | "adults" | "older_adults")[];
             /** @enum {string} */
             stage?: "exploring" | "starting" | "expanding" | "improving";
+            /** @description peer roles the program employs or plans */
+            peerRoles?: ("nycps" | "ypa" | "fpa")[];
             peerWorkforce?: components["schemas"]["PeerWorkforceDto"];
             notes?: string;
             /** @description Create even though an organization with the same normalized name exists */
@@ -884,11 +890,10 @@ export interface components {
             kind: "check_in" | "send_resource" | "review_plan" | "other";
             note?: string;
             /**
-             * @description `done` logs a touchpoint that already happened (its due time may be in the past); a scheduled one may not be due more than a day ago
-             * @default scheduled
+             * @description scheduled (the default), or `done` to log a touchpoint that already happened (its due time may be in the past); a scheduled one may not be due more than a day ago
              * @enum {string}
              */
-            status: "scheduled" | "done";
+            status?: "scheduled" | "done";
         };
         CreateActionItemDto: {
             /**
@@ -1072,11 +1077,8 @@ export interface components {
              * @description an active consultant or lead
              */
             consultantId: string;
-            /**
-             * @description the previous assignee's open follow-ups and action items move to the new one (and so do their reminders) unless false
-             * @default true
-             */
-            moveOpenWork: boolean;
+            /** @description the previous assignee's open follow-ups and action items move to the new one (and so do their reminders) unless false; default true */
+            moveOpenWork?: boolean;
         };
         TransitionDto: {
             /** @enum {string} */

@@ -180,8 +180,8 @@ export class AssignDto {
   consultantId: string;
 
   @ApiPropertyOptional({
-    default: true,
-    description: "the previous assignee's open follow-ups and action items move to the new one (and so do their reminders) unless false",
+    description:
+      "the previous assignee's open follow-ups and action items move to the new one (and so do their reminders) unless false; default true",
   })
   @IsOptional()
   @IsBoolean()

@@ -33,9 +33,8 @@ export class CreateFollowUpDto {
 
   @ApiPropertyOptional({
     enum: NEW_FOLLOW_UP_STATUSES,
-    default: 'scheduled',
     description:
-      '`done` logs a touchpoint that already happened (its due time may be in the past); a scheduled one may not be due more than a day ago',
+      'scheduled (the default), or `done` to log a touchpoint that already happened (its due time may be in the past); a scheduled one may not be due more than a day ago',
   })
   @IsOptional()
   @IsIn(NEW_FOLLOW_UP_STATUSES)

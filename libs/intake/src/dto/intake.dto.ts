@@ -4,18 +4,22 @@ import {
   CONTACT_ROLES,
   IMPLEMENTATION_STAGES,
   OMH_REGIONS,
+  PEER_ROLES,
   POPULATIONS,
   type ContactRole,
   type ImplementationStage,
   type OmhRegion,
+  type PeerRole,
   type Population,
 } from '@ta/organizations';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 
-export const PEER_ROLES = ['nycps', 'ypa', 'fpa'] as const;
-export type PeerRole = (typeof PEER_ROLES)[number];
-
 export const CONTACT_METHODS = ['email', 'phone', 'video'] as const;
+export const CONTACT_METHOD_LABELS: Record<(typeof CONTACT_METHODS)[number], string> = {
+  email: 'Email',
+  phone: 'Phone',
+  video: 'Video call',
+};
 
 export class IntakeDto {
   @ApiProperty({ example: 'Riverside Family Counseling Center' })

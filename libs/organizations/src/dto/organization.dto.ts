@@ -19,10 +19,12 @@ import {
   IMPLEMENTATION_STAGES,
   OMH_REGIONS,
   ORGANIZATION_KINDS,
+  PEER_ROLES,
   POPULATIONS,
   type ImplementationStage,
   type OmhRegion,
   type OrganizationKind,
+  type PeerRole,
   type Population,
 } from '../organization-enums.js';
 import type { Organization } from '../organization.entity.js';
@@ -80,6 +82,13 @@ export class CreateOrganizationDto {
   @IsIn(IMPLEMENTATION_STAGES)
   stage: ImplementationStage;
 
+  @ApiPropertyOptional({ enum: PEER_ROLES, isArray: true, description: 'peer roles the program employs or plans' })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(PEER_ROLES, { each: true })
+  peerRoles?: PeerRole[];
+
   @ApiPropertyOptional({ type: PeerWorkforceDto })
   @IsOptional()
   @ValidateNested()
@@ -132,6 +141,7 @@ export class OrganizationDto {
   @ApiProperty() county: string;
   @ApiProperty({ enum: POPULATIONS, isArray: true }) populations: Population[];
   @ApiProperty({ enum: IMPLEMENTATION_STAGES }) stage: ImplementationStage;
+  @ApiProperty({ enum: PEER_ROLES, isArray: true, description: 'peer roles the program employs or plans' }) peerRoles: PeerRole[];
   @ApiProperty({ type: PeerWorkforceDto }) peerWorkforce: PeerWorkforceDto;
   @ApiProperty() notes: string;
   @ApiProperty() createdAt: string;
@@ -154,6 +164,7 @@ export function toOrganizationDto(org: Organization): OrganizationDto {
     county: org.county,
     populations: org.populations,
     stage: org.stage,
+    peerRoles: org.peerRoles,
     peerWorkforce: { nycps: org.peerNycps, ypa: org.peerYpa, fpa: org.peerFpa },
     notes: org.notes,
     createdAt: org.createdAt.toISOString(),

@@ -34,7 +34,7 @@ const STATUS_COLORS: Record<Status, string> = {
 /** The path every request takes, as the requester sees it; paused sits on "in progress", closed on the last step. */
 const STEPS: { title: string; text: string }[] = [
   { title: 'Received', text: 'Your request reached PeerTAC' },
-  { title: 'In review', text: 'A consultant reads it and plans a first conversation.' },
+  { title: 'In review', text: 'A consultant reviews it and gets in touch with you.' },
   { title: 'In progress', text: 'You and your consultant work on it together.' },
   { title: 'Completed', text: 'The work on this request is done.' },
 ];
