@@ -16,6 +16,7 @@ export type ActionItemStatus = S['ActionItemDto']['status'];
 export type OrganizationKind = S['OrganizationDto']['kind'];
 export type Region = S['OrganizationDto']['region'];
 export type Population = S['OrganizationDto']['populations'][number];
+export type PeerRole = S['OrganizationDto']['peerRoles'][number];
 export type Stage = S['OrganizationDto']['stage'];
 export type ContactRole = S['ContactDto']['role'];
 
@@ -104,6 +105,7 @@ export const POPULATION_LABELS: Record<Population, string> = {
   adults: 'Adults',
   older_adults: 'Older adults',
 };
+export const PEER_ROLE_LABELS: Record<PeerRole, string> = { nycps: 'NYCPS', ypa: 'YPA-C', fpa: 'FPA-C' };
 export const STAGE_LABELS: Record<Stage, string> = {
   exploring: 'Exploring',
   starting: 'Starting',
@@ -134,6 +136,7 @@ export const ITEM_STATUS_OPTIONS = options(ITEM_STATUS_LABELS);
 export const KIND_OPTIONS = options(KIND_LABELS);
 export const REGION_OPTIONS = options(REGION_LABELS);
 export const POPULATION_OPTIONS = options(POPULATION_LABELS);
+export const PEER_ROLE_OPTIONS = options(PEER_ROLE_LABELS);
 export const STAGE_OPTIONS = options(STAGE_LABELS);
 export const CONTACT_ROLE_OPTIONS = options(CONTACT_ROLE_LABELS);
 

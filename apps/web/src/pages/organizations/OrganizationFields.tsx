@@ -3,10 +3,12 @@ import type { UseFormReturnType } from '@mantine/form';
 import { isNotEmpty } from '@mantine/form';
 import {
   KIND_OPTIONS,
+  PEER_ROLE_OPTIONS,
   POPULATION_OPTIONS,
   REGION_OPTIONS,
   STAGE_OPTIONS,
   type OrganizationKind,
+  type PeerRole,
   type Population,
   type Region,
   type Stage,
@@ -20,6 +22,7 @@ export interface OrganizationValues {
   county: string;
   populations: Population[];
   stage: Stage;
+  peerRoles: PeerRole[];
   nycps: number | string;
   ypa: number | string;
   fpa: number | string;
@@ -34,6 +37,7 @@ export function organizationValues(org?: Organization): OrganizationValues {
     county: org?.county ?? '',
     populations: org?.populations ?? [],
     stage: org?.stage ?? 'exploring',
+    peerRoles: org?.peerRoles ?? [],
     nycps: org?.peerWorkforce.nycps ?? 0,
     ypa: org?.peerWorkforce.ypa ?? 0,
     fpa: org?.peerWorkforce.fpa ?? 0,
@@ -55,6 +59,7 @@ export function toOrganizationBody(values: OrganizationValues): CreateOrganizati
     county: values.county,
     populations: values.populations,
     stage: values.stage,
+    peerRoles: values.peerRoles,
     peerWorkforce: { nycps: Number(values.nycps) || 0, ypa: Number(values.ypa) || 0, fpa: Number(values.fpa) || 0 },
     notes: values.notes,
   };
@@ -78,6 +83,13 @@ export function OrganizationFields({ form }: { form: UseFormReturnType<Organizat
       <Checkbox.Group label="Populations served" {...form.getInputProps('populations')}>
         <Group mt="xs">
           {POPULATION_OPTIONS.map((option) => (
+            <Checkbox key={option.value} value={option.value} label={option.label} />
+          ))}
+        </Group>
+      </Checkbox.Group>
+      <Checkbox.Group label="Peer roles employed or planned" {...form.getInputProps('peerRoles')}>
+        <Group mt="xs">
+          {PEER_ROLE_OPTIONS.map((option) => (
             <Checkbox key={option.value} value={option.value} label={option.label} />
           ))}
         </Group>

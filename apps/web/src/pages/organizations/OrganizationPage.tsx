@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
-import { KIND_LABELS, labelOf, POPULATION_LABELS, REGION_LABELS, STAGE_LABELS } from '../../api/labels';
+import { KIND_LABELS, labelOf, PEER_ROLE_LABELS, POPULATION_LABELS, REGION_LABELS, STAGE_LABELS } from '../../api/labels';
 import { organizationQuery, type CreateOrganizationBody, type Organization } from '../../api/organizations';
 import { Field } from '../../components/Field';
 import { showApiError } from '../../components/forms';
@@ -87,6 +87,9 @@ function OrganizationDetails({ org }: { org: Organization }) {
           <Text size="sm">{org.populations.map((p) => labelOf(POPULATION_LABELS, p)).join(', ') || 'Not recorded'}</Text>
         </Field>
       </SimpleGrid>
+      <Field label="Peer roles employed or planned">
+        <Text size="sm">{org.peerRoles.map((role) => labelOf(PEER_ROLE_LABELS, role)).join(', ') || 'None named yet'}</Text>
+      </Field>
       <Field label="Peer workforce">
         <SimpleGrid cols={3} spacing="xs">
           {(
