@@ -7,6 +7,7 @@ import { Escalation1764500000000 } from './1764500000000-Escalation.js';
 import { Reporting1764600000000 } from './1764600000000-Reporting.js';
 import { ReportingFacts1764700000000 } from './1764700000000-ReportingFacts.js';
 import { Casework1764800000000 } from './1764800000000-Casework.js';
+import { AccentInsensitiveSearch1764900000000 } from './1764900000000-AccentInsensitiveSearch.js';
 
 /** Every migration, oldest first. A generated migration is added here by hand, after review. */
 export const allMigrations = [
@@ -19,4 +20,5 @@ export const allMigrations = [
   Reporting1764600000000,
   ReportingFacts1764700000000,
   Casework1764800000000,
+  AccentInsensitiveSearch1764900000000,
 ];

@@ -263,6 +263,25 @@ describe('cases', () => {
       expect(ids(byRef)).toEqual([a.id]);
     });
 
+    it('ignores accents and case, on cases and organizations, and finds a case by part of its reference', async () => {
+      const clinica = await createOrganization(api.url, admin, { name: `Clínica Esperanza ${randomUUID().slice(0, 4)}` });
+      const c = await createCase(api.url, lead.token, clinica.id, { description: 'Apoyo para la contratación de pares' });
+      const found = async (path: string, q: string) =>
+        (await request(api.url).get(path).query({ q, pageSize: 100 }).set(as(consultant.token)).expect(200)).body.items.map(
+          (row: { id: string }) => row.id,
+        );
+      expect(await found('/api/v1/cases', 'clinica esperanza')).toContain(c.id);
+      expect(await found('/api/v1/cases', 'CONTRATACION')).toContain(c.id);
+      expect(await found('/api/v1/organizations', 'clinica esperanza')).toContain(clinica.id);
+      expect(await found('/api/v1/organizations', 'CLINICA')).toContain(clinica.id);
+
+      const [, year, number] = c.reference.split('-');
+      for (const part of [number!, `${year}-${number}`, `ta-${year}-${number}`, number!.slice(1)]) {
+        expect(await found('/api/v1/cases', part)).toContain(c.id);
+      }
+      expect(await found('/api/v1/cases', `${year}-${number}`)).toEqual([c.id]);
+    });
+
     it('filters by organization, region, topic, goal area, priority, status, assignee, dates opened and sessions held', async () => {
       const q = (query: Record<string, string>) =>
         request(api.url)

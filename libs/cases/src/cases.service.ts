@@ -1,6 +1,6 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { addBusinessDays, fieldError } from '@ta/common';
+import { addBusinessDays, escapeLike, fieldError } from '@ta/common';
 import { AppConfig } from '@ta/config';
 import { OutboxService } from '@ta/mail';
 import { Contact, Organization } from '@ta/organizations';
@@ -20,6 +20,9 @@ type Actor = Pick<AuthenticatedUser, 'id' | 'role'>;
  * all casework: the case first, then its children). What it returns is added to the timeline event.
  */
 export type CaseworkHook = (manager: EntityManager, locked: Case) => Promise<Record<string, unknown>>;
+
+/** "00087", "2026-00087", "TA-2026-000": what people type when they look a case up by its reference. */
+const looksLikeReference = (text: string) => /^(?:TA-?)?[\d-]+$/i.test(text) && /\d/.test(text);
 
 /** Only these can be picked up with claim: nobody has started on them yet. */
 const CLAIMABLE: readonly CaseStatus[] = ['new', 'triaged'];
@@ -68,7 +71,12 @@ export class CasesService {
       qb.andWhere('c.topics && ARRAY(SELECT t.code FROM topics t WHERE t.goal_area = :goalArea)::text[]', { goalArea: query.goalArea });
     }
     if (query.q) {
-      qb.andWhere("(c.search_vector @@ websearch_to_tsquery('english', :q) OR c.reference = upper(:q))", { q: query.q });
+      // Words match the full text (accents ignored); a number, or part of a reference, matches references by substring.
+      const referencePart = looksLikeReference(query.q.trim()) ? `%${escapeLike(query.q.trim().toUpperCase())}%` : null;
+      qb.andWhere(
+        `(c.search_vector @@ websearch_to_tsquery('english', f_unaccent(:q))${referencePart ? ' OR c.reference LIKE :referencePart' : ''})`,
+        { q: query.q, referencePart },
+      );
     }
     if (query.openedFrom) qb.andWhere('c.opened_at >= :from', { from: query.openedFrom });
     if (query.openedTo) qb.andWhere('c.opened_at < :to', { to: query.openedTo });

@@ -15,12 +15,18 @@ export class OrganizationsService {
     @InjectRepository(Contact) private readonly contacts: Repository<Contact>,
   ) {}
 
-  /** Name search uses the trigram index: substring matches first, then similar spellings. */
+  /**
+   * Name search uses the trigram index over the unaccented name: substring matches first, then similar spellings;
+   * accents and case never matter ("Clinica" finds "Clínica").
+   */
   async list(query: ListOrganizationsQueryDto): Promise<{ items: Organization[]; total: number }> {
     const qb = this.organizations.createQueryBuilder('o');
     if (query.q) {
-      qb.andWhere('(o.name ILIKE :like OR o.name % :q)', { like: `%${escapeLike(query.q)}%`, q: query.q })
-        .orderBy('similarity(o.name, :q)', 'DESC')
+      qb.andWhere('(f_unaccent(o.name) ILIKE f_unaccent(:like) OR f_unaccent(o.name) % f_unaccent(:q))', {
+        like: `%${escapeLike(query.q)}%`,
+        q: query.q,
+      })
+        .orderBy('similarity(f_unaccent(o.name), f_unaccent(:q))', 'DESC')
         .addOrderBy('o.name', 'ASC');
     } else {
       qb.orderBy('o.name', 'ASC');
