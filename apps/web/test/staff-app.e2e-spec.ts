@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { createStaff, DEMO_ADMIN, login } from '../../../test/support/auth.js';
+import request from 'supertest';
+import { createCase, createOrganization } from '../../../test/support/fixtures.js';
 import { repoRoot, startApi, type RunningApi } from '../../../test/support/processes.js';
 import { collectPageErrors, launchChromium, seriousA11yViolations } from './support/browser.js';
 
@@ -108,6 +110,10 @@ describe('staff web app (built app served by the real API, in Chromium)', () => 
       await page.getByText('Test consultant is now program lead').waitFor();
 
       await row.getByRole('button', { name: 'Deactivate Test consultant' }).click();
+      await page
+        .getByRole('dialog', { name: 'Deactivate Test consultant?' })
+        .getByRole('button', { name: 'Deactivate Test consultant' })
+        .click();
       await page.getByText('Test consultant is deactivated and signed out').waitFor();
       await row.getByText('Deactivated').waitFor();
       await row.getByRole('button', { name: 'Reactivate Test consultant' }).click();
@@ -132,6 +138,44 @@ describe('staff web app (built app served by the real API, in Chromium)', () => 
       await page.goto(`${api.url}/api/docs`);
       await page.getByText('TA Desk API').first().waitFor();
       await page.locator('.opblock').first().waitFor();
+      expect(pageErrors).toEqual([]);
+    },
+    BROWSER_TIMEOUT,
+  );
+
+  it(
+    'asks what happens to the open cases of someone being deactivated, and reassigns them with their work',
+    async () => {
+      const admin = await login(api.url, DEMO_ADMIN.email, DEMO_ADMIN.password);
+      const leaving = await createStaff(api.url, admin, 'consultant');
+      const organization = await createOrganization(api.url, admin);
+      const open = await createCase(api.url, admin, organization.id, { assigneeId: leaving.id });
+      const priya = (await request(api.url).get('/api/v1/staff').set('Authorization', `Bearer ${admin}`).expect(200)).body.find(
+        (member: { name: string }) => member.name === 'Priya Shah',
+      );
+
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const pageErrors = collectPageErrors(page);
+      await page.goto(`${api.url}/admin/users?q=${encodeURIComponent(leaving.email)}`);
+      await signIn(page, DEMO_ADMIN.email, DEMO_ADMIN.password);
+      await page.getByRole('cell', { name: leaving.email }).waitFor();
+      await page.getByRole('button', { name: 'Deactivate Test consultant' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Deactivate Test consultant?' });
+      await dialog.getByText('Test consultant has 1 open case:').waitFor();
+      await dialog.getByText(open.reference, { exact: false }).waitFor();
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      // Reassigning is the default; it needs a colleague.
+      await dialog.getByRole('button', { name: 'Deactivate Test consultant' }).click();
+      await dialog.getByText('Choose who takes them over').waitFor();
+      await dialog.getByRole('combobox', { name: 'Reassign to' }).click();
+      await page.getByRole('option', { name: 'Priya Shah' }).click();
+      await page.screenshot({ path: `${artifacts}/deactivate-with-open-cases.png` });
+      await dialog.getByRole('button', { name: 'Deactivate Test consultant' }).click();
+      await page.getByText('Test consultant is deactivated and signed out').waitFor();
+
+      const after = await request(api.url).get(`/api/v1/cases/${open.id}`).set('Authorization', `Bearer ${admin}`).expect(200);
+      expect(after.body.assignee.id).toBe(priya.id);
+      await request(api.url).get('/api/v1/auth/me').set('Authorization', `Bearer ${leaving.token}`).expect(401);
       expect(pageErrors).toEqual([]);
     },
     BROWSER_TIMEOUT,

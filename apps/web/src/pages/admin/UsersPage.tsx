@@ -8,6 +8,7 @@ import { usersQuery } from '../../api/queries';
 import { useCurrentUser } from '../../auth/session';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { CreateUserModal } from './CreateUserModal';
+import { DeactivateUserButton } from './DeactivateUserButton';
 import { useUpdateUser } from './useUpdateUser';
 import { ROLE_OPTIONS, roleLabel } from '../../auth/roles';
 
@@ -134,23 +135,20 @@ function UserRow({ user }: { user: User }) {
         <Badge color={user.active ? 'teal.9' : 'gray.7'}>{user.active ? 'Active' : 'Deactivated'}</Badge>
       </Table.Td>
       <Table.Td>
-        <Button
-          size="xs"
-          variant="light"
-          color={user.active ? 'red' : 'teal'}
-          disabled={isMe}
-          loading={update.isPending}
-          onClick={() =>
-            update.mutate({
-              user,
-              change: { active: !user.active },
-              saved: user.active ? `${user.name} is deactivated and signed out` : `${user.name} can sign in again`,
-            })
-          }
-        >
-          {user.active ? 'Deactivate' : 'Reactivate'}
-          <VisuallyHidden> {user.name}</VisuallyHidden>
-        </Button>
+        {user.active ? (
+          <DeactivateUserButton user={user} disabled={isMe} />
+        ) : (
+          <Button
+            size="xs"
+            variant="light"
+            color="teal"
+            loading={update.isPending}
+            onClick={() => update.mutate({ user, change: { active: true }, saved: `${user.name} can sign in again` })}
+          >
+            Reactivate
+            <VisuallyHidden> {user.name}</VisuallyHidden>
+          </Button>
+        )}
       </Table.Td>
     </Table.Tr>
   );
