@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import { AppConfig } from '@ta/config';
 import { Logger } from 'nestjs-pino';
 import { helmetOptions, registerApiHeaders, registerCsrfProtection } from './http/browser-protections.js';
+import { registerCompression } from './http/compression.js';
 import { createValidationPipe } from './http/validation.js';
 import { mountQueuesDashboard } from './queues/queues-dashboard.js';
 import { serveWebApp } from './web/serve-web-app.js';
@@ -21,6 +22,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   const { WEB_DIST_DIR, APP_URL } = app.get(AppConfig);
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, helmetOptions);
+  await registerCompression(app);
   const fastify = app.getHttpAdapter().getInstance();
   registerCsrfProtection(fastify, APP_URL);
   registerApiHeaders(fastify);

@@ -365,6 +365,9 @@ describe('reporting: dashboards and funder reports', () => {
       const res = await download(`/api/v1/reports/ta-activity?${Q1}`).expect(200);
       expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
       expect(res.headers['content-disposition']).toBe('attachment; filename="ta-activity_2031-01-01_to_2031-03-31.csv"');
+      // Compressed (Supertest asks for gzip and decodes it) and still streamed: no length known up front.
+      expect(res.headers['content-encoding']).toBe('gzip');
+      expect(res.headers['transfer-encoding']).toBe('chunked');
       const text = (res.body as Buffer).toString('utf8');
       expect(text.charCodeAt(0)).not.toBe(0xfeff);
       const records = parseCsv(text);

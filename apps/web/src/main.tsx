@@ -2,22 +2,17 @@ import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
-import { ApiError, whenUnauthorized } from './api/client';
+import { whenUnauthorized } from './api/client';
+import { createQueryClient } from './queryClient';
 import { router } from './router';
-import { cssVariablesResolver, theme } from './theme';
+import { staffTheme } from './staffTheme';
+import { cssVariablesResolver } from './theme';
 
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: {
-      // A 4xx will not change on retry; a network blip or a 5xx might.
-      retry: (failures, error) => failures < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
-    },
-  },
-});
+const queryClient = createQueryClient();
 
 whenUnauthorized(() => {
   const { pathname, search } = window.location;
@@ -29,7 +24,7 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+    <MantineProvider theme={staffTheme} cssVariablesResolver={cssVariablesResolver}>
       {/* Bottom right: toasts stay clear of the header menu and the page actions. */}
       <Notifications position="bottom-right" />
       <QueryClientProvider client={queryClient}>

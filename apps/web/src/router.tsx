@@ -13,26 +13,12 @@ import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OrganizationPage } from './pages/organizations/OrganizationPage';
 import { OrganizationsPage } from './pages/organizations/OrganizationsPage';
-import { PublicLayout } from './pages/public/PublicLayout';
-import { RequestPage } from './pages/public/RequestPage';
-import { RequestStatusPage } from './pages/public/RequestStatusPage';
-import { RequestThanksPage } from './pages/public/RequestThanksPage';
 
-/** The staff app lives at /; the public request pages (no sign-in, no staff shell) at /request. */
+/** The staff app lives at /; the public request pages at /request are an entry of their own (public-main.tsx). */
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   // Printable: a plain document without the staff shell.
   { path: '/cases/:id/plan/print', element: <PrintPlanPage /> },
-  {
-    path: '/request',
-    element: <PublicLayout />,
-    children: [
-      { index: true, element: <RequestPage /> },
-      { path: 'thanks', element: <RequestThanksPage /> },
-      { path: 'status/:token', element: <RequestStatusPage /> },
-      { path: '*', element: <Navigate to="/request" replace /> },
-    ],
-  },
   {
     path: '/',
     element: <AppLayout />,

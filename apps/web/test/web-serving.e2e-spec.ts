@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import request from 'supertest';
 import { repoRoot, startApi, type RunningApi } from '../../../test/support/processes.js';
 
@@ -20,6 +20,45 @@ describe('the API serving the built web app (WEB_DIST_DIR)', () => {
       expect(response.headers['cache-control']).toBe('no-cache');
       expect(response.headers['content-security-policy']).toContain("script-src 'self'");
     }
+  });
+
+  it('serves the public request pages their own request.html, deep links included', async () => {
+    for (const path of ['/request', '/request/thanks', '/request/status/abc123']) {
+      const response = await request(api.url).get(path).expect(200);
+      expect(response.text).toContain('<title>PeerTAC</title>');
+      expect(response.text).not.toMatch(/\/assets\/index-/);
+      expect(response.headers['cache-control']).toBe('no-cache');
+      expect(response.headers['content-security-policy']).toContain("script-src 'self'");
+    }
+  });
+
+  it('sends the built files compressed as the build wrote them, and API answers compressed on the fly', async () => {
+    const asset = readdirSync(`${repoRoot}dist/web/assets`).find((name) => name.endsWith('.js'));
+    for (const [path, encoding] of [
+      ['/request', 'br'],
+      ['/login', 'gzip'],
+      [`/assets/${asset}`, 'br'],
+      [`/assets/${asset}`, 'gzip'],
+    ] as const) {
+      // fetch decodes the body; the headers still say how it travelled.
+      const response = await fetch(`${api.url}${path}`, { headers: { 'accept-encoding': encoding } });
+      expect([path, response.headers.get('content-encoding')]).toEqual([path, encoding]);
+      expect(response.headers.get('vary')).toMatch(/accept-encoding/i);
+    }
+    // The .br the build wrote, sent as it is (compressing on the fly would give no length up front).
+    const precompressed = await fetch(`${api.url}/assets/${asset}`, { headers: { 'accept-encoding': 'br' } });
+    expect(precompressed.headers.get('content-length')).toBe(String(statSync(`${repoRoot}dist/web/assets/${asset}.br`).size));
+    expect(precompressed.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    // No Accept-Encoding, nothing compressed.
+    const plain = await request(api.url).get(`/assets/${asset}`).set('Accept-Encoding', 'identity').expect(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+
+    const topics = await fetch(`${api.url}/api/v1/intake/topics`, { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(topics.headers.get('content-encoding')).toBe('br');
+    expect(Array.isArray(await topics.json())).toBe(true);
+    // Small answers are not worth compressing.
+    const health = await fetch(`${api.url}/health`, { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(health.headers.get('content-encoding')).toBeNull();
   });
 
   it('serves the hashed assets as immutable', async () => {

@@ -5,10 +5,13 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 /** Paths the API owns: an unknown one stays a JSON 404, never the web app's index.html. */
 const API_PATH = /^\/(api|health)(\/|\?|$)/;
+/** The public request pages: an entry of their own (request.html), much lighter than the staff app. */
+const PUBLIC_PATH = /^\/request(\/|\?|$)/;
 
 /**
  * Serves the built web app (`npm run build:web` → dist/web) at /, with a single-page-app fallback: a GET for any
- * other path that is not a file returns index.html, so deep links such as /admin/users load the app.
+ * other path that is not a file returns index.html, so deep links such as /admin/users load the app, and
+ * /request/status/:token the public pages' request.html.
  */
 export async function serveWebApp(app: NestFastifyApplication, webDistDir: string): Promise<void> {
   const root = resolve(webDistDir);
@@ -19,6 +22,9 @@ export async function serveWebApp(app: NestFastifyApplication, webDistDir: strin
     root,
     // One route per built file (they do not change while the API runs), so the fallback below owns every other path.
     wildcard: false,
+    // The build writes file.br and file.gz beside each text file: sent as they are to a client that takes them.
+    preCompressed: true,
+    globIgnore: ['**/*.br', '**/*.gz'],
     cacheControl: false,
     setHeaders: (reply, path) =>
       // Vite puts a content hash in every asset's name: a new build means new URLs, so assets can be cached for good.
@@ -30,6 +36,9 @@ export async function serveWebApp(app: NestFastifyApplication, webDistDir: strin
     .route({
       method: ['GET', 'HEAD'],
       url: '/*',
-      handler: (request, reply) => (API_PATH.test(request.url) ? reply.callNotFound() : reply.sendFile('index.html')),
+      handler: (request, reply) => {
+        if (API_PATH.test(request.url)) return reply.callNotFound();
+        return reply.sendFile(PUBLIC_PATH.test(request.url) ? 'request.html' : 'index.html');
+      },
     });
 }

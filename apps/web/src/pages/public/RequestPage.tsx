@@ -1,5 +1,4 @@
 import {
-  Autocomplete,
   Button,
   Checkbox,
   Group,
@@ -185,15 +184,13 @@ export function RequestPage() {
                 data={[{ value: '', label: 'Choose your region', disabled: true }, ...REGIONS]}
                 {...form.getInputProps('region')}
               />
-              <Autocomplete
-                label="County"
-                required
-                maxLength={60}
-                data={NY_COUNTIES}
-                limit={8}
-                autoComplete="off"
-                {...form.getInputProps('county')}
-              />
+              {/* The browser's own suggestions: Mantine's Autocomplete would add its popover code to this page's load. */}
+              <TextInput label="County" required maxLength={60} list="ny-counties" autoComplete="off" {...form.getInputProps('county')} />
+              <datalist id="ny-counties">
+                {NY_COUNTIES.map((county) => (
+                  <option key={county} value={county} />
+                ))}
+              </datalist>
             </SimpleGrid>
             <Checkbox.Group
               label="Who does your program serve?"
