@@ -303,7 +303,9 @@ describe('engagement: consultations, action plans, follow-ups', () => {
     };
     const make = (dueAt: string, note: string) =>
       request(api.url).post(`/api/v1/cases/${c.id}/follow-ups`).set(as(me.token)).send({ dueAt, kind: 'check_in', note }).expect(201);
-    const overdue = (await make(nyDay(-2, 17), 'overdue')).body;
+    // Scheduling one two days back is refused (it would be missed at once), so it is scheduled, then its day passes.
+    const overdue = (await make(nyDay(1, 17), 'overdue')).body;
+    await db.query(`UPDATE follow_ups SET due_at = $2 WHERE id = $1`, [overdue.id, nyDay(-2, 17)]);
     await make(nyDay(0, 17), 'today');
     await make(nyDay(3, 17), 'this week');
     await make(nyDay(10, 17), 'later');
@@ -328,9 +330,13 @@ describe('engagement: consultations, action plans, follow-ups', () => {
     const me = consultant;
     const due = new Date(Date.now() - 3 * 86400_000).toISOString();
     const followUp = (
-      await request(api.url).post(`/api/v1/cases/${c.id}/follow-ups`).set(as(me.token)).send({ dueAt: due, kind: 'check_in' }).expect(201)
+      await request(api.url)
+        .post(`/api/v1/cases/${c.id}/follow-ups`)
+        .set(as(me.token))
+        .send({ dueAt: new Date(Date.now() + 86400_000).toISOString(), kind: 'check_in' })
+        .expect(201)
     ).body;
-    await db.query(`UPDATE follow_ups SET status = 'missed' WHERE id = $1`, [followUp.id]);
+    await db.query(`UPDATE follow_ups SET status = 'missed', due_at = $2 WHERE id = $1`, [followUp.id, due]);
     const newDue = new Date(Date.now() + 2 * 86400_000).toISOString();
     const res = await request(api.url)
       .patch(`/api/v1/follow-ups/${followUp.id}`)
