@@ -155,7 +155,8 @@ describe('Escalations: a case left untouched is flagged, emailed, on its timelin
       await row.getByText('Escalated', { exact: true }).waitFor();
       await row.getByRole('cell', { name: 'No activity for 22 days' }).waitFor();
       await row.getByRole('cell', { name: organization.name }).waitFor();
-      await row.getByText('Test consultant', { exact: true }).waitFor();
+      // Every test consultant is called Test consultant: the list tells them apart by email.
+      await row.getByText(`Test consultant (${consultant.email})`, { exact: true }).waitFor();
       // Off the nav link just clicked: axe judges the page at rest, not the link's hover shade.
       await page.mouse.move(900, 10);
       expect(await seriousA11yViolations(page)).toEqual([]);
@@ -184,7 +185,7 @@ describe('Escalations: a case left untouched is flagged, emailed, on its timelin
       await row.getByRole('link', { name: item.reference }).click();
       await page.getByRole('heading', { name: title }).waitFor();
       await caseTimeline.getByText('Escalation acknowledged').waitFor();
-      await caseTimeline.getByText(`Reassigned from Test consultant to ${nextName}`).waitFor();
+      await caseTimeline.getByText(`Reassigned from Test consultant (${consultant.email}) to ${nextName}`).waitFor();
 
       expect(pageErrors).toEqual([]);
       await page.context().close();
