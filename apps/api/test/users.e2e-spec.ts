@@ -38,11 +38,29 @@ describe('admin user management', () => {
     expect(updated.body).toMatchObject({ role: 'lead', name: 'Renamed' });
   });
 
-  it('lists active staff to any staff user, without emails, and refuses anonymous callers', async () => {
+  it('lists active staff to any staff user, without emails except to tell two of the same name apart, and refuses anonymous callers', async () => {
     const consultant = await createStaff(api.url, admin, 'consultant');
+    const suffix = randomUUID().slice(0, 6);
+    const named = async (name: string) => {
+      const email = `named-${randomUUID().slice(0, 8)}@example.org`;
+      const res = await request(api.url)
+        .post('/api/v1/users')
+        .set(asAdmin())
+        .send({ email, name, role: 'consultant', password: 'long-enough-pass' })
+        .expect(201);
+      return { id: res.body.id as string, email };
+    };
+    const [only, first, second] = await Promise.all([
+      named(`Uma Only ${suffix}`),
+      named(`Ana Diaz ${suffix}`),
+      named(`ana  diaz ${suffix} `),
+    ]);
     const res = await request(api.url).get('/api/v1/staff').set('Authorization', `Bearer ${consultant.token}`).expect(200);
-    expect(res.body).toEqual(expect.arrayContaining([{ id: consultant.id, name: 'Test consultant', role: 'consultant' }]));
-    expect(res.body.every((s: Record<string, unknown>) => s.email === undefined)).toBe(true);
+    const byId = (id: string) => (res.body as Array<Record<string, unknown>>).find((s) => s.id === id);
+    expect(byId(only.id)).toEqual({ id: only.id, name: `Uma Only ${suffix}`, role: 'consultant' });
+    // Same name (case and spacing aside): each with their email, so pickers can tell them apart.
+    expect(byId(first.id)).toMatchObject({ email: first.email });
+    expect(byId(second.id)).toMatchObject({ email: second.email });
     await request(api.url).get('/api/v1/staff').expect(401);
   });
 

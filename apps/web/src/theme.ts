@@ -9,9 +9,12 @@ export const theme = createTheme({
   defaultRadius: 'md',
 });
 
-/** Mantine's "dimmed" gray (gray.6) is 3.3:1 on white; gray.7 reads as secondary and passes. */
+/**
+ * Mantine's "dimmed" gray (gray.6) is 3.3:1 on white; gray.7 reads as secondary and passes. Its field-error red
+ * (red.6) is 3.6:1; red.9 passes.
+ */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)', '--mantine-color-error': 'var(--mantine-color-red-9)' },
   dark: {},
 });

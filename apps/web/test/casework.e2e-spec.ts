@@ -142,9 +142,9 @@ describe('casework in the staff web app (built app served by the real API, in Ch
       await page.getByRole('link', { name: title }).click();
       await page.getByRole('heading', { name: title }).waitFor();
       const actions = page.getByRole('group', { name: 'Change status' });
-      // Only the legal moves from triaged: active, or closed (with a reason).
+      // Only the legal moves from triaged: active, or closed (with a reason), the finishing move apart on the left.
       await actions.getByRole('button', { name: 'Activate' }).waitFor();
-      expect(await actions.getByRole('button').allTextContents()).toEqual(['Activate', 'Close case']);
+      expect(await actions.getByRole('button').allTextContents()).toEqual(['Close case', 'Activate']);
 
       await actions.getByRole('button', { name: 'Activate' }).click();
       await page.getByText(`${item.reference} is now active`).waitFor();
@@ -215,14 +215,24 @@ describe('casework in the staff web app (built app served by the real API, in Ch
     async () => {
       const title = `Recruitment check-ins ${randomUUID().slice(0, 6)}`;
       const { consultant, item } = await consultantWithCase(title, ['triaged', 'active']);
-      const schedule = async (days: number, kind: string, note: string) =>
-        (
+      // Scheduled for tomorrow, then moved into the past as time would (the API refuses a scheduled one long past).
+      const schedule = async (days: number, kind: string, note: string) => {
+        const created = (
           await request(api.url)
             .post(`/api/v1/cases/${item.id}/follow-ups`)
             .set('Authorization', `Bearer ${consultant.token}`)
-            .send({ dueAt: new Date(Date.now() + days * 86400000).toISOString(), kind, note })
+            .send({ dueAt: new Date(Date.now() + 86400000).toISOString(), kind, note })
             .expect(201)
         ).body as { id: string };
+        const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
+        await db.connect();
+        try {
+          await db.query(`UPDATE follow_ups SET due_at = $2 WHERE id = $1`, [created.id, new Date(Date.now() + days * 86400000)]);
+        } finally {
+          await db.end();
+        }
+        return created;
+      };
       await schedule(-2, 'check_in', 'Call about the job posting');
       const missed = await schedule(-4, 'send_resource', 'Send the interview guide');
       await request(api.url)

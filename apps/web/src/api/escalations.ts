@@ -15,5 +15,5 @@ export function acknowledgeEscalation(caseId: string, note?: string): Promise<vo
 }
 
 export function assignCase(caseId: string, consultantId: string): Promise<unknown> {
-  return unwrap(api.POST('/api/v1/cases/{id}/assign', { params: { path: { id: caseId } }, body: { consultantId } }));
+  return unwrap(api.POST('/api/v1/cases/{id}/assign', { params: { path: { id: caseId } }, body: { consultantId, moveOpenWork: true } }));
 }

@@ -140,8 +140,15 @@ export const PEER_ROLE_OPTIONS = options(PEER_ROLE_LABELS);
 export const STAGE_OPTIONS = options(STAGE_LABELS);
 export const CONTACT_ROLE_OPTIONS = options(CONTACT_ROLE_LABELS);
 
-/** Moves that need a reason code (the API refuses them without one). */
+/** Moves that ask for a reason code in a dialog (the API refuses them without one); resolving has its own dialog. */
 export const NEEDS_REASON: readonly CaseStatus[] = ['closed', 'on_hold'];
+
+/** What resolving does with the case's open follow-ups and action items. */
+export type OpenWorkChoice = NonNullable<S['TransitionDto']['openWork']>;
+export const OPEN_WORK_OPTIONS: Option<OpenWorkChoice>[] = [
+  { value: 'cancel', label: 'Cancel them' },
+  { value: 'keep', label: 'Keep them (reminders continue)' },
+];
 
 /** A label for a code from any of the maps above, or the code itself (data the app does not know yet). */
 export function labelOf(labels: Record<string, string>, code: string | null | undefined): string {

@@ -640,6 +640,8 @@ export interface components {
             name: string;
             /** @enum {string} */
             role: "admin" | "lead" | "consultant";
+            /** @description only when another active staff member has the same name, to tell them apart */
+            email?: string;
         };
         PeerWorkforceDto: {
             /** @description Certified Peer Specialists (NYCPS) employed */

@@ -42,6 +42,7 @@ import {
 import { contactsQuery } from '../../api/organizations';
 import { formatDate } from '../../components/dates';
 import { showApiError } from '../../components/forms';
+import { staffLabelById, staffOptions } from '../../components/staffNames';
 import { ProgressBar } from '../../components/ProgressBar';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { notifyFailed } from '../../notify';
@@ -56,6 +57,7 @@ export function ActionPlanTab({ item, me }: { item: Case; me: Me }) {
   if (plan.isPending) return <LoadingState label="Loading action plan…" />;
   if (plan.isError) return <ErrorState error={plan.error} onRetry={() => void plan.refetch()} />;
   const { goals, progress } = plan.data;
+  const cancelledCount = goals.flatMap((goal) => goal.items).filter((action) => action.status === 'cancelled').length;
 
   return (
     <Stack>
@@ -84,6 +86,11 @@ export function ActionPlanTab({ item, me }: { item: Case; me: Me }) {
         <>
           <Paper withBorder p="md">
             <ProgressBar label="Overall progress" {...progress} size="lg" />
+            {cancelledCount > 0 && (
+              <Text size="xs" c="dimmed" mt={4}>
+                {cancelledCount} cancelled item{cancelledCount === 1 ? '' : 's'}, not counted in progress
+              </Text>
+            )}
           </Paper>
           {goals.map((goal) => (
             <GoalCard key={goal.id} item={item} goal={goal} editable={editable} />
@@ -150,6 +157,8 @@ function GoalCard({ item, goal, editable }: { item: Case; goal: Goal; editable: 
 }
 
 function ItemRow({ item, action, editable }: { item: Case; action: ActionItem; editable: boolean }) {
+  const staff = useQuery(staffQuery);
+  const cancelled = action.status === 'cancelled';
   const update = useCaseChange(
     item.id,
     (status: ActionItemStatus) => unwrap(api.PATCH('/api/v1/action-items/{id}', { params: { path: { id: action.id } }, body: { status } })),
@@ -157,9 +166,22 @@ function ItemRow({ item, action, editable }: { item: Case; action: ActionItem; e
   );
   return (
     <Table.Tr>
-      <Table.Td>{action.description}</Table.Td>
       <Table.Td>
-        {action.owner.name}
+        {cancelled ? (
+          <Group gap="xs" wrap="nowrap">
+            <Text size="sm" td="line-through" c="dimmed">
+              {action.description}
+            </Text>
+            <Badge size="sm" color="gray.7">
+              Cancelled
+            </Badge>
+          </Group>
+        ) : (
+          action.description
+        )}
+      </Table.Td>
+      <Table.Td>
+        {action.owner.type === 'user' ? staffLabelById(staff.data, action.owner.id, action.owner.name) : action.owner.name}
         {action.owner.type === 'contact' && (
           <Text span size="xs" c="dimmed">
             {' '}
@@ -269,7 +291,7 @@ function ItemFields({ item, form, ownerRequired = false }: { item: Case; form: U
   const staff = useQuery(staffQuery);
   const contacts = useQuery(contactsQuery(item.organization.id));
   const ownerOptions = [
-    { group: 'TA Desk staff', items: (staff.data ?? []).map((member) => ({ value: `user:${member.id}`, label: member.name })) },
+    { group: 'TA Desk staff', items: staffOptions(staff.data, (member) => `user:${member.id}`) },
     { group: 'Clinic contacts', items: (contacts.data ?? []).map((contact) => ({ value: `contact:${contact.id}`, label: contact.name })) },
   ];
   return (

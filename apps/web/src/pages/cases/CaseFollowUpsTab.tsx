@@ -1,4 +1,18 @@
-import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { isNotEmpty, useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -13,8 +27,11 @@ import {
   type FollowUpKind,
   type FollowUpStatus,
 } from '../../api/labels';
+import { defaultDueDate } from '../../components/businessDays';
 import { formatDateTime, fromLocalInput, toLocalInput } from '../../components/dates';
+import { DueAtInput } from '../../components/DueAtInput';
 import { showApiError } from '../../components/forms';
+import { staffLabelById, staffOptions } from '../../components/staffNames';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { notifyFailed } from '../../notify';
 import { RescheduleFollowUp } from '../follow-ups/RescheduleFollowUp';
@@ -88,7 +105,7 @@ function FollowUpRow({ item, followUp, me }: { item: Case; followUp: FollowUp; m
     <Table.Tr>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>{due}</Table.Td>
       <Table.Td>{kind}</Table.Td>
-      <Table.Td>{staff.data?.find((member) => member.id === followUp.assigneeId)?.name ?? '—'}</Table.Td>
+      <Table.Td>{staffLabelById(staff.data, followUp.assigneeId, '—')}</Table.Td>
       <Table.Td>{followUp.note || '—'}</Table.Td>
       <Table.Td>
         <Badge color={STATUS_COLORS[followUp.status]}>{labelOf(FOLLOW_UP_STATUS_LABELS, followUp.status)}</Badge>
@@ -96,28 +113,26 @@ function FollowUpRow({ item, followUp, me }: { item: Case; followUp: FollowUp; m
       <Table.Td>
         {(followUp.status === 'scheduled' || followUp.status === 'missed') && mayUpdate && (
           <Group gap="xs" wrap="nowrap">
-            {followUp.status === 'scheduled' && (
-              <>
-                <Button
-                  size="xs"
-                  color="teal.9"
-                  loading={update.isPending && update.variables === 'done'}
-                  onClick={() => update.mutate('done', { onError: notifyFailed })}
-                  aria-label={`Done: ${kind} due ${due}`}
-                >
-                  Done
-                </Button>
-                <Button
-                  size="xs"
-                  variant="default"
-                  loading={update.isPending && update.variables === 'cancelled'}
-                  onClick={() => update.mutate('cancelled', { onError: notifyFailed })}
-                  aria-label={`Cancel: ${kind} due ${due}`}
-                >
-                  Cancel
-                </Button>
-              </>
-            )}
+            <>
+              <Button
+                size="xs"
+                color="teal.9"
+                loading={update.isPending && update.variables === 'done'}
+                onClick={() => update.mutate('done', { onError: notifyFailed })}
+                aria-label={`Done: ${kind} due ${due}`}
+              >
+                Done
+              </Button>
+              <Button
+                size="xs"
+                variant="default"
+                loading={update.isPending && update.variables === 'cancelled'}
+                onClick={() => update.mutate('cancelled', { onError: notifyFailed })}
+                aria-label={`Cancel: ${kind} due ${due}`}
+              >
+                Cancel
+              </Button>
+            </>
             <RescheduleFollowUp followUp={followUp} label={`Reschedule: ${kind} due ${due}`} />
           </Group>
         )}
@@ -128,18 +143,20 @@ function FollowUpRow({ item, followUp, me }: { item: Case; followUp: FollowUp; m
 
 function ScheduleForm({ item, me, onDone }: { item: Case; me: Me; onDone: () => void }) {
   const staff = useQuery(staffQuery);
-  const inAWeek = new Date();
-  inAWeek.setDate(inAWeek.getDate() + 7);
-  inAWeek.setHours(10, 0, 0, 0);
   const form = useForm({
-    initialValues: { dueAt: toLocalInput(inAWeek), kind: 'check_in' as FollowUpKind, assigneeId: me.id, note: '' },
+    // A week on, the next business day if that is a weekend or a New York State holiday.
+    initialValues: { dueAt: toLocalInput(defaultDueDate()), kind: 'check_in' as FollowUpKind, assigneeId: me.id, note: '', done: false },
     validate: { dueAt: isNotEmpty('Pick a due date') },
   });
   const schedule = useCaseChange(
     item.id,
     (body: CreateFollowUpBody) => unwrap(api.POST('/api/v1/cases/{id}/follow-ups', { params: { path: { id: item.id } }, body })),
-    (body) => `Follow-up scheduled for ${formatDateTime(body.dueAt)}`,
+    (body) =>
+      body.status === 'done'
+        ? `Follow-up logged as done (${formatDateTime(body.dueAt)})`
+        : `Follow-up scheduled for ${formatDateTime(body.dueAt)}`,
   );
+  const done = form.values.done;
 
   return (
     <Paper withBorder p="md">
@@ -152,33 +169,44 @@ function ScheduleForm({ item, me, onDone }: { item: Case; me: Me; onDone: () => 
               kind: values.kind,
               assigneeId: values.assigneeId,
               ...(values.note.trim() ? { note: values.note.trim() } : {}),
+              status: values.done ? 'done' : 'scheduled',
             },
-            { onSuccess: onDone, onError: (error) => showApiError(form, error) },
+            // The API names the field `followUp.dueAt`.
+            { onSuccess: onDone, onError: (error) => showApiError(form, error, (field) => field.replace(/^followUp\./, '')) },
           ),
         )}
       >
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput label="Due" type="datetime-local" required data-autofocus {...form.getInputProps('dueAt')} />
+            <DueAtInput
+              label={done ? 'When' : 'Due'}
+              required
+              data-autofocus
+              pastWarning={done ? null : 'This is in the past. If it already happened, log it as done below.'}
+              {...form.getInputProps('dueAt')}
+            />
             <Select label="Kind" data={FOLLOW_UP_KIND_OPTIONS} allowDeselect={false} {...form.getInputProps('kind')} />
             <Select
               label="Assignee"
-              data={(staff.data ?? []).map((member) => ({ value: member.id, label: member.name }))}
+              data={staffOptions(staff.data)}
               searchable
               allowDeselect={false}
               {...form.getInputProps('assigneeId')}
             />
           </SimpleGrid>
           <TextInput label="Note" {...form.getInputProps('note')} />
+          <Checkbox label="Already happened — log it as done" {...form.getInputProps('done', { type: 'checkbox' })} />
           <Text size="xs" c="dimmed">
-            The assignee gets a reminder; overdue follow-ups show on their My follow-ups page.
+            {done
+              ? 'Logged as done: it counts as activity on the case, and nobody is reminded.'
+              : 'The assignee gets a reminder; overdue follow-ups show on their My follow-ups page.'}
           </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={onDone}>
               Cancel
             </Button>
             <Button type="submit" loading={schedule.isPending}>
-              Schedule
+              {done ? 'Log as done' : 'Schedule'}
             </Button>
           </Group>
         </Stack>

@@ -77,7 +77,7 @@ export function CasePage() {
               <CaseDetails item={item} me={me} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 5 }}>
-              <CaseTimeline caseId={item.id} />
+              <CaseTimeline item={item} me={me} />
             </Grid.Col>
           </Grid>
         </Tabs.Panel>

@@ -1,6 +1,16 @@
 import { Button, Paper, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { staffQuery, timelineQuery, topicLabel, topicsQuery, type CaseEvent, type StaffMember, type Topic } from '../../api/cases';
+import {
+  staffQuery,
+  timelineQuery,
+  topicLabel,
+  topicsQuery,
+  type Case,
+  type CaseEvent,
+  type StaffMember,
+  type Topic,
+} from '../../api/cases';
+import type { Me } from '../../api/client';
 import {
   FOLLOW_UP_KIND_LABELS,
   FOLLOW_UP_STATUS_LABELS,
@@ -16,10 +26,15 @@ import {
 } from '../../api/labels';
 import { formatDate, formatDateTime, RelativeTime } from '../../components/dates';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { staffLabelById } from '../../components/staffNames';
+import { notifyFailed } from '../../notify';
+import { workWords } from './openWork';
+import { canEditCase } from './permissions';
+import { useMove } from './StatusActions';
 
-/** The case's history, newest first (GET /cases/:id/timeline), each event in words. */
-export function CaseTimeline({ caseId }: { caseId: string }) {
-  const events = useInfiniteQuery(timelineQuery(caseId));
+/** The case's history, newest first (GET /cases/:id/timeline), each event in words; the latest resolution offers Reopen. */
+export function CaseTimeline({ item, me }: { item: Case; me: Me }) {
+  const events = useInfiniteQuery(timelineQuery(item.id));
   const topics = useQuery(topicsQuery);
   const staff = useQuery(staffQuery);
 
@@ -38,16 +53,17 @@ export function CaseTimeline({ caseId }: { caseId: string }) {
         ) : (
           <>
             <Timeline bulletSize={12} lineWidth={2} aria-label="Case events">
-              {newestFirst(events.data.pages).map((event) => (
+              {newestFirst(events.data.pages).map((event, _index, all) => (
                 <Timeline.Item key={event.id} title={describe(event, { topics: topics.data, staff: staff.data })}>
                   <Text size="xs" c="dimmed" component="div">
                     {event.actor?.name ?? 'TA Desk'} · <RelativeTime iso={event.createdAt} size="xs" />
                   </Text>
-                  {detail(event) && (
+                  {detail(event, { staff: staff.data }) && (
                     <Text size="sm" mt={4}>
-                      {detail(event)}
+                      {detail(event, { staff: staff.data })}
                     </Text>
                   )}
+                  {event === all.find((e) => e.type === 'transition') && isResolution(event) && <ReopenButton item={item} me={me} />}
                 </Timeline.Item>
               ))}
             </Timeline>
@@ -60,6 +76,28 @@ export function CaseTimeline({ caseId }: { caseId: string }) {
         )}
       </Stack>
     </Paper>
+  );
+}
+
+function isResolution(event: CaseEvent): boolean {
+  return event.type === 'transition' && event.data.to === 'resolved';
+}
+
+/** Undoes a resolution from its timeline entry, while the case is still resolved and the user may change it. */
+function ReopenButton({ item, me }: { item: Case; me: Me }) {
+  const move = useMove(item);
+  if (item.status !== 'resolved' || !item.allowedMoves.includes('active') || !canEditCase(item, me)) return null;
+  return (
+    <Button
+      size="xs"
+      variant="light"
+      mt={6}
+      loading={move.isPending}
+      onClick={() => move.mutate({ to: 'active' }, { onError: notifyFailed })}
+      aria-label={`Reopen ${item.reference}`}
+    >
+      Reopen
+    </Button>
   );
 }
 
@@ -95,7 +133,7 @@ function str(value: unknown): string {
 
 function staffName(lookup: Lookup, id: unknown): string {
   if (id == null) return 'nobody';
-  return lookup.staff?.find((member) => member.id === id)?.name ?? 'a former colleague';
+  return staffLabelById(lookup.staff, str(id), 'a former colleague');
 }
 
 function fieldValue(field: string, value: unknown, lookup: Lookup): string {
@@ -131,6 +169,7 @@ export function describe(event: CaseEvent, lookup: Lookup): string {
         d.reason ? ` (${labelOf(REASON_LABELS, str(d.reason))})` : ''
       }`;
     case 'assigned':
+      if (d.claimed) return `${staffName(lookup, d.to)} picked up the case`;
       return d.from
         ? `Reassigned from ${staffName(lookup, d.from)} to ${staffName(lookup, d.to)}`
         : `Assigned to ${staffName(lookup, d.to)}`;
@@ -175,9 +214,21 @@ export function describe(event: CaseEvent, lookup: Lookup): string {
 }
 
 /** A second line for events that carry more than their headline says. */
-function detail(event: CaseEvent): string | null {
+function detail(event: CaseEvent, lookup: Lookup): string | null {
   const d = event.data;
   switch (event.type) {
+    case 'assigned': {
+      const moved = d.moved as { followUps?: number; actionItems?: number } | undefined;
+      if (!moved || (!moved.followUps && !moved.actionItems)) return null;
+      return `Moved ${workWords(Number(moved.followUps ?? 0), Number(moved.actionItems ?? 0))} to ${staffName(lookup, d.to)}`;
+    }
+    case 'transition': {
+      if (d.openWork !== 'cancelled' && d.openWork !== 'kept') return null;
+      const count = Number(d.followUps ?? 0) + Number(d.actionItems ?? 0);
+      if (count === 0) return null;
+      const words = workWords(Number(d.followUps ?? 0), Number(d.actionItems ?? 0), 'open');
+      return d.openWork === 'cancelled' ? `Cancelled ${words}` : `Kept ${words} (reminders continue)`;
+    }
     case 'created':
       return d.title ? str(d.title) : null;
     case 'consultation_logged':
@@ -207,7 +258,7 @@ function detail(event: CaseEvent): string | null {
     case 'reminder_sent':
       return null;
     default: {
-      const known = ['created', 'field_changed', 'transition', 'assigned', 'action_item_status', 'action_item_updated', 'follow_up_status'];
+      const known = ['created', 'field_changed', 'action_item_status', 'action_item_updated', 'follow_up_status'];
       if (known.includes(event.type) || Object.keys(d).length === 0) return null;
       // An event type this version of the app does not know: show its data plainly.
       return Object.entries(d)

@@ -26,6 +26,7 @@ import { PriorityBadge, StallBadge, StatusBadge } from '../../components/badges'
 import { RelativeTime } from '../../components/dates';
 import { OrganizationPicker } from '../../components/OrganizationPicker';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { staffLabelById, staffOptions } from '../../components/staffNames';
 import { PAGE_SIZE, toApiQuery, useCaseFilters, type CaseFilters } from './useCaseFilters';
 import { MyCaseload } from '../dashboard/MyCaseloadCard';
 
@@ -93,7 +94,7 @@ function CaseFiltersPanel({
     { value: 'all', label: 'Anyone' },
     { value: 'me', label: 'Me' },
     { value: 'none', label: 'Unassigned' },
-    ...assignableStaff(staff.data).map((member) => ({ value: member.id, label: member.name })),
+    ...staffOptions(assignableStaff(staff.data)),
   ];
 
   return (
@@ -303,6 +304,7 @@ function CasesTable({ filters, onPage, hasFilters }: { filters: CaseFilters; onP
 }
 
 function CaseRow({ item }: { item: Case }) {
+  const staff = useQuery(staffQuery);
   return (
     <Table.Tr>
       <Table.Td>
@@ -323,7 +325,7 @@ function CaseRow({ item }: { item: Case }) {
         <PriorityBadge priority={item.priority} />
       </Table.Td>
       <Table.Td>
-        {item.assignee?.name ?? (
+        {(item.assignee && staffLabelById(staff.data, item.assignee.id, item.assignee.name)) ?? (
           <Text size="sm" c="dimmed">
             Unassigned
           </Text>

@@ -75,7 +75,7 @@ export function PrintPlanPage() {
                   <tbody>
                     {goal.items.map((action) => (
                       <tr key={action.id}>
-                        <td>{action.description}</td>
+                        <td style={action.status === 'cancelled' ? { textDecoration: 'line-through' } : undefined}>{action.description}</td>
                         <td>
                           {action.owner.name}
                           {action.owner.type === 'contact' ? ` (${item.organization.name})` : ' (TA center)'}

@@ -1,6 +1,7 @@
 import {
   ActionIcon,
   Button,
+  Checkbox,
   Divider,
   Group,
   MultiSelect,
@@ -28,8 +29,13 @@ import {
   type Modality,
 } from '../../api/labels';
 import { contactsQuery } from '../../api/organizations';
+import { defaultDueDate } from '../../components/businessDays';
 import { fromLocalInput, toLocalInput } from '../../components/dates';
+import { DueAtInput } from '../../components/DueAtInput';
 import { showApiError } from '../../components/forms';
+import { staffOptions as staffSelectOptions } from '../../components/staffNames';
+import { canEditCase } from './permissions';
+import { notifyFailed } from '../../notify';
 import { useCaseChange } from './useCaseChange';
 
 interface FollowUpRow {
@@ -61,13 +67,8 @@ interface SessionValues {
   nextSteps: string;
   followUps: FollowUpRow[];
   actionItems: ActionItemRow[];
-}
-
-function daysFromNowAt(days: number, hour: number): Date {
-  const date = new Date();
-  date.setDate(date.getDate() + days);
-  date.setHours(hour, 0, 0, 0);
-  return date;
+  /** A triaged case: make it active once the session is saved (work has started). */
+  activate: boolean;
 }
 
 /** The first line of the next steps: a sensible note or description for what they turn into. */
@@ -103,6 +104,7 @@ export function SessionForm({ item, me, session, onDone }: { item: Case; me: Me;
       nextSteps: session?.nextSteps ?? '',
       followUps: [],
       actionItems: [],
+      activate: true,
     },
     validate: {
       startedAt: isNotEmpty('When did the session start?'),
@@ -133,7 +135,15 @@ export function SessionForm({ item, me, session, onDone }: { item: Case; me: Me;
       unwrap(api.PATCH('/api/v1/consultations/{id}', { params: { path: { id: session?.id ?? '' } }, body })),
     () => 'Session updated',
   );
-  const saving = create.isPending || update.isPending;
+  // Without the version: saving the session has just touched the case.
+  const activate = useCaseChange(
+    item.id,
+    () => unwrap(api.POST('/api/v1/cases/{id}/transitions', { params: { path: { id: item.id } }, body: { to: 'active' } })),
+    () => `${item.reference} is now active`,
+  );
+  const saving = create.isPending || update.isPending || activate.isPending;
+  // Logging a session on a triaged case offers to activate it (the first session usually starts the work).
+  const offerActivation = !session && item.status === 'triaged' && item.allowedMoves.includes('active') && canEditCase(item, me);
 
   function submit(values: SessionValues) {
     const base = {
@@ -160,6 +170,7 @@ export function SessionForm({ item, me, session, onDone }: { item: Case; me: Me;
           kind: row.kind,
           ...(row.assigneeId ? { assigneeId: row.assigneeId } : {}),
           ...(row.note.trim() ? { note: row.note.trim() } : {}),
+          status: 'scheduled' as const,
         })),
         actionItems: values.actionItems.map((row) => {
           const [ownerType, ownerId] = row.owner.split(':');
@@ -171,7 +182,13 @@ export function SessionForm({ item, me, session, onDone }: { item: Case; me: Me;
           };
         }),
       },
-      { onSuccess: onDone, onError },
+      {
+        onSuccess: () => {
+          if (offerActivation && values.activate) activate.mutate(undefined, { onSettled: onDone, onError: notifyFailed });
+          else onDone();
+        },
+        onError,
+      },
     );
   }
 
@@ -179,11 +196,11 @@ export function SessionForm({ item, me, session, onDone }: { item: Case; me: Me;
     value: contact.id,
     label: contact.title ? `${contact.name} (${contact.title})` : contact.name,
   }));
-  const staffOptions = (staff.data ?? []).map((member) => ({ value: member.id, label: member.name }));
+  const staffOptions = staffSelectOptions(staff.data);
   const goals = plan.data?.goals ?? [];
   const goalOptions = [...goals.map((goal) => ({ value: goal.id, label: goal.title })), { value: 'new', label: 'New goal…' }];
   const ownerOptions = [
-    { group: 'TA Desk staff', items: (staff.data ?? []).map((member) => ({ value: `user:${member.id}`, label: member.name })) },
+    { group: 'TA Desk staff', items: staffSelectOptions(staff.data, (member) => `user:${member.id}`) },
     { group: 'Clinic contacts', items: (contacts.data ?? []).map((contact) => ({ value: `contact:${contact.id}`, label: contact.name })) },
   ];
 
@@ -230,7 +247,12 @@ export function SessionForm({ item, me, session, onDone }: { item: Case; me: Me;
                   </ActionIcon>
                 </Group>
                 <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                  <TextInput label="Due" type="datetime-local" required {...form.getInputProps(`followUps.${index}.dueAt`)} />
+                  <DueAtInput
+                    label="Due"
+                    required
+                    pastWarning="This is in the past: pick a time still to come."
+                    {...form.getInputProps(`followUps.${index}.dueAt`)}
+                  />
                   <Select
                     label="Kind"
                     data={FOLLOW_UP_KIND_OPTIONS}
@@ -296,7 +318,7 @@ export function SessionForm({ item, me, session, onDone }: { item: Case; me: Me;
                 size="xs"
                 onClick={() =>
                   form.insertListItem('followUps', {
-                    dueAt: toLocalInput(daysFromNowAt(7, 10)),
+                    dueAt: toLocalInput(defaultDueDate()),
                     kind: 'check_in',
                     assigneeId: me.id,
                     note: firstLine(form.values.nextSteps),
@@ -328,6 +350,13 @@ export function SessionForm({ item, me, session, onDone }: { item: Case; me: Me;
           </>
         )}
 
+        {offerActivation && (
+          <Checkbox
+            label="Activate the case"
+            description="It is triaged: a session usually means the work has started."
+            {...form.getInputProps('activate', { type: 'checkbox' })}
+          />
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             Cancel

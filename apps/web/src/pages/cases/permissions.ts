@@ -15,3 +15,8 @@ export function canAssign(me: Me): boolean {
 export function canEditSession(consultantId: string, me: Me): boolean {
   return me.role !== 'consultant' || consultantId === me.id;
 }
+
+/** Nobody has this request yet: a consultant or lead may take it (POST /cases/:id/claim). */
+export function canClaim(item: Pick<Case, 'assignee' | 'status'>, me: Me): boolean {
+  return (me.role === 'consultant' || me.role === 'lead') && !item.assignee && (item.status === 'new' || item.status === 'triaged');
+}

@@ -1,5 +1,8 @@
 import { Anchor, Badge, Table, UnstyledButton } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { staffQuery } from '../../api/cases';
+import { staffLabelById } from '../../components/staffNames';
 import { Link } from 'react-router';
 import { hours, number } from './labels';
 import type { CaseloadRow } from './queries';
@@ -24,6 +27,7 @@ const COLUMNS: Column[] = [
 
 /** Every consultant's load; each column header sorts (again: the other way). */
 export function CaseloadTable({ rows }: { rows: CaseloadRow[] }) {
+  const staff = useQuery(staffQuery);
   const [sort, setSort] = useState<{ key: string; descending: boolean }>({ key: 'total', descending: true });
   const column = COLUMNS.find((c) => c.key === sort.key) ?? NAME;
   const sorted = [...rows].sort((a, b) => {
@@ -64,7 +68,7 @@ export function CaseloadTable({ rows }: { rows: CaseloadRow[] }) {
             <Table.Tr key={row.consultant.id}>
               <Table.Td>
                 <Anchor component={Link} to={`/cases?${new URLSearchParams({ assigneeId: row.consultant.id })}`} size="sm">
-                  {row.consultant.name}
+                  {staffLabelById(staff.data, row.consultant.id, row.consultant.name)}
                 </Anchor>
                 {row.consultant.role === 'lead' && (
                   <Badge ml="xs" size="xs" color="gray.7">

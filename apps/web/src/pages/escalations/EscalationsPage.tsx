@@ -9,6 +9,7 @@ import { acknowledgeEscalation, assignCase, escalationsQuery, type Escalation } 
 import { StallBadge } from '../../components/badges';
 import { RelativeTime } from '../../components/dates';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { staffLabelById, staffOptions } from '../../components/staffNames';
 import { notifyFailed, notifySaved } from '../../notify';
 
 /** The sweep runs every few minutes; a minute's polling keeps an open page current without a reload. */
@@ -93,7 +94,7 @@ function EscalationRow({ item, staff, staffError }: { item: Escalation; staff?: 
   const reassign = useMutation({
     mutationFn: (consultantId: string) => assignCase(item.caseId, consultantId),
     onSuccess: async (_result, consultantId) => {
-      notifySaved(`${item.reference} is assigned to ${staff?.find((member) => member.id === consultantId)?.name ?? 'them'}`);
+      notifySaved(`${item.reference} is assigned to ${staffLabelById(staff, consultantId, 'them')}`);
       await refresh();
     },
     onError: notifyFailed,
@@ -129,7 +130,11 @@ function EscalationRow({ item, staff, staffError }: { item: Escalation; staff?: 
       </Table.Td>
       <Table.Td>
         <Stack gap={6} align="flex-start">
-          {item.assignee ? <Text size="sm">{item.assignee.name}</Text> : <Dimmed>Unassigned</Dimmed>}
+          {item.assignee ? (
+            <Text size="sm">{staffLabelById(staff, item.assignee.id, item.assignee.name)}</Text>
+          ) : (
+            <Dimmed>Unassigned</Dimmed>
+          )}
           <Select
             aria-label={`Reassign ${item.reference}`}
             placeholder={staffError ? 'Staff unavailable' : 'Reassign to…'}
@@ -239,8 +244,7 @@ function Dimmed({ children }: { children: string }) {
 /** Active consultants and leads, grouped, without the one who has the case now. */
 function reassignOptions(staff: StaffMember[] | undefined, currentId: string | undefined) {
   const others = assignableStaff(staff).filter((member) => member.id !== currentId);
-  const group = (role: StaffMember['role']) =>
-    others.filter((member) => member.role === role).map((member) => ({ value: member.id, label: member.name }));
+  const group = (role: StaffMember['role']) => staffOptions(others.filter((member) => member.role === role));
   return [
     { group: 'Consultants', items: group('consultant') },
     { group: 'Program leads', items: group('lead') },

@@ -16,7 +16,7 @@ const GROUPS = [
   { key: 'thisWeek', title: 'This week', empty: 'Nothing due in the next 7 days.' },
 ] as const;
 
-/** The signed-in user's scheduled follow-ups (GET /follow-ups/mine), grouped by when they are due. */
+/** The signed-in user's scheduled follow-ups (GET /follow-ups/mine), grouped by when they are due; missed ones stay under Overdue until handled. */
 export function MyFollowUpsPage() {
   const mine = useQuery(myFollowUpsQuery);
 
@@ -56,15 +56,17 @@ export function MyFollowUpsPage() {
 
 function FollowUpCard({ followUp, overdue }: { followUp: MyFollowUp; overdue: boolean }) {
   const queryClient = useQueryClient();
-  const done = useMutation({
-    mutationFn: () => unwrap(api.PATCH('/api/v1/follow-ups/{id}', { params: { path: { id: followUp.id } }, body: { status: 'done' } })),
-    onSuccess: async () => {
-      notifySaved(`Follow-up on ${followUp.caseReference} is done`);
+  const update = useMutation({
+    mutationFn: (status: 'done' | 'cancelled') =>
+      unwrap(api.PATCH('/api/v1/follow-ups/{id}', { params: { path: { id: followUp.id } }, body: { status } })),
+    onSuccess: async (_result, status) => {
+      notifySaved(`Follow-up on ${followUp.caseReference} is ${status === 'done' ? 'done' : 'cancelled'}`);
       await invalidateCase(queryClient, followUp.caseId);
     },
     onError: notifyFailed,
   });
   const kind = labelOf(FOLLOW_UP_KIND_LABELS, followUp.kind);
+  const missed = followUp.status === 'missed';
 
   return (
     <Paper withBorder p="sm" component="article" aria-label={`${kind} for ${followUp.caseReference}`}>
@@ -72,6 +74,11 @@ function FollowUpCard({ followUp, overdue }: { followUp: MyFollowUp; overdue: bo
         <Stack gap={2}>
           <Group gap="xs">
             <Text fw={600}>{kind}</Text>
+            {missed && (
+              <Badge color="red.9" size="sm">
+                Missed
+              </Badge>
+            )}
             <Text size="sm" c={overdue ? 'red.9' : 'dimmed'} component="div">
               due {formatDateTime(followUp.dueAt)} (<RelativeTime iso={followUp.dueAt} />)
             </Text>
@@ -90,9 +97,20 @@ function FollowUpCard({ followUp, overdue }: { followUp: MyFollowUp; overdue: bo
           <RescheduleFollowUp followUp={followUp} label={`Reschedule: ${kind} for ${followUp.caseReference}`} />
           <Button
             size="xs"
+            variant="default"
+            loading={update.isPending && update.variables === 'cancelled'}
+            disabled={update.isPending}
+            onClick={() => update.mutate('cancelled')}
+            aria-label={`Cancel: ${kind} for ${followUp.caseReference}`}
+          >
+            Cancel
+          </Button>
+          <Button
+            size="xs"
             color="teal.9"
-            loading={done.isPending}
-            onClick={() => done.mutate()}
+            loading={update.isPending && update.variables === 'done'}
+            disabled={update.isPending}
+            onClick={() => update.mutate('done')}
             aria-label={`Done: ${kind} for ${followUp.caseReference}`}
           >
             Done

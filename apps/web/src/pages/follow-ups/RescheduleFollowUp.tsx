@@ -1,4 +1,5 @@
 import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { DueAtInput } from '../../components/DueAtInput';
 import { isNotEmpty, useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { api, unwrap } from '../../api/client';
@@ -56,7 +57,13 @@ export function RescheduleFollowUp({ followUp, label }: { followUp: Rescheduled;
           )}
         >
           <Stack gap="sm">
-            <TextInput label="New due date and time" type="datetime-local" required data-autofocus {...form.getInputProps('dueAt')} />
+            <DueAtInput
+              label="New due date and time"
+              required
+              data-autofocus
+              pastWarning="This is in the past: pick a time still to come, or mark the follow-up done."
+              {...form.getInputProps('dueAt')}
+            />
             <TextInput label="Note" {...form.getInputProps('note')} />
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>
