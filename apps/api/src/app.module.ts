@@ -66,10 +66,11 @@ const pathOf = (req: IncomingMessage): string | undefined => (req as IncomingMes
               name: 'login-account',
               ttl: window,
               limit: config.LOGIN_THROTTLE_LIMIT,
-              getTracker: (req: Record<string, unknown>) =>
-                String((req.body as { email?: unknown } | undefined)?.email ?? '')
-                  .trim()
-                  .toLowerCase(),
+              // Runs before validation: a non-string email (`{"toString": "x"}` makes String() throw) counts as ''.
+              getTracker: (req: Record<string, unknown>) => {
+                const email = (req.body as { email?: unknown } | undefined)?.email;
+                return typeof email === 'string' ? email.trim().toLowerCase() : '';
+              },
             },
           ],
           errorMessage: (_context: unknown, detail: { tracker: string }) =>

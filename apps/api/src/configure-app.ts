@@ -5,6 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { AppConfig } from '@ta/config';
 import { Logger } from 'nestjs-pino';
+import { rejectHostileInput } from './http/hostile-input.js';
 import { createValidationPipe } from './http/validation.js';
 import { mountQueuesDashboard } from './queues/queues-dashboard.js';
 import { serveWebApp } from './web/serve-web-app.js';
@@ -16,6 +17,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   app.useLogger(app.get(Logger));
   setApiPrefix(app);
   app.useGlobalPipes(createValidationPipe());
+  rejectHostileInput(app);
   app.enableShutdownHooks();
 
   await app.register(fastifyCookie);
