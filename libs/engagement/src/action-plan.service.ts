@@ -76,6 +76,9 @@ export class ActionPlanService {
 
   /** Adds an item inside the caller's transaction (a consultation's next steps use it too). */
   async addItemIn(manager: EntityManager, locked: Case, dto: CreateActionItemDto, actor: Actor, fieldPrefix: string): Promise<ActionItem> {
+    if (dto.goalId !== undefined && dto.goalTitle !== undefined) {
+      throw fieldError(`${fieldPrefix}.goalId`, 'give either a goal id or a new goal’s title and area, not both');
+    }
     let goalId = dto.goalId;
     if (dto.goalTitle !== undefined && dto.goalArea !== undefined) {
       const count = await manager.countBy(ActionPlanGoal, { caseId: locked.id });
