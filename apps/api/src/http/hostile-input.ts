@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { ErrorBody } from './http-exception.filter.js';
 
@@ -13,6 +14,12 @@ export const MAX_INPUT_DEPTH = 16;
  * lone surrogates; no person types them.
  */
 const UNSTORABLE = /[\0\ud800-\udfff]/u;
+
+/**
+ * Keys that reach for an object's prototype when class-transformer copies them onto a DTO (and class-validator finds
+ * a DTO's rules through `constructor`). No field of the API has these names.
+ */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 interface Problem {
   field: string;
@@ -30,7 +37,9 @@ function findProblem(value: unknown, path: string, depth: number): Problem | und
     if (UNSTORABLE.test(key)) {
       return { field: path, message: 'must not have field names with NUL characters or lone UTF-16 surrogates' };
     }
-    const found = findProblem(child, path ? `${path}.${key}` : key, depth + 1);
+    const childPath = path ? `${path}.${key}` : key;
+    if (RESERVED_KEYS.has(key)) return { field: childPath, message: 'is a reserved name' };
+    const found = findProblem(child, childPath, depth + 1);
     if (found) return found;
   }
   return undefined;
@@ -41,6 +50,15 @@ function findProblem(value: unknown, path: string, depth: number): Problem | und
  * so no DTO needs its own check: a 400 in the ValidationPipe's shape naming the field.
  */
 export function rejectHostileInput(app: NestFastifyApplication): void {
+  // Fastify's own parser refuses `__proto__` and `constructor.prototype` keys as "not valid JSON", naming nothing.
+  // JSON.parse keeps such a key as a plain own property (no prototype is touched), so the walk can name the field.
+  app.useBodyParser<Server>('application/json', undefined, (_request, body, done) => {
+    try {
+      done(null, JSON.parse(body.toString('utf8')));
+    } catch {
+      done(Object.assign(new Error('Body is not valid JSON'), { statusCode: 400 }), undefined);
+    }
+  });
   app
     .getHttpAdapter()
     .getInstance()
