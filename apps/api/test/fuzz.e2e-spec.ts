@@ -20,7 +20,7 @@ import {
  * Hostile input on every operation of the OpenAPI document (a new endpoint is covered without writing anything):
  * each class of value below in each body field, query parameter and path parameter, the other fields valid, as an
  * admin (public routes anonymously) with real rows in the path. Any 5xx fails, and so does an answer that leaks SQL,
- * a stack trace or a file path.
+ * a stack trace or a file path, and so does an error that is not in the API's error shape.
  */
 
 /** Stands for JSON text that JSON.stringify cannot produce (a `__proto__` key, thousands of levels). */
@@ -61,7 +61,13 @@ const BODY_VALUES: Array<[string, unknown, string[]?]> = [
 /** Whole bodies, sent to every operation that takes one (and to POSTs that take none). */
 const WHOLE_BODIES: Array<[string, (valid: unknown) => string]> = [
   ['extra field', (valid) => JSON.stringify({ ...(valid as object), unexpectedField: 1 })],
-  ['__proto__ at the top', (valid) => `{"__proto__":{"isAdmin":true},${JSON.stringify(valid).slice(1)}`],
+  [
+    '__proto__ at the top',
+    (valid) =>
+      `{"__proto__":{"isAdmin":true}${JSON.stringify(valid)
+        .slice(1)
+        .replace(/^(?!\})/, ',')}`,
+  ],
   ['constructor.prototype at the top', (valid) => JSON.stringify({ ...(valid as object), constructor: { prototype: { isAdmin: true } } })],
   ['deeply nested body', () => DEEP],
   ['array body', () => '[]'],
@@ -151,7 +157,7 @@ describe('hostile input on every operation of the OpenAPI document', () => {
     for (const s of sent) histogram[s.status] = (histogram[s.status] ?? 0) + 1;
     console.log(`fuzz: ${sent.length} requests over ${operationsOf(doc).length} operations; statuses ${JSON.stringify(histogram)}`);
 
-    const bad = sent.filter((s) => s.status >= 500 || LEAKS.test(s.body));
+    const bad = sent.filter((s) => s.status >= 500 || LEAKS.test(s.body) || (s.status >= 400 && !hasErrorShape(s)));
     if (bad.length) console.log(api.output().slice(-20000));
     expect(bad.map((s) => `${s.op} [${s.where}] → ${s.status} ${s.body.slice(0, 300)}`)).toEqual([]);
     // Every operation got past authentication and authorization with its requests.
@@ -229,6 +235,16 @@ async function fuzzOperation(
     );
   }
   return results;
+}
+
+/** Errors leave the API as { statusCode, error, message, details? } (DESIGN §4). */
+function hasErrorShape(s: Sent): boolean {
+  try {
+    const body = JSON.parse(s.body) as { statusCode?: unknown; error?: unknown; message?: unknown };
+    return body.statusCode === s.status && typeof body.error === 'string' && typeof body.message === 'string';
+  } catch {
+    return false;
+  }
 }
 
 /** JSON text of a body that may hold RawJson values. */
