@@ -35,6 +35,10 @@ export default tseslint.config(
           selector: "MemberExpression[object.name='process'][property.name='env']",
           message: 'read settings through AppConfig (libs/config), not process.env',
         },
+        {
+          selector: "ImportDeclaration[source.value='class-validator'] ImportSpecifier[imported.name='IsOptional']",
+          message: 'IsOptional lets null through to NOT NULL columns: use Optional() or Clearable() from @ta/common',
+        },
       ],
     },
   },

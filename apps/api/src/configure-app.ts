@@ -7,6 +7,7 @@ import { AppConfig } from '@ta/config';
 import { Logger } from 'nestjs-pino';
 import { helmetOptions, registerApiHeaders, registerCsrfProtection } from './http/browser-protections.js';
 import { registerCompression } from './http/compression.js';
+import { rejectHostileInput } from './http/hostile-input.js';
 import { createValidationPipe } from './http/validation.js';
 import { mountQueuesDashboard } from './queues/queues-dashboard.js';
 import { serveWebApp } from './web/serve-web-app.js';
@@ -18,6 +19,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   app.useLogger(app.get(Logger));
   setApiPrefix(app);
   app.useGlobalPipes(createValidationPipe());
+  rejectHostileInput(app);
 
   const { WEB_DIST_DIR, APP_URL } = app.get(AppConfig);
   await app.register(fastifyCookie);

@@ -313,9 +313,17 @@ export class CasesService {
    * locks the case row and applies the same rule as editing the case itself.
    */
   async lockForChange(manager: EntityManager, id: string, actor: Actor): Promise<Case> {
-    const current = await this.find(manager, id, true);
+    const current = await this.lock(manager, id);
     this.assertCanEdit(current, actor);
     return current;
+  }
+
+  /**
+   * Locks the case row in the caller's transaction, before any row of its sessions, plan or follow-ups: one lock
+   * order for every casework write, so concurrent writers on one case queue instead of deadlocking.
+   */
+  lock(manager: EntityManager, id: string): Promise<Case> {
+    return this.find(manager, id, true);
   }
 
   /**
@@ -350,7 +358,8 @@ export class CasesService {
     return found;
   }
 
-  private assertCanEdit(current: Case, actor: Actor): void {
+  /** The rule for changing a case or its work: its assigned consultant, a lead or an admin. */
+  assertCanEdit(current: Case, actor: Actor): void {
     if (actor.role === 'consultant' && current.assigneeId !== actor.id) {
       throw new ForbiddenException('Only the assigned consultant, a lead or an admin may change this case');
     }

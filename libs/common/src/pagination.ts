@@ -1,18 +1,20 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
+import { Optional, PG_INT_MAX } from './validation.js';
 
 /** `?page&pageSize` of every list (DESIGN §4): pageSize at most 100. */
 export class PageQueryDto {
   @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(PG_INT_MAX)
   page = 1;
 
   @ApiPropertyOptional({ default: 25, minimum: 1, maximum: 100 })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)

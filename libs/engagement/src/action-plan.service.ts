@@ -6,6 +6,7 @@ import { Contact } from '@ta/organizations';
 import { User, type AuthenticatedUser } from '@ta/users';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { ActionItem, ActionPlanGoal } from './action-plan.entity.js';
+import { lockCaseChild } from './case-child-lock.js';
 import type { ActionItemDto, ActionPlanDto, CreateActionItemDto, PutActionPlanDto, UpdateActionItemDto } from './dto/action-plan.dto.js';
 import { progressOf } from './engagement-enums.js';
 import { checkActiveStaff, checkContactsOf } from './staff-check.js';
@@ -76,6 +77,9 @@ export class ActionPlanService {
 
   /** Adds an item inside the caller's transaction (a consultation's next steps use it too). */
   async addItemIn(manager: EntityManager, locked: Case, dto: CreateActionItemDto, actor: Actor, fieldPrefix: string): Promise<ActionItem> {
+    if (dto.goalId !== undefined && dto.goalTitle !== undefined) {
+      throw fieldError(`${fieldPrefix}.goalId`, 'give either a goal id or a new goal’s title and area, not both');
+    }
     let goalId = dto.goalId;
     if (dto.goalTitle !== undefined && dto.goalArea !== undefined) {
       const count = await manager.countBy(ActionPlanGoal, { caseId: locked.id });
@@ -105,9 +109,8 @@ export class ActionPlanService {
 
   async updateItem(id: string, dto: UpdateActionItemDto, actor: Actor): Promise<ActionItemDto> {
     const caseId = await this.dataSource.transaction(async (manager) => {
-      const item = await manager.findOne(ActionItem, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!item) throw new NotFoundException(`No action item with id ${id}`);
-      const locked = await this.cases.lockForChange(manager, item.caseId, actor);
+      const { row: item, caseRow: locked } = await lockCaseChild(manager, this.cases, ActionItem, id, `No action item with id ${id}`);
+      this.cases.assertCanEdit(locked, actor);
       const before = item.status;
       if (dto.ownerUserId || dto.ownerContactId) Object.assign(item, await this.checkOwner(manager, locked, dto, actor, ''));
       if (dto.description !== undefined) item.description = dto.description;

@@ -1,9 +1,10 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Case, CaseEventsService, CasesService } from '@ta/cases';
 import type { AuthenticatedUser } from '@ta/users';
 import { DataSource } from 'typeorm';
 import { ActionPlanService } from './action-plan.service.js';
+import { lockCaseChild } from './case-child-lock.js';
 import { Consultation } from './consultation.entity.js';
 import type { ConsultationDto, CreateConsultationDto, UpdateConsultationDto } from './dto/consultation.dto.js';
 import { toConsultationDto } from './dto/consultation.dto.js';
@@ -107,8 +108,7 @@ export class ConsultationsService {
 
   /** Its author, a lead or an admin may change or delete a logged session. */
   private async loadForAuthor(manager: DataSource['manager'], id: string, actor: Actor): Promise<Consultation> {
-    const consultation = await manager.findOne(Consultation, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!consultation) throw new NotFoundException(`No consultation with id ${id}`);
+    const { row: consultation } = await lockCaseChild(manager, this.cases, Consultation, id, `No consultation with id ${id}`);
     if (actor.role === 'consultant' && consultation.consultantId !== actor.id) {
       throw new ForbiddenException('Only the consultant who logged this session, a lead or an admin may change it');
     }

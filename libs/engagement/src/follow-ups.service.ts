@@ -1,9 +1,10 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { fieldError } from '@ta/common';
 import { CaseEventsService, CasesService, type Case } from '@ta/cases';
 import type { AuthenticatedUser } from '@ta/users';
 import { DataSource, type EntityManager } from 'typeorm';
+import { lockCaseChild } from './case-child-lock.js';
 import type { CreateFollowUpDto, FollowUpDto, MyFollowUpDto, MyFollowUpsDto, UpdateFollowUpDto } from './dto/follow-up.dto.js';
 import { toFollowUpDto } from './dto/follow-up.dto.js';
 import { FollowUp } from './follow-up.entity.js';
@@ -73,9 +74,8 @@ export class FollowUpsService {
   /** The follow-up's assignee may update it; otherwise the case's own rule applies (assigned consultant, lead, admin). */
   async update(id: string, dto: UpdateFollowUpDto, actor: Actor): Promise<FollowUpDto> {
     return this.dataSource.transaction(async (manager) => {
-      const followUp = await manager.findOne(FollowUp, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!followUp) throw new NotFoundException(`No follow-up with id ${id}`);
-      if (followUp.assigneeId !== actor.id) await this.cases.lockForChange(manager, followUp.caseId, actor);
+      const { row: followUp, caseRow } = await lockCaseChild(manager, this.cases, FollowUp, id, `No follow-up with id ${id}`);
+      if (followUp.assigneeId !== actor.id) this.cases.assertCanEdit(caseRow, actor);
       if (dto.assigneeId) await checkActiveStaff(manager, dto.assigneeId, 'assigneeId');
       const before = followUp.status;
       const fromDueAt = followUp.dueAt;

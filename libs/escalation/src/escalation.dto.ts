@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Trim } from '@ta/common';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { Optional, Trim } from '@ta/common';
+import { IsString, MaxLength } from 'class-validator';
 
 export class RefDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -23,7 +23,7 @@ export class EscalationDto {
 
 export class AcknowledgeDto {
   @ApiPropertyOptional({ maxLength: 1000 })
-  @IsOptional()
+  @Optional()
   @Trim()
   @IsString()
   @MaxLength(1000)

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { UuidParam } from '@ta/common';
 import { Roles } from './auth.decorators.js';
 import { CreateUserDto } from './dto/create-user.dto.js';
 import { ListUsersQueryDto } from './dto/list-users-query.dto.js';
@@ -24,7 +25,7 @@ export class UsersController {
 
   @Get(':id')
   @ApiOkResponse({ type: UserResponseDto })
-  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<UserResponseDto> {
+  async get(@UuidParam('id') id: string): Promise<UserResponseDto> {
     return toUserResponse(await this.users.get(id));
   }
 
@@ -36,7 +37,7 @@ export class UsersController {
 
   @Patch(':id')
   @ApiOkResponse({ type: UserResponseDto })
-  async update(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpdateUserDto): Promise<UserResponseDto> {
+  async update(@UuidParam('id') id: string, @Body() dto: UpdateUserDto): Promise<UserResponseDto> {
     return toUserResponse(await this.users.update(id, dto));
   }
 }

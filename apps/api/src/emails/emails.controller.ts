@@ -1,13 +1,13 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { PageQueryDto, UuidParam } from '@ta/common';
+import { Optional, PageQueryDto, UuidParam } from '@ta/common';
 import { EMAIL_STATUSES, OutboxService, type EmailStatus, type OutboundEmail } from '@ta/mail';
 import { Roles } from '@ta/users';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn } from 'class-validator';
 
 export class ListEmailsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: EMAIL_STATUSES })
-  @IsOptional()
+  @Optional()
   @IsIn(EMAIL_STATUSES)
   status?: EmailStatus;
 }

@@ -731,9 +731,9 @@ export interface components {
             name: string;
             /** @example jordan.lee@clinic.example.org */
             email: string;
-            phone?: string;
+            phone?: string | null;
             /** @example Clinical Director */
-            title?: string;
+            title?: string | null;
             /** @enum {string} */
             role: "executive" | "clinical_director" | "supervisor" | "peer_specialist" | "family_peer_advocate" | "youth_peer_advocate" | "other";
         };
@@ -815,18 +815,18 @@ export interface components {
             priority: "low" | "normal" | "high" | "urgent";
             /** @enum {string} */
             source: "web_form" | "email" | "phone" | "event" | "outreach";
-            /** @enum {string} */
-            intensity?: "universal" | "targeted" | "intensive";
+            /** @enum {string|null} */
+            intensity?: "universal" | "targeted" | "intensive" | null;
             /**
              * Format: uuid
              * @description a contact of the organization
              */
-            primaryContactId?: string;
+            primaryContactId?: string | null;
             /**
              * Format: uuid
              * @description leads and admins only; a consultant’s new case is theirs
              */
-            assigneeId?: string;
+            assigneeId?: string | null;
         };
         UpdateCaseDto: {
             /** @description the version you read; a stale one is refused with 409 */
@@ -900,7 +900,7 @@ export interface components {
         CreateActionItemDto: {
             /**
              * Format: uuid
-             * @description the goal; or give goalTitle and goalArea to add a goal with it
+             * @description the goal; or give goalTitle and goalArea (not both) to add a goal with it
              */
             goalId?: string;
             goalTitle?: string;
@@ -934,7 +934,8 @@ export interface components {
             modality: "video" | "phone" | "onsite" | "email" | "webinar" | "training";
             /** @description contacts of the case’s organization */
             attendeeContactIds: string[];
-            headcount?: number;
+            /** @description null: not counted */
+            headcount?: number | null;
             topics: string[];
             summary: string;
             nextSteps?: string;
@@ -950,7 +951,8 @@ export interface components {
             /** @enum {string} */
             modality?: "video" | "phone" | "onsite" | "email" | "webinar" | "training";
             attendeeContactIds?: string[];
-            headcount?: number;
+            /** @description null clears it */
+            headcount?: number | null;
             topics?: string[];
             summary?: string;
             nextSteps?: string;
@@ -1127,7 +1129,7 @@ export interface components {
             contactName: string;
             /** @example jordan.lee@riverside.example.org */
             email: string;
-            phone?: string;
+            phone?: string | null;
             /** @enum {string} */
             role: "executive" | "clinical_director" | "supervisor" | "peer_specialist" | "family_peer_advocate" | "youth_peer_advocate" | "other";
             populations: ("children_youth" | "families" | "adults" | "older_adults")[];

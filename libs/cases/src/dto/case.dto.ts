@@ -1,20 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CommaList, PageQueryDto, Trim } from '@ta/common';
+import { Clearable, CommaList, IsInstant, Optional, PageQueryDto, PG_INT_MAX, Trim } from '@ta/common';
 import { OMH_REGIONS, type OmhRegion } from '@ta/organizations';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
   IsBoolean,
-  IsDate,
   IsIn,
   IsInt,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUUID,
   MaxLength,
+  Max,
   Min,
   ValidateIf,
 } from 'class-validator';
@@ -78,18 +76,18 @@ export class CreateCaseDto {
   @IsIn(CASE_SOURCES)
   source: CaseSource;
 
-  @ApiPropertyOptional({ enum: INTENSITIES })
-  @IsOptional()
+  @ApiPropertyOptional({ enum: INTENSITIES, nullable: true })
+  @Clearable()
   @IsIn(INTENSITIES)
   intensity?: Intensity;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'a contact of the organization' })
-  @IsOptional()
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'a contact of the organization' })
+  @Clearable()
   @IsUUID()
   primaryContactId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'leads and admins only; a consultant’s new case is theirs' })
-  @IsOptional()
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'leads and admins only; a consultant’s new case is theirs' })
+  @Clearable()
   @IsUUID()
   assigneeId?: string;
 }
@@ -98,10 +96,11 @@ export class UpdateCaseDto {
   @ApiProperty({ description: 'the version you read; a stale one is refused with 409' })
   @IsInt()
   @Min(1)
+  @Max(PG_INT_MAX)
   version: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @Trim()
   @IsString()
   @IsNotEmpty()
@@ -109,14 +108,14 @@ export class UpdateCaseDto {
   title?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(10000)
   description?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayUnique()
   @ArrayMaxSize(20)
@@ -124,26 +123,24 @@ export class UpdateCaseDto {
   topics?: string[];
 
   @ApiPropertyOptional({ enum: SERVICE_LINES, isArray: true })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayUnique()
   @IsIn(SERVICE_LINES, { each: true })
   serviceLines?: ServiceLine[];
 
   @ApiPropertyOptional({ enum: CASE_PRIORITIES })
-  @IsOptional()
+  @Optional()
   @IsIn(CASE_PRIORITIES)
   priority?: CasePriority;
 
   @ApiPropertyOptional({ enum: INTENSITIES, nullable: true })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
+  @Clearable()
   @IsIn(INTENSITIES)
   intensity?: Intensity | null;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
+  @Clearable()
   @IsUUID()
   primaryContactId?: string | null;
 }
@@ -154,7 +151,7 @@ export class TransitionDto {
   to: CaseStatus;
 
   @ApiPropertyOptional({ enum: REASON_CODES, description: 'required when resolving (the outcome), closing or putting on hold' })
-  @IsOptional()
+  @Optional()
   @IsIn(REASON_CODES)
   reason?: ReasonCode;
 
@@ -163,14 +160,15 @@ export class TransitionDto {
     description:
       'when resolving a case with open follow-ups or action items: cancel them, or keep them (and their reminders); closing always cancels them',
   })
-  @IsOptional()
+  @Optional()
   @IsIn(OPEN_WORK_CHOICES)
   openWork?: OpenWorkChoice;
 
   @ApiPropertyOptional({ description: 'when given, a stale version is refused with 409' })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
+  @Max(PG_INT_MAX)
   version?: number;
 }
 
@@ -183,7 +181,7 @@ export class AssignDto {
     description:
       "the previous assignee's open follow-ups and action items move to the new one (and so do their reminders) unless false; default true",
   })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   moveOpenWork?: boolean;
 }
@@ -193,83 +191,79 @@ export type CaseSort = (typeof CASE_SORTS)[number];
 
 export class ListCasesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: CASE_STATUSES, isArray: true, description: 'comma-separated or repeated' })
-  @IsOptional()
+  @Optional()
   @CommaList()
   @IsIn(CASE_STATUSES, { each: true })
   status?: CaseStatus[];
 
   @ApiPropertyOptional({ enum: CASE_PRIORITIES, isArray: true })
-  @IsOptional()
+  @Optional()
   @CommaList()
   @IsIn(CASE_PRIORITIES, { each: true })
   priority?: CasePriority[];
 
   @ApiPropertyOptional({ description: 'a user id, `me`, or `none` for unassigned' })
-  @IsOptional()
+  @Optional()
   @ValidateIf((_, value) => value !== 'me' && value !== 'none')
   @IsUUID(undefined, { message: 'assigneeId must be a UUID, me or none' })
   assigneeId?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   organizationId?: string;
 
   @ApiPropertyOptional({ description: 'topic code' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(40)
   topic?: string;
 
   @ApiPropertyOptional({ enum: GOAL_AREAS })
-  @IsOptional()
+  @Optional()
   @IsIn(GOAL_AREAS)
   goalArea?: GoalArea;
 
   @ApiPropertyOptional({ enum: OMH_REGIONS, description: "the organization's OMH region" })
-  @IsOptional()
+  @Optional()
   @IsIn(OMH_REGIONS)
   region?: OmhRegion;
 
   @ApiPropertyOptional({ enum: STALL_LEVELS, isArray: true })
-  @IsOptional()
+  @Optional()
   @CommaList()
   @IsIn(STALL_LEVELS, { each: true })
   stallLevel?: StallLevel[];
 
   @ApiPropertyOptional({ description: 'full text over reference, title, description and organization name' })
-  @IsOptional()
+  @Optional()
   @Trim()
   @IsString()
   @MaxLength(200)
   q?: string;
 
   @ApiPropertyOptional({ description: 'opened at or after (ISO 8601)' })
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @Optional()
+  @IsInstant()
   openedFrom?: Date;
 
   @ApiPropertyOptional({ description: 'opened before (ISO 8601, exclusive)' })
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @Optional()
+  @IsInstant()
   openedTo?: Date;
 
   @ApiPropertyOptional({ description: 'with a session held at or after (ISO 8601)' })
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @Optional()
+  @IsInstant()
   sessionFrom?: Date;
 
   @ApiPropertyOptional({ description: 'with a session held before (ISO 8601, exclusive)' })
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @Optional()
+  @IsInstant()
   sessionTo?: Date;
 
   @ApiPropertyOptional({ enum: CASE_SORTS, default: '-lastActivityAt' })
-  @IsOptional()
+  @Optional()
   @IsIn(CASE_SORTS)
   sort: CaseSort = '-lastActivityAt';
 }

@@ -1,25 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { GOAL_AREAS, type GoalArea } from '@ta/cases';
-import { Trim } from '@ta/common';
+import { Clearable, IsCalendarDate, Optional, Trim } from '@ta/common';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsISO8601,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsString, IsUUID, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { ACTION_ITEM_STATUSES, type ActionItemStatus } from '../engagement-enums.js';
 
 export class GoalInputDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'an existing goal to keep; omit for a new goal' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   id?: string;
 
@@ -46,13 +34,14 @@ export class PutActionPlanDto {
 }
 
 export class CreateActionItemDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'the goal; or give goalTitle and goalArea to add a goal with it' })
-  @ValidateIf((dto: CreateActionItemDto) => dto.goalTitle === undefined)
+  @ApiPropertyOptional({ format: 'uuid', description: 'the goal; or give goalTitle and goalArea (not both) to add a goal with it' })
+  // Required without goalTitle, and checked whenever given: an unchecked value would be ignored silently.
+  @ValidateIf((dto: CreateActionItemDto) => dto.goalTitle === undefined || dto.goalId !== undefined)
   @IsUUID()
   goalId?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @Trim()
   @IsString()
   @IsNotEmpty()
@@ -60,7 +49,7 @@ export class CreateActionItemDto {
   goalTitle?: string;
 
   @ApiPropertyOptional({ enum: GOAL_AREAS })
-  @ValidateIf((dto: CreateActionItemDto) => dto.goalTitle !== undefined)
+  @ValidateIf((dto: CreateActionItemDto) => dto.goalTitle !== undefined || dto.goalArea !== undefined)
   @IsIn(GOAL_AREAS)
   goalArea?: GoalArea;
 
@@ -72,29 +61,29 @@ export class CreateActionItemDto {
   description: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'a staff owner; give this or ownerContactId (default: you)' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   ownerUserId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'a clinic contact as owner' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   ownerContactId?: string;
 
   @ApiPropertyOptional({ example: '2026-12-15', description: 'calendar date' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @Optional()
+  @IsCalendarDate()
   dueDate?: string;
 }
 
 export class UpdateActionItemDto {
   @ApiPropertyOptional({ enum: ACTION_ITEM_STATUSES })
-  @IsOptional()
+  @Optional()
   @IsIn(ACTION_ITEM_STATUSES)
   status?: ActionItemStatus;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @Trim()
   @IsString()
   @IsNotEmpty()
@@ -102,18 +91,17 @@ export class UpdateActionItemDto {
   description?: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: '2026-12-15', description: 'calendar date; null clears it' })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsISO8601({ strict: true })
+  @Clearable()
+  @IsCalendarDate()
   dueDate?: string | null;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   ownerUserId?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   ownerContactId?: string;
 }

@@ -1,15 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Trim } from '@ta/common';
+import { Clearable, IsInstant, Optional, Trim } from '@ta/common';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
-  IsDate,
   IsIn,
   IsInt,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUUID,
   Max,
@@ -24,8 +22,7 @@ import { CreateFollowUpDto } from './follow-up.dto.js';
 
 export class CreateConsultationDto {
   @ApiProperty({ description: 'ISO 8601 instant' })
-  @Type(() => Date)
-  @IsDate()
+  @IsInstant()
   startedAt: Date;
 
   @ApiProperty({ minimum: 1, maximum: 600 })
@@ -45,8 +42,8 @@ export class CreateConsultationDto {
   @IsUUID(undefined, { each: true })
   attendeeContactIds: string[];
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 10000 })
-  @IsOptional()
+  @ApiPropertyOptional({ minimum: 1, maximum: 10000, nullable: true, description: 'null: not counted' })
+  @Clearable()
   @IsInt()
   @Min(1)
   @Max(10000)
@@ -67,14 +64,14 @@ export class CreateConsultationDto {
   summary: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @Trim()
   @IsString()
   @MaxLength(5000)
   nextSteps?: string;
 
   @ApiPropertyOptional({ type: [CreateFollowUpDto], description: 'next steps turned into follow-ups, saved with the session' })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
@@ -82,7 +79,7 @@ export class CreateConsultationDto {
   followUps?: CreateFollowUpDto[];
 
   @ApiPropertyOptional({ type: [CreateActionItemDto], description: 'next steps turned into action items, saved with the session' })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
@@ -92,40 +89,39 @@ export class CreateConsultationDto {
 
 export class UpdateConsultationDto {
   @ApiPropertyOptional()
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @Optional()
+  @IsInstant()
   startedAt?: Date;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 600 })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   @Max(600)
   durationMinutes?: number;
 
   @ApiPropertyOptional({ enum: MODALITIES })
-  @IsOptional()
+  @Optional()
   @IsIn(MODALITIES)
   modality?: Modality;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayUnique()
   @ArrayMaxSize(100)
   @IsUUID(undefined, { each: true })
   attendeeContactIds?: string[];
 
-  @ApiPropertyOptional()
-  @IsOptional()
+  @ApiPropertyOptional({ minimum: 1, maximum: 10000, nullable: true, description: 'null clears it' })
+  @Clearable()
   @IsInt()
   @Min(1)
   @Max(10000)
   headcount?: number;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayUnique()
   @ArrayMaxSize(20)
@@ -133,7 +129,7 @@ export class UpdateConsultationDto {
   topics?: string[];
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @Trim()
   @IsString()
   @IsNotEmpty()
@@ -141,7 +137,7 @@ export class UpdateConsultationDto {
   summary?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @Trim()
   @IsString()
   @MaxLength(5000)

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Trim } from '@ta/common';
-import { Type } from 'class-transformer';
-import { IsDate, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsInstant, Optional, Trim } from '@ta/common';
+import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
 import { FOLLOW_UP_KINDS, FOLLOW_UP_STATUSES, type FollowUpKind, type FollowUpStatus } from '../engagement-enums.js';
 
 /** A follow-up is scheduled, or logged as already done. */
@@ -11,12 +10,11 @@ import type { FollowUp } from '../follow-up.entity.js';
 
 export class CreateFollowUpDto {
   @ApiProperty({ description: 'ISO 8601 instant' })
-  @Type(() => Date)
-  @IsDate()
+  @IsInstant()
   dueAt: Date;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'staff user; defaults to you' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   assigneeId?: string;
 
@@ -25,7 +23,7 @@ export class CreateFollowUpDto {
   kind: FollowUpKind;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @Trim()
   @IsString()
   @MaxLength(2000)
@@ -36,35 +34,34 @@ export class CreateFollowUpDto {
     description:
       'scheduled (the default), or `done` to log a touchpoint that already happened (its due time may be in the past); a scheduled one may not be due more than a day ago',
   })
-  @IsOptional()
+  @Optional()
   @IsIn(NEW_FOLLOW_UP_STATUSES)
   status?: NewFollowUpStatus;
 }
 
 export class UpdateFollowUpDto {
   @ApiPropertyOptional({ enum: FOLLOW_UP_STATUSES })
-  @IsOptional()
+  @Optional()
   @IsIn(FOLLOW_UP_STATUSES)
   status?: FollowUpStatus;
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @Optional()
+  @IsInstant()
   dueAt?: Date;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   assigneeId?: string;
 
   @ApiPropertyOptional({ enum: FOLLOW_UP_KINDS })
-  @IsOptional()
+  @Optional()
   @IsIn(FOLLOW_UP_KINDS)
   kind?: FollowUpKind;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @Trim()
   @IsString()
   @MaxLength(2000)

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Trim } from '@ta/common';
+import { Clearable, Optional, Trim } from '@ta/common';
 import {
   CONTACT_ROLES,
   IMPLEMENTATION_STAGES,
@@ -12,7 +12,7 @@ import {
   type PeerRole,
   type Population,
 } from '@ta/organizations';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsEmail, IsIn, IsNotEmpty, IsString, Length, MaxLength } from 'class-validator';
 
 export const CONTACT_METHODS = ['email', 'phone', 'video'] as const;
 export const CONTACT_METHOD_LABELS: Record<(typeof CONTACT_METHODS)[number], string> = {
@@ -53,8 +53,8 @@ export class IntakeDto {
   @MaxLength(254)
   email: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
+  @ApiPropertyOptional({ nullable: true })
+  @Clearable()
   @Trim()
   @IsString()
   @MaxLength(40)
@@ -93,13 +93,13 @@ export class IntakeDto {
   question: string;
 
   @ApiPropertyOptional({ enum: CONTACT_METHODS })
-  @IsOptional()
+  @Optional()
   @IsIn(CONTACT_METHODS)
   preferredContact?: (typeof CONTACT_METHODS)[number];
 
   /** Honeypot: hidden from people; a bot that fills it is thanked and ignored. */
   @ApiPropertyOptional({ description: 'leave empty' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(500)
   website?: string;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Trim } from '@ta/common';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Clearable, Trim } from '@ta/common';
+import { IsEmail, IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { CONTACT_ROLES, type ContactRole } from '../organization-enums.js';
 import type { Contact } from '../contact.entity.js';
 
@@ -18,15 +18,15 @@ export class CreateContactDto {
   @MaxLength(254)
   email: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
+  @ApiPropertyOptional({ nullable: true })
+  @Clearable()
   @Trim()
   @IsString()
   @MaxLength(40)
   phone?: string;
 
-  @ApiPropertyOptional({ example: 'Clinical Director' })
-  @IsOptional()
+  @ApiPropertyOptional({ example: 'Clinical Director', nullable: true })
+  @Clearable()
   @Trim()
   @IsString()
   @MaxLength(120)

@@ -1,20 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Trim, PageQueryDto } from '@ta/common';
+import { Optional, PageQueryDto, Trim } from '@ta/common';
 import { Type } from 'class-transformer';
-import {
-  ArrayUnique,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import {
   IMPLEMENTATION_STAGES,
   OMH_REGIONS,
@@ -83,52 +70,53 @@ export class CreateOrganizationDto {
   stage: ImplementationStage;
 
   @ApiPropertyOptional({ enum: PEER_ROLES, isArray: true, description: 'peer roles the program employs or plans' })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayUnique()
   @IsIn(PEER_ROLES, { each: true })
   peerRoles?: PeerRole[];
 
   @ApiPropertyOptional({ type: PeerWorkforceDto })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => PeerWorkforceDto)
   peerWorkforce?: PeerWorkforceDto;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(5000)
   notes?: string;
 
   @ApiPropertyOptional({ description: 'Create even though an organization with the same normalized name exists' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   allowDuplicate?: boolean;
 }
 
-export class UpdateOrganizationDto extends PartialType(CreateOrganizationDto) {}
+/** Every field optional; null is refused like in CreateOrganizationDto (PartialType's default would let it through). */
+export class UpdateOrganizationDto extends PartialType(CreateOrganizationDto, { skipNullProperties: false }) {}
 
 export class ListOrganizationsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'name contains / is similar to (trigram)' })
-  @IsOptional()
+  @Optional()
   @Trim()
   @IsString()
   @MaxLength(200)
   q?: string;
 
   @ApiPropertyOptional({ enum: OMH_REGIONS })
-  @IsOptional()
+  @Optional()
   @IsIn(OMH_REGIONS)
   region?: OmhRegion;
 
   @ApiPropertyOptional({ enum: IMPLEMENTATION_STAGES })
-  @IsOptional()
+  @Optional()
   @IsIn(IMPLEMENTATION_STAGES)
   stage?: ImplementationStage;
 
   @ApiPropertyOptional({ enum: ORGANIZATION_KINDS })
-  @IsOptional()
+  @Optional()
   @IsIn(ORGANIZATION_KINDS)
   kind?: OrganizationKind;
 }

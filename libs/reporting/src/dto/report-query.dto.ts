@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
+import { Optional } from '@ta/common';
+import { IsBoolean, IsIn, Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
 import { dayNumber } from '../date-range.js';
 
 @ValidatorConstraint({ name: 'calendarDate' })
@@ -29,12 +30,12 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export class ReportQueryDto extends DateRangeQueryDto {
   @ApiPropertyOptional({ enum: REPORT_FORMATS, default: 'csv' })
-  @IsOptional()
+  @Optional()
   @IsIn(REPORT_FORMATS)
   format: ReportFormat = 'csv';
 
   @ApiPropertyOptional({ type: Boolean, default: false, description: 'CSV only: start with a UTF-8 byte order mark (for Excel)' })
-  @IsOptional()
+  @Optional()
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   bom = false;

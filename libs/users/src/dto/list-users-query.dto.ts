@@ -1,18 +1,20 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Optional, PG_INT_MAX } from '@ta/common';
+import { IsIn, IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
 import { USER_ROLES, type UserRole } from '../user-role.js';
 
 export class ListUsersQueryDto {
   @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(PG_INT_MAX)
   page = 1;
 
   @ApiPropertyOptional({ default: 50, maximum: 100 })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -20,13 +22,13 @@ export class ListUsersQueryDto {
   pageSize = 50;
 
   @ApiPropertyOptional({ description: 'matches name or email' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(100)
   q?: string;
 
   @ApiPropertyOptional({ enum: USER_ROLES })
-  @IsOptional()
+  @Optional()
   @IsIn(USER_ROLES)
   role?: UserRole;
 }

@@ -1,11 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { Optional } from '@ta/common';
+import { IsBoolean, IsIn, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
 import { USER_ROLES, type UserRole } from '../user-role.js';
 import { trim } from './create-user.dto.js';
 
 export class UpdateUserDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @trim()
   @IsString()
   @IsNotEmpty()
@@ -13,17 +14,17 @@ export class UpdateUserDto {
   name?: string;
 
   @ApiPropertyOptional({ enum: USER_ROLES })
-  @IsOptional()
+  @Optional()
   @IsIn(USER_ROLES)
   role?: UserRole;
 
   @ApiPropertyOptional({ description: 'false deactivates the user and ends their sessions' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   active?: boolean;
 
   @ApiPropertyOptional({ minLength: 10, maxLength: 200 })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MinLength(10)
   @MaxLength(200)
