@@ -1,5 +1,6 @@
 import { Alert, Button, Center, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
-import { isEmail, isNotEmpty, useForm } from '@mantine/form';
+import { isNotEmpty, useForm } from '@mantine/form';
+import { isDeliverableEmail } from '../components/email';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -17,7 +18,7 @@ export function LoginPage() {
   const queryClient = useQueryClient();
   const form = useForm({
     initialValues: { email: '', password: '' },
-    validate: { email: isEmail('Enter your email address'), password: isNotEmpty('Enter your password') },
+    validate: { email: isDeliverableEmail('Enter your email address'), password: isNotEmpty('Enter your password') },
   });
   const login = useMutation({
     mutationFn: (body: typeof form.values) => unwrap(api.POST('/api/v1/auth/login', { body })),

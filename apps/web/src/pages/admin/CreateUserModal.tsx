@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Modal, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
-import { hasLength, isEmail, isNotEmpty, useForm } from '@mantine/form';
+import { hasLength, isNotEmpty, useForm } from '@mantine/form';
+import { isDeliverableEmail } from '../../components/email';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, unwrap, type User, type UserRole } from '../../api/client';
 import { notifyFailed, notifySaved } from '../../notify';
@@ -10,7 +11,7 @@ export function CreateUserModal({ opened, onClose, onCreated }: { opened: boolea
   const form = useForm({
     initialValues: { email: '', name: '', role: 'consultant' as UserRole, password: '' },
     validate: {
-      email: isEmail('Enter an email address'),
+      email: isDeliverableEmail('Enter an email address'),
       name: isNotEmpty('Enter a name'),
       // The API's rule (CreateUserDto): 10 to 200 characters.
       password: hasLength({ min: 10, max: 200 }, 'Use 10 to 200 characters'),

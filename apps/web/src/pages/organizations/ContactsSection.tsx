@@ -1,5 +1,6 @@
 import { Anchor, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { isEmail, isNotEmpty, useForm } from '@mantine/form';
+import { isNotEmpty, useForm } from '@mantine/form';
+import { isDeliverableEmail } from '../../components/email';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
@@ -78,7 +79,7 @@ function AddContactForm({ organizationId, onDone }: { organizationId: string; on
   const queryClient = useQueryClient();
   const form = useForm({
     initialValues: { name: '', email: '', phone: '', title: '', role: 'other' as ContactRole },
-    validate: { name: isNotEmpty('Enter a name'), email: isEmail('Enter an email address') },
+    validate: { name: isNotEmpty('Enter a name'), email: isDeliverableEmail('Enter an email address') },
   });
   const add = useMutation({
     mutationFn: (values: typeof form.values) =>

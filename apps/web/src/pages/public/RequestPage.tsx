@@ -13,7 +13,8 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { isEmail, useForm } from '@mantine/form';
+import { useForm } from '@mantine/form';
+import { isDeliverableEmail } from '../../components/email';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useRef, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
@@ -97,7 +98,7 @@ export function RequestPage() {
       region: required('Please choose your OMH region'),
       county: required('Please tell us your county'),
       contactName: required('Please tell us your name'),
-      email: isEmail('Please give an email address we can reply to'),
+      email: isDeliverableEmail('Please give an email address we can reply to'),
       role: required('Please choose the role closest to yours'),
       stage: required('Please choose where your program is with peer support'),
       phone: (value, values) =>
