@@ -23,7 +23,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
 
   const { WEB_DIST_DIR, APP_URL } = app.get(AppConfig);
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, helmetOptions);
+  await app.register(fastifyHelmet, helmetOptions(APP_URL));
   await registerCompression(app);
   const fastify = app.getHttpAdapter().getInstance();
   registerCsrfProtection(fastify, APP_URL);

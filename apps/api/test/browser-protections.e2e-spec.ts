@@ -91,6 +91,7 @@ describe('browser protections (real API process serving the built web app)', () 
     expect(appCsp).toContain("script-src 'self';");
     expect(appCsp).not.toContain("script-src 'self' 'unsafe-inline'");
     expect(app.headers['cache-control']).toBe('no-cache');
+    expect(appCsp).toContain('upgrade-insecure-requests'); // APP_URL is https here
 
     const docs = await request(api.url).get('/api/docs').redirects(1).expect(200);
     expect(String(docs.headers['content-security-policy'])).toContain("script-src 'self' 'unsafe-inline'");

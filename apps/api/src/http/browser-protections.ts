@@ -23,7 +23,14 @@ const APP_CSP = {
   baseUri: ["'self'"],
   formAction: ["'self'"],
 };
-export const helmetOptions = { contentSecurityPolicy: { directives: APP_CSP } };
+/**
+ * Helmet's defaults plus our CSP. `upgrade-insecure-requests` only where TA Desk is served over https: on a plain-http
+ * intranet address it would send the browser to an https port nobody listens on.
+ */
+export function helmetOptions(appUrl: string) {
+  const https = appUrl.startsWith('https://');
+  return { contentSecurityPolicy: { directives: { ...APP_CSP, upgradeInsecureRequests: https ? [] : null } } };
+}
 
 /** Swagger UI at /api/docs starts itself with an inline script: only its pages get 'unsafe-inline' for scripts. */
 const DOCS_CSP =
