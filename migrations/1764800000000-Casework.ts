@@ -20,10 +20,11 @@ export class Casework1764800000000 implements MigrationInterface {
     await q.query(
       `CREATE INDEX "follow_ups_assignee_open_idx" ON "follow_ups" ("assignee_id", "due_at") WHERE "status" IN ('scheduled', 'missed')`,
     );
+    // The second weekday after the day it opened (New York days), at the same New York clock time.
     await q.query(`
       UPDATE cases c SET first_response_due_at = (
         SELECT (d.day + (c.opened_at AT TIME ZONE 'America/New_York')::time) AT TIME ZONE 'America/New_York'
-        FROM generate_series((c.opened_at AT TIME ZONE 'America/New_York')::date + 1, (c.opened_at AT TIME ZONE 'America/New_York')::date + 7, interval '1 day') AS d(day)
+        FROM (SELECT (c.opened_at AT TIME ZONE 'America/New_York')::date + n AS day FROM generate_series(1, 7) AS n) d
         WHERE extract(isodow FROM d.day) < 6
         ORDER BY d.day OFFSET 1 LIMIT 1)
       WHERE c.first_response_due_at IS NULL`);
