@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { helmetOptions, registerApiHeaders, registerCsrfProtection } from './http/browser-protections.js';
 import { registerCompression } from './http/compression.js';
 import { rejectHostileInput } from './http/hostile-input.js';
+import { registerStatementCountHeader } from './http/statement-count.js';
 import { createValidationPipe } from './http/validation.js';
 import { mountQueuesDashboard } from './queues/queues-dashboard.js';
 import { serveWebApp } from './web/serve-web-app.js';
@@ -21,13 +22,14 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   app.useGlobalPipes(createValidationPipe());
   rejectHostileInput(app);
 
-  const { WEB_DIST_DIR, APP_URL } = app.get(AppConfig);
+  const { WEB_DIST_DIR, APP_URL, COUNT_SQL_STATEMENTS } = app.get(AppConfig);
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, helmetOptions(APP_URL));
   await registerCompression(app);
   const fastify = app.getHttpAdapter().getInstance();
   registerCsrfProtection(fastify, APP_URL);
   registerApiHeaders(fastify);
+  if (COUNT_SQL_STATEMENTS) registerStatementCountHeader(fastify);
 
   SwaggerModule.setup('api/docs', app, createOpenApiDocument(app), { jsonDocumentUrl: 'api/docs/json' });
 

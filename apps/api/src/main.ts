@@ -7,6 +7,7 @@ import { stopRedisReconnects } from '@ta/queue';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { configureApp } from './configure-app.js';
+import { countingServer } from './http/statement-count.js';
 
 /** Below `npm run up`'s 10 s, so the API says why it ends before anyone kills it. */
 const SHUTDOWN_TIMEOUT_MS = 8000;
@@ -15,7 +16,11 @@ async function bootstrap(): Promise<void> {
   const config = loadConfig();
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule,
-    new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: trustProxySetting(config.TRUST_PROXY) }),
+    new FastifyAdapter({
+      bodyLimit: 1024 * 1024,
+      trustProxy: trustProxySetting(config.TRUST_PROXY),
+      ...(config.COUNT_SQL_STATEMENTS ? { serverFactory: countingServer } : {}),
+    }),
     {
       bufferLogs: true,
     },

@@ -55,7 +55,6 @@ export class CasesController {
   @Get('cases/:id/timeline')
   @ApiOkResponse({ type: CaseEventListDto })
   async timeline(@UuidParam('id') id: string, @Query() query: PageQueryDto): Promise<CaseEventListDto> {
-    await this.cases.get(id);
     const { items, total } = await this.events.page(id, query.page, query.pageSize);
     return { items, total, page: query.page, pageSize: query.pageSize };
   }

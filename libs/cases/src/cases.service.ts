@@ -6,9 +6,20 @@ import { OutboxService } from '@ta/mail';
 import { Contact, Organization } from '@ta/organizations';
 import { User, type AuthenticatedUser } from '@ta/users';
 import { DataSource, In, Repository, type EntityManager } from 'typeorm';
-import type { CaseStatus, GoalArea } from './case-enums.js';
+import type { CaseStatus } from './case-enums.js';
 import { CaseEventsService } from './case-events.service.js';
 import { allowedMoves, canMove, needsReason, timestampsFor } from './case-status-machine.js';
+import {
+  CASE_BY_ID,
+  CASE_EXISTS,
+  caseCount,
+  casePage,
+  type CaseCountRow,
+  type CaseExistsRow,
+  type CaseJson,
+  type CaseJsonRow,
+  type CasePageRow,
+} from './case.sql.js';
 import { Case } from './case.entity.js';
 import type { AssignDto, CaseDto, CreateCaseDto, ListCasesQueryDto, TransitionDto, UpdateCaseDto } from './dto/case.dto.js';
 import { Topic } from './topic.entity.js';
@@ -54,57 +65,32 @@ export class CasesService {
     return this.topicRepo.find({ order: { sortOrder: 'ASC' } });
   }
 
+  /** One statement for a page and its total (the case read model, case.sql.ts); a page past the end counts apart. */
   async list(query: ListCasesQueryDto, actor: Actor): Promise<{ items: CaseDto[]; total: number }> {
-    const qb = this.cases.createQueryBuilder('c');
-    if (query.status?.length) qb.andWhere('c.status IN (:...status)', { status: query.status });
-    if (query.priority?.length) qb.andWhere('c.priority IN (:...priority)', { priority: query.priority });
-    if (query.stallLevel?.length) qb.andWhere('c.stall_level IN (:...stall)', { stall: query.stallLevel });
-    if (query.assigneeId === 'none') qb.andWhere('c.assignee_id IS NULL');
-    else if (query.assigneeId)
-      qb.andWhere('c.assignee_id = :assignee', { assignee: query.assigneeId === 'me' ? actor.id : query.assigneeId });
-    if (query.organizationId) qb.andWhere('c.organization_id = :org', { org: query.organizationId });
-    if (query.region) {
-      qb.andWhere('c.organization_id IN (SELECT o.id FROM organizations o WHERE o.region = :region)', { region: query.region });
-    }
-    if (query.topic) qb.andWhere(':topic = ANY(c.topics)', { topic: query.topic });
-    if (query.goalArea) {
-      qb.andWhere('c.topics && ARRAY(SELECT t.code FROM topics t WHERE t.goal_area = :goalArea)::text[]', { goalArea: query.goalArea });
-    }
-    if (query.q) {
-      // Words match the full text (accents ignored); a number, or part of a reference, matches references by substring.
-      const referencePart = looksLikeReference(query.q.trim()) ? `%${escapeLike(query.q.trim().toUpperCase())}%` : null;
-      qb.andWhere(
-        `(c.search_vector @@ websearch_to_tsquery('english', f_unaccent(:q))${referencePart ? ' OR c.reference LIKE :referencePart' : ''})`,
-        { q: query.q, referencePart },
-      );
-    }
-    if (query.openedFrom) qb.andWhere('c.opened_at >= :from', { from: query.openedFrom });
-    if (query.openedTo) qb.andWhere('c.opened_at < :to', { to: query.openedTo });
-    if (query.sessionFrom || query.sessionTo) {
-      // consultations_case_started_idx answers this per case.
-      const held = [
-        's.case_id = c.id',
-        ...(query.sessionFrom ? ['s.started_at >= :sessionFrom'] : []),
-        ...(query.sessionTo ? ['s.started_at < :sessionTo'] : []),
-      ];
-      qb.andWhere(`EXISTS (SELECT 1 FROM consultations s WHERE ${held.join(' AND ')})`, {
-        sessionFrom: query.sessionFrom,
-        sessionTo: query.sessionTo,
-      });
-    }
+    const { where, params } = caseFilters(query, actor);
     const [expression, direction] = SORTS[query.sort] ?? ['c.last_activity_at', 'DESC'];
-    qb.orderBy(expression, direction, direction === 'DESC' ? 'NULLS LAST' : 'NULLS FIRST').addOrderBy('c.id', 'ASC');
-    const [rows, total] = await qb
-      .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize)
-      .getManyAndCount();
-    return { items: await this.toDtos(rows), total };
+    const orderBy = `${expression} ${direction} ${direction === 'DESC' ? 'NULLS LAST' : 'NULLS FIRST'}, c.id ASC`;
+    const rows = (await this.dataSource.query(casePage(where, orderBy, params.length + 1), [
+      ...params,
+      query.pageSize,
+      (query.page - 1) * query.pageSize,
+    ])) as CasePageRow[];
+    const total = rows[0]
+      ? Number(rows[0].total)
+      : Number(((await this.dataSource.query(caseCount(where), params)) as [CaseCountRow])[0].total);
+    return { items: rows.map((row) => withMoves(row.dto)), total };
   }
 
   async get(id: string): Promise<CaseDto> {
-    const [dto] = await this.toDtos([await this.find(this.cases.manager, id)]);
-    if (!dto) throw new NotFoundException(`No case with id ${id}`);
-    return dto;
+    const [row] = (await this.dataSource.query(CASE_BY_ID, [id])) as CaseJsonRow[];
+    if (!row) throw new NotFoundException(`No case with id ${id}`);
+    return withMoves(row.dto);
+  }
+
+  /** A 404 unless the case exists: for reads about a case that need nothing of it. */
+  async assertExists(id: string): Promise<void> {
+    const [{ found }] = (await this.dataSource.query(CASE_EXISTS, [id])) as [CaseExistsRow];
+    if (!found) throw new NotFoundException(`No case with id ${id}`);
   }
 
   async create(dto: CreateCaseDto, actor: Actor): Promise<CaseDto> {
@@ -396,50 +382,40 @@ export class CasesService {
     if (!user) throw fieldError(field, 'must be an active consultant or lead');
     return user;
   }
+}
 
-  /** Organization, assignee and goal areas for a page of cases in three queries, not one per case. */
-  private async toDtos(rows: Case[]): Promise<CaseDto[]> {
-    if (rows.length === 0) return [];
-    const manager = this.cases.manager;
-    const orgIds = [...new Set(rows.map((r) => r.organizationId))];
-    const userIds = [...new Set(rows.map((r) => r.assigneeId).filter((v): v is string => v !== null))];
-    const [orgs, users, topics] = await Promise.all([
-      manager.findBy(Organization, { id: In(orgIds) }),
-      userIds.length ? manager.findBy(User, { id: In(userIds) }) : Promise.resolve([]),
-      this.topicRepo.find(),
-    ]);
-    const orgById = new Map(orgs.map((o) => [o.id, o]));
-    const userById = new Map(users.map((u) => [u.id, u]));
-    const goalOf = new Map(topics.map((t) => [t.code, t.goalArea]));
-    return rows.map((c) => {
-      const org = orgById.get(c.organizationId);
-      const assignee = c.assigneeId ? userById.get(c.assigneeId) : undefined;
-      return {
-        id: c.id,
-        reference: c.reference,
-        organization: { id: c.organizationId, name: org?.name ?? '', region: org?.region ?? '', county: org?.county ?? '' },
-        primaryContactId: c.primaryContactId,
-        title: c.title,
-        description: c.description,
-        source: c.source,
-        priority: c.priority,
-        topics: c.topics,
-        goalAreas: [...new Set(c.topics.map((t) => goalOf.get(t)).filter((g): g is GoalArea => g !== undefined))],
-        serviceLines: c.serviceLines,
-        intensity: c.intensity,
-        assignee: assignee ? { id: assignee.id, name: assignee.name } : null,
-        status: c.status,
-        statusReason: c.statusReason,
-        allowedMoves: [...allowedMoves(c.status)],
-        stallLevel: c.stallLevel,
-        openedAt: c.openedAt.toISOString(),
-        firstResponseDueAt: c.firstResponseDueAt?.toISOString() ?? null,
-        firstResponseAt: c.firstResponseAt?.toISOString() ?? null,
-        lastActivityAt: c.lastActivityAt.toISOString(),
-        resolvedAt: c.resolvedAt?.toISOString() ?? null,
-        closedAt: c.closedAt?.toISOString() ?? null,
-        version: c.version,
-      };
-    });
+const withMoves = (dto: CaseJson): CaseDto => ({ ...dto, allowedMoves: [...allowedMoves(dto.status)] });
+
+/** The list's filters as SQL over `c` (cases) with numbered parameters; every fragment is fixed text. */
+function caseFilters(query: ListCasesQueryDto, actor: Actor): { where: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const p = (value: unknown) => `$${params.push(value)}`;
+  const where = ['TRUE'];
+  if (query.status?.length) where.push(`c.status = ANY(${p(query.status)})`);
+  if (query.priority?.length) where.push(`c.priority = ANY(${p(query.priority)})`);
+  if (query.stallLevel?.length) where.push(`c.stall_level = ANY(${p(query.stallLevel)})`);
+  if (query.assigneeId === 'none') where.push('c.assignee_id IS NULL');
+  else if (query.assigneeId) where.push(`c.assignee_id = ${p(query.assigneeId === 'me' ? actor.id : query.assigneeId)}`);
+  if (query.organizationId) where.push(`c.organization_id = ${p(query.organizationId)}`);
+  if (query.region) where.push(`c.organization_id IN (SELECT r.id FROM organizations r WHERE r.region = ${p(query.region)})`);
+  if (query.topic) where.push(`${p(query.topic)} = ANY(c.topics)`);
+  if (query.goalArea) where.push(`c.topics && ARRAY(SELECT t.code FROM topics t WHERE t.goal_area = ${p(query.goalArea)})::text[]`);
+  if (query.q) {
+    // Words match the full text (accents ignored); a number, or part of a reference, matches references by substring.
+    const text = query.q.trim();
+    const byWords = `c.search_vector @@ websearch_to_tsquery('english', f_unaccent(${p(query.q)}))`;
+    where.push(looksLikeReference(text) ? `(${byWords} OR c.reference LIKE ${p(`%${escapeLike(text.toUpperCase())}%`)})` : byWords);
   }
+  if (query.openedFrom) where.push(`c.opened_at >= ${p(query.openedFrom)}`);
+  if (query.openedTo) where.push(`c.opened_at < ${p(query.openedTo)}`);
+  if (query.sessionFrom || query.sessionTo) {
+    // consultations_case_started_idx answers this per case.
+    const held = [
+      's.case_id = c.id',
+      ...(query.sessionFrom ? [`s.started_at >= ${p(query.sessionFrom)}`] : []),
+      ...(query.sessionTo ? [`s.started_at < ${p(query.sessionTo)}`] : []),
+    ];
+    where.push(`EXISTS (SELECT 1 FROM consultations s WHERE ${held.join(' AND ')})`);
+  }
+  return { where: where.join(' AND '), params };
 }

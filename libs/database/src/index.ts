@@ -1,2 +1,3 @@
 export { dataSourceOptions } from './data-source-options.js';
 export { DatabaseModule } from './database.module.js';
+export { statementCounter, StatementCountingLogger } from './statement-counter.js';

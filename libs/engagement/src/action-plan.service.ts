@@ -22,7 +22,7 @@ export class ActionPlanService {
   ) {}
 
   async get(caseId: string, manager: EntityManager = this.dataSource.manager): Promise<ActionPlanDto> {
-    await this.cases.get(caseId);
+    await this.cases.assertExists(caseId);
     const goals = await manager.find(ActionPlanGoal, { where: { caseId }, order: { sortOrder: 'ASC', createdAt: 'ASC' } });
     const items = await manager.find(ActionItem, { where: { caseId }, order: { createdAt: 'ASC' } });
     const owners = await this.ownerNames(manager, items);

@@ -26,7 +26,7 @@ export class ConsultationsService {
   ) {}
 
   async list(caseId: string): Promise<ConsultationDto[]> {
-    await this.cases.get(caseId);
+    await this.cases.assertExists(caseId);
     const rows = await this.dataSource.manager.find(Consultation, { where: { caseId }, order: { startedAt: 'DESC' } });
     return rows.map(toConsultationDto);
   }

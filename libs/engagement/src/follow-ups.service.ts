@@ -23,7 +23,7 @@ export class FollowUpsService {
   ) {}
 
   async list(caseId: string): Promise<FollowUpDto[]> {
-    await this.cases.get(caseId);
+    await this.cases.assertExists(caseId);
     const rows = await this.dataSource.manager.find(FollowUp, { where: { caseId }, order: { dueAt: 'ASC' } });
     return rows.map(toFollowUpDto);
   }
