@@ -5,12 +5,20 @@ import { AppConfig } from '@ta/config';
 import { OutboxService } from '@ta/mail';
 import { Contact, Organization } from '@ta/organizations';
 import { User, type AuthenticatedUser } from '@ta/users';
-import { DataSource, In, Repository, type EntityManager } from 'typeorm';
+import { DataSource, In, Repository, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { CaseStatus, GoalArea } from './case-enums.js';
 import { CaseEventsService } from './case-events.service.js';
 import { allowedMoves, canMove, needsReason, timestampsFor } from './case-status-machine.js';
 import { Case } from './case.entity.js';
-import type { AssignDto, CaseDto, CreateCaseDto, ListCasesQueryDto, TransitionDto, UpdateCaseDto } from './dto/case.dto.js';
+import type {
+  AssignDto,
+  CaseDto,
+  CaseFilterQuery,
+  CreateCaseDto,
+  ListCasesQueryDto,
+  TransitionDto,
+  UpdateCaseDto,
+} from './dto/case.dto.js';
 import { Topic } from './topic.entity.js';
 
 type Actor = Pick<AuthenticatedUser, 'id' | 'role'>;
@@ -55,6 +63,32 @@ export class CasesService {
   }
 
   async list(query: ListCasesQueryDto, actor: Actor): Promise<{ items: CaseDto[]; total: number }> {
+    const qb = this.filtered(query, actor);
+    const [expression, direction] = SORTS[query.sort] ?? ['c.last_activity_at', 'DESC'];
+    qb.orderBy(expression, direction, direction === 'DESC' ? 'NULLS LAST' : 'NULLS FIRST').addOrderBy('c.id', 'ASC');
+    const [rows, total] = await qb
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return { items: await this.toDtos(rows), total };
+  }
+
+  /**
+   * The list's filters and order as one SQL statement, for reads that go through every matching case (the CSV export):
+   * `SELECT id, position FROM cases …` with `position` the row's place in the list's order (1, 2, …) and its parameters
+   * ($1, $2, …). The same filters as `list`, from the same code.
+   */
+  matchingCasesSql(query: CaseFilterQuery, actor: Actor): { sql: string; parameters: unknown[] } {
+    const [expression, direction] = SORTS[query.sort] ?? ['c.last_activity_at', 'DESC'];
+    const nulls = direction === 'DESC' ? 'NULLS LAST' : 'NULLS FIRST';
+    const [sql, parameters] = this.filtered(query, actor)
+      .select('c.id', 'id')
+      .addSelect(`row_number() OVER (ORDER BY ${expression} ${direction} ${nulls}, c.id ASC)`, 'position')
+      .getQueryAndParameters();
+    return { sql, parameters };
+  }
+
+  private filtered(query: CaseFilterQuery, actor: Actor): SelectQueryBuilder<Case> {
     const qb = this.cases.createQueryBuilder('c');
     if (query.status?.length) qb.andWhere('c.status IN (:...status)', { status: query.status });
     if (query.priority?.length) qb.andWhere('c.priority IN (:...priority)', { priority: query.priority });
@@ -92,13 +126,7 @@ export class CasesService {
         sessionTo: query.sessionTo,
       });
     }
-    const [expression, direction] = SORTS[query.sort] ?? ['c.last_activity_at', 'DESC'];
-    qb.orderBy(expression, direction, direction === 'DESC' ? 'NULLS LAST' : 'NULLS FIRST').addOrderBy('c.id', 'ASC');
-    const [rows, total] = await qb
-      .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize)
-      .getManyAndCount();
-    return { items: await this.toDtos(rows), total };
+    return qb;
   }
 
   async get(id: string): Promise<CaseDto> {
