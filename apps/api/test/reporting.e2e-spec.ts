@@ -18,6 +18,7 @@ describe('reporting: dashboards and funder reports', () => {
   let colleague: Staff;
   const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
   const refs: Record<string, string> = {};
+  const orgIds: Record<string, string> = {};
   const orgA = { name: `Hope, "Peer" Center ${randomUUID().slice(0, 6)}\nBrooklyn` };
   const orgB = { name: `=SUM(A1) Clinic ${randomUUID().slice(0, 6)}` };
   const Q1 = 'from=2031-01-01&to=2031-04-01';
@@ -109,6 +110,8 @@ describe('reporting: dashboards and funder reports', () => {
     ]);
     const a = await insertOrg(orgA.name, 'nyc', 'Kings', ['adults', 'families']);
     const b = await insertOrg(orgB.name, 'western', 'Erie', []);
+    orgIds.a = a;
+    orgIds.b = b;
 
     // Business days (NY): Mon 2031-01-20 is MLK Day, Wed 2031-01-01 New Year, Wed 2031-02-12 Lincoln's Birthday.
     const c1 = await insertCase('c1', {
@@ -372,34 +375,35 @@ describe('reporting: dashboards and funder reports', () => {
       expect(text.charCodeAt(0)).not.toBe(0xfeff);
       const records = parseCsv(text);
       expect(records[0]).toEqual([
-        'consultation_id',
-        'date',
-        'start_time',
-        'case_reference',
-        'organization',
-        'region',
-        'county',
-        'service_lines',
-        'topics',
-        'goal_areas',
-        'modality',
-        'minutes',
-        'headcount',
-        'consultant',
+        'Consultation ID',
+        'Date (New York)',
+        'Start time (New York)',
+        'Case reference',
+        'Organization',
+        'OMH region',
+        'County',
+        'Service lines',
+        'Topics',
+        'Goal areas',
+        'Modality',
+        'Minutes',
+        'Headcount',
+        'Consultant',
       ]);
       const rows = records.slice(1).map((r) => r.slice(1));
+      // The words people read, not the codes (those are in the JSON).
       expect(rows).toEqual([
         [
           '2031-01-02',
           '10:00',
           refs.c7,
           `'${orgB.name}`,
-          'western',
+          'Western',
           'Erie',
-          'ypa',
-          'career_ladder',
-          'retention',
-          'video',
+          'YPA-C (youth)',
+          'Career ladders for peers',
+          'Retention',
+          'Video',
           '20',
           '',
           'Test consultant',
@@ -409,12 +413,12 @@ describe('reporting: dashboards and funder reports', () => {
           '14:00',
           refs.c1,
           orgA.name,
-          'nyc',
+          'New York City',
           'Kings',
-          'nycps',
-          'job_descriptions; supervision',
-          'capacity; retention',
-          'video',
+          'NYCPS (peer)',
+          'Peer job descriptions; Peer-informed supervision',
+          'Capacity; Retention',
+          'Video',
           '60',
           '',
           'Test consultant',
@@ -424,12 +428,12 @@ describe('reporting: dashboards and funder reports', () => {
           '09:00',
           refs.c2,
           orgA.name,
-          'nyc',
+          'New York City',
           'Kings',
-          'nycps; ypa',
-          'org_readiness',
-          'readiness',
-          'phone',
+          'NYCPS (peer); YPA-C (youth)',
+          'Organizational readiness for peer services',
+          'Readiness',
+          'Phone',
           '90',
           '',
           'Test consultant',
@@ -439,12 +443,12 @@ describe('reporting: dashboards and funder reports', () => {
           '12:00',
           refs.c3,
           orgA.name,
-          'nyc',
+          'New York City',
           'Kings',
-          'fpa',
-          'competency_training',
-          'fidelity',
-          'onsite',
+          'FPA-C (family)',
+          'Peer competency training',
+          'Fidelity',
+          'On site',
           '30',
           '',
           'Test lead',
@@ -454,19 +458,23 @@ describe('reporting: dashboards and funder reports', () => {
           '23:30',
           refs.c4,
           orgA.name,
-          'nyc',
+          'New York City',
           'Kings',
           '',
-          'supervision; retention',
-          'retention',
-          'email',
+          'Peer-informed supervision; Retaining peer staff',
+          'Retention',
+          'Email',
           '45',
           '',
           'Test consultant',
         ],
       ]);
+      const cells = records.slice(1).flatMap((r) => r.flatMap((cell) => cell.split('; ')));
+      for (const code of ['nyc', 'western', 'job_descriptions', 'career_ladder', 'supervision', 'onsite', 'ypa', 'nycps', 'capacity'])
+        expect(cells).not.toContain(code);
+      expect(text).not.toMatch(/long_island|hudson_river|job_descriptions|career_ladder|org_readiness/);
       // RFC 4180 on the wire: CRLF between records, the quoted name keeps its quotes doubled and its line break.
-      expect(text).toContain(`,"${orgA.name.replaceAll('"', '""')}",nyc,`);
+      expect(text).toContain(`,"${orgA.name.replaceAll('"', '""')}",New York City,`);
       expect(text.split('\r\n')[0]).toBe(records[0]!.join(','));
       expect(text.endsWith('\r\n')).toBe(true);
     });
@@ -475,7 +483,7 @@ describe('reporting: dashboards and funder reports', () => {
       const res = await download(`/api/v1/reports/ta-activity?${Q1}&bom=true`).expect(200);
       const body = res.body as Buffer;
       expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-      expect(body.subarray(3, 18).toString()).toBe('consultation_id');
+      expect(body.subarray(3, 18).toString()).toBe('Consultation ID');
     });
 
     it('answers JSON on request', async () => {
@@ -519,27 +527,136 @@ describe('reporting: dashboards and funder reports', () => {
   });
 
   describe('GET /reports/ta-summary', () => {
-    it('gives sessions and hours for every goal area × region', async () => {
+    it('gives sessions and hours for every goal area × region, labelled, with distinct-session totals', async () => {
       const res = await download(`/api/v1/reports/ta-summary?${Q1}`).expect(200);
       expect(res.headers['content-disposition']).toBe('attachment; filename="ta-summary_2031-01-01_to_2031-03-31.csv"');
-      const [header, ...rows] = parseCsv((res.body as Buffer).toString('utf8'));
-      expect(header).toEqual(['goal_area', 'region', 'sessions', 'minutes', 'hours']);
-      expect(rows).toHaveLength(20);
-      expect(rows.filter((r) => r[2] !== '0')).toEqual([
-        ['readiness', 'nyc', '1', '90', '1.5'],
-        ['capacity', 'nyc', '1', '60', '1'],
-        ['fidelity', 'nyc', '1', '30', '0.5'],
-        ['retention', 'western', '1', '20', '0.33'],
-        ['retention', 'nyc', '2', '105', '1.75'],
+      const text = (res.body as Buffer).toString('utf8');
+      const [header, ...rows] = parseCsv(text);
+      expect(header).toEqual([
+        'Goal area (a session counts in each goal area it touches)',
+        'OMH region',
+        'Sessions',
+        'Minutes',
+        'TA hours',
       ]);
+      // 4 goal areas × 5 regions, then a distinct-sessions row per region and one for all regions.
+      expect(rows).toHaveLength(20 + 5 + 1);
+      expect(rows.slice(0, 20).filter((r) => r[2] !== '0')).toEqual([
+        ['Readiness', 'New York City', '1', '90', '1.5'],
+        ['Capacity', 'New York City', '1', '60', '1'],
+        ['Fidelity', 'New York City', '1', '30', '0.5'],
+        ['Retention', 'Western', '1', '20', '0.33'],
+        ['Retention', 'New York City', '2', '105', '1.75'],
+      ]);
+      // The 2031-01-06 session touches capacity and retention: the goal areas of New York City add up to 5 sessions,
+      // 285 minutes, but it held 4 distinct sessions of 225 minutes.
+      expect(rows.slice(20)).toEqual([
+        ['All goal areas (distinct sessions)', 'Western', '1', '20', '0.33'],
+        ['All goal areas (distinct sessions)', 'Central', '0', '0', '0'],
+        ['All goal areas (distinct sessions)', 'Hudson River', '0', '0', '0'],
+        ['All goal areas (distinct sessions)', 'New York City', '4', '225', '3.75'],
+        ['All goal areas (distinct sessions)', 'Long Island', '0', '0', '0'],
+        ['All goal areas (distinct sessions)', 'All regions', '5', '245', '4.08'],
+      ]);
+      const summary = await request(api.url).get(`/api/v1/dashboard/summary?${Q1}`).set(as(lead.token)).expect(200);
+      expect(rows.at(-1)![2]).toBe(String(summary.body.sessions));
+      for (const code of ['nyc', 'long_island', 'hudson_river', 'readiness', 'retention']) expect(rows.flat()).not.toContain(code);
+
       const json = await download(`/api/v1/reports/ta-summary?${Q1}&format=json`).expect(200);
       const doc = JSON.parse((json.body as Buffer).toString('utf8'));
       expect(doc.items).toContainEqual({ goalArea: 'retention', region: 'nyc', sessions: 2, minutes: 105, hours: 1.75 });
+      expect(doc.distinctSessions.all).toEqual({ sessions: 5, minutes: 245, hours: 4.08 });
+      expect(doc.distinctSessions.byRegion).toContainEqual({ region: 'nyc', sessions: 4, minutes: 225, hours: 3.75 });
     });
 
     it('is for leads and admins', async () => {
       await request(api.url).get(`/api/v1/reports/ta-summary?${Q1}`).set(as(consultant.token)).expect(403);
       await request(api.url).get(`/api/v1/reports/ta-summary?${Q1}`).expect(401);
+    });
+  });
+
+  describe('GET /cases/export', () => {
+    const exportCsv = async (query: string, token = consultant.token) => {
+      const res = await download(`/api/v1/cases/export?${query}`, token).expect(200);
+      expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+      expect(res.headers['content-disposition']).toMatch(/^attachment; filename="cases_\d{4}-\d{2}-\d{2}\.csv"$/);
+      return parseCsv((res.body as Buffer).toString('utf8'));
+    };
+
+    it('streams every case the list filters match, in the list order, with labels, for any staff user', async () => {
+      const [header, ...rows] = await exportCsv(`organizationId=${orgIds.a}&sort=openedAt`);
+      expect(header).toEqual([
+        'Reference',
+        'Title',
+        'Organization',
+        'OMH region',
+        'Status',
+        'Priority',
+        'Assignee',
+        'Topics',
+        'Goal areas',
+        'Opened (New York)',
+        'First response (New York)',
+        'Last activity (New York)',
+        'Stall level',
+      ]);
+      expect(rows.map((r) => r[0])).toEqual([refs.c1, refs.c2, refs.c3, refs.c4, refs.c5]);
+      expect(rows[0]).toEqual([
+        refs.c1,
+        'Fixture',
+        orgA.name,
+        'New York City',
+        'Resolved',
+        'Normal',
+        'Test consultant',
+        'Peer job descriptions',
+        'Capacity',
+        '2031-01-06 10:00',
+        '2031-01-06 15:00',
+        '2031-01-06 10:00',
+        'On track',
+      ]);
+      expect(rows[2]!.slice(4, 9)).toEqual(['Active', 'Normal', 'Test consultant', 'Peer competency training', 'Fidelity']);
+      expect(rows[2]![12]).toBe('At risk');
+      expect(rows[3]!.slice(7, 11)).toEqual(['', '', '2031-03-31 23:30', '']);
+      // The list answers the same cases for the same filters.
+      const list = await request(api.url)
+        .get(`/api/v1/cases?organizationId=${orgIds.a}&sort=openedAt`)
+        .set(as(consultant.token))
+        .expect(200);
+      expect(list.body.items.map((c: { reference: string }) => c.reference)).toEqual(rows.map((r) => r[0]));
+      const cells = rows.flatMap((r) => r.flatMap((cell) => cell.split('; ')));
+      for (const code of ['nyc', 'resolved', 'on_hold', 'normal', 'job_descriptions', 'capacity', 'at_risk', 'none'])
+        expect(cells).not.toContain(code);
+    });
+
+    it('honours the filters: status, region, goal area, sessions held, search', async () => {
+      const refsOf = async (query: string) => (await exportCsv(query, lead.token)).slice(1).map((r) => r[0]);
+      expect(await refsOf(`organizationId=${orgIds.b}&status=active`)).toEqual([refs.c7]);
+      expect(await refsOf(`organizationId=${orgIds.b}&status=on_hold,active&sort=-openedAt`)).toEqual([refs.c6, refs.c7]);
+      const onHold = await exportCsv(`organizationId=${orgIds.b}&status=on_hold`);
+      expect(onHold[1]!.slice(3, 9)).toEqual(['Western', 'On hold', 'Normal', 'Test consultant', 'Retaining peer staff', 'Retention']);
+      expect(onHold[1]![12]).toBe('Escalated');
+      expect(await refsOf(`organizationId=${orgIds.a}&goalArea=retention`)).toEqual([]);
+      // Recruitment is a capacity topic too.
+      expect(await refsOf(`organizationId=${orgIds.a}&goalArea=capacity&sort=openedAt`)).toEqual([refs.c1, refs.c5]);
+      expect(await refsOf(`region=western&organizationId=${orgIds.a}`)).toEqual([]);
+      expect(
+        await refsOf(`organizationId=${orgIds.a}&sessionFrom=2031-01-10T05:00:00Z&sessionTo=2031-03-01T05:00:00Z&sort=openedAt`),
+      ).toEqual([refs.c2, refs.c3]);
+      expect(await refsOf(`q=${encodeURIComponent(refs.c5!)}`)).toEqual([refs.c5]);
+      expect(await refsOf(`organizationId=${orgIds.a}&assigneeId=none`)).toEqual([]);
+      // Paging is not part of the export.
+      await request(api.url).get(`/api/v1/cases/export?page=2`).set(as(lead.token)).expect(400);
+    });
+
+    it('starts with a byte order mark on request, refuses bad filters, needs a session', async () => {
+      const res = await download(`/api/v1/cases/export?organizationId=${orgIds.b}&bom=true`).expect(200);
+      expect((res.body as Buffer).subarray(3, 12).toString()).toBe('Reference');
+      expect([...(res.body as Buffer).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const bad = await request(api.url).get(`/api/v1/cases/export?status=open`).set(as(lead.token)).expect(400);
+      expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual(['status']);
+      await request(api.url).get(`/api/v1/cases/export`).expect(401);
     });
   });
 

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { repoRoot, startApi, type RunningApi } from '../../../test/support/processes.js';
+import { comparisonPeriods, presetPeriod, presets } from '../src/pages/dashboard/period.js';
 import { collectPageErrors, launchChromium, seriousA11yViolations } from './support/browser.js';
 
 const BROWSER_TIMEOUT = 90000;
@@ -124,9 +125,99 @@ describe('dashboard (built app served by the real API, in Chromium)', () => {
       expect(download.suggestedFilename()).toMatch(new RegExp(`^ta-activity_${quarter.from}_to_\\d{4}-\\d{2}-\\d{2}\\.csv$`));
       const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
       expect(csv.split('\r\n')[0]).toBe(
-        'consultation_id,date,start_time,case_reference,organization,region,county,service_lines,topics,goal_areas,modality,minutes,headcount,consultant',
+        'Consultation ID,Date (New York),Start time (New York),Case reference,Organization,OMH region,County,Service lines,Topics,Goal areas,Modality,Minutes,Headcount,Consultant',
       );
       expect(csv).toContain('Dashboard Clinic');
+      // Labels, not codes.
+      expect(csv).toContain(',Long Island,Suffolk,YPA-C (youth),Peer-informed supervision,Retention,Video,90,');
+      expect(csv).not.toMatch(/long_island|,ypa,|,supervision,|,video,/);
+      expect(pageErrors).toEqual([]);
+    },
+    BROWSER_TIMEOUT,
+  );
+
+  it(
+    'offers New York State fiscal periods, compares the KPIs with the previous period, explains the goal-area donut',
+    async () => {
+      const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+      const pageErrors = collectPageErrors(page);
+      await page.goto(`${api.url}/login?next=%2Fdashboard`);
+      await signIn(page);
+      await page.getByRole('heading', { name: 'Dashboard', exact: true }).waitFor();
+
+      const fiscal = presets().find((p) => p.key === 'lastFiscalQuarter')!;
+      const period = presetPeriod('lastFiscalQuarter');
+      expect(fiscal.label).toMatch(/^FY \d{4}-\d{2} Q[1-4] \([A-Z][a-z]{2}–[A-Z][a-z]{2} \d{4}\)$/);
+      await page.getByRole('group', { name: 'NY State fiscal year (April–March)' }).getByRole('button', { name: fiscal.label }).click();
+      await page.waitForURL(new RegExp(`from=${period.from}&to=${period.to}`));
+      await page.getByRole('button', { name: fiscal.label, pressed: true }).waitFor();
+
+      // Every KPI card says how it moved against the same number of days just before.
+      const { days } = comparisonPeriods(period);
+      const sessions = page.getByRole('region', { name: 'Sessions', exact: true });
+      await sessions.getByText(new RegExp(`^([+−][\\d,.]+|no change) vs previous ${days} days$`)).waitFor();
+      await page
+        .getByRole('region', { name: 'Cases opened', exact: true })
+        .getByText(/vs previous/)
+        .waitFor();
+      await page.getByText(/Changes compare with the previous period of the same length: /).waitFor();
+
+      // The donut's centre counts distinct sessions; the caption says why the segments may add up to more.
+      const goalAreas = page.locator('section[aria-labelledby="chart-goal-areas"]');
+      if (await goalAreas.locator('.recharts-pie-sector').count()) {
+        await goalAreas.getByText(/each counted once\. A session counts in each goal area it touches/).waitFor();
+      }
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await page.screenshot({ path: `${artifacts}/dashboard-fiscal.png`, fullPage: true });
+      expect(pageErrors).toEqual([]);
+    },
+    BROWSER_TIMEOUT,
+  );
+
+  it(
+    'exports the case list with its current filters as CSV',
+    async () => {
+      const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+      const pageErrors = collectPageErrors(page);
+      await page.goto(
+        `${api.url}/login?next=${encodeURIComponent(`/cases?region=long_island&sessionFrom=${quarter.from}&sessionTo=${quarter.lastDay}`)}`,
+      );
+      await signIn(page);
+      await page.getByRole('link', { name: 'Dashboard fixture' }).first().waitFor();
+      const shown = await page.getByRole('table', { name: 'Cases' }).locator('tbody tr').count();
+
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()]);
+      expect(download.suggestedFilename()).toMatch(/^cases_\d{4}-\d{2}-\d{2}\.csv$/);
+      const csv = readFileSync((await download.path())!, 'utf8');
+      expect(csv.charCodeAt(0)).toBe(0xfeff);
+      const [header, ...rows] = csv.slice(1).trimEnd().split('\r\n');
+      expect(header).toBe(
+        'Reference,Title,Organization,OMH region,Status,Priority,Assignee,Topics,Goal areas,Opened (New York),First response (New York),Last activity (New York),Stall level',
+      );
+      // The filtered rows only: the region's cases with a session last quarter (the page shows at most 25 of them).
+      expect(rows.length).toBeGreaterThanOrEqual(1);
+      if (rows.length <= 25) expect(rows.length).toBe(shown);
+      expect(rows.every((row) => row.includes(',Long Island,'))).toBe(true);
+      expect(
+        rows.some(
+          (row) =>
+            row.includes('Dashboard fixture') && row.includes(',Active,Normal,') && row.includes('Peer-informed supervision,Retention'),
+        ),
+      ).toBe(true);
+      expect(csv).not.toMatch(/long_island|,active,|,normal,/);
+
+      // Narrowed further (a status no fixture has): the export follows.
+      await page.goto(
+        `${api.url}/cases?region=long_island&sessionFrom=${quarter.from}&sessionTo=${quarter.lastDay}&status=closed&q=zzzz-no-such-case`,
+      );
+      await page.getByText('No matches').waitFor();
+      const [empty] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()]);
+      expect(
+        readFileSync((await empty.path())!, 'utf8')
+          .slice(1)
+          .trimEnd()
+          .split('\r\n'),
+      ).toHaveLength(1);
       expect(pageErrors).toEqual([]);
     },
     BROWSER_TIMEOUT,

@@ -34,3 +34,39 @@ export type OpenWorkChoice = (typeof OPEN_WORK_CHOICES)[number];
 
 export const GOAL_AREAS = ['readiness', 'capacity', 'fidelity', 'retention'] as const;
 export type GoalArea = (typeof GOAL_AREAS)[number];
+
+/** The words people read for each code, as the web app shows them (apps/web/src/api/labels.ts): CSVs and emails use these. */
+export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
+  new: 'New',
+  triaged: 'Triaged',
+  active: 'Active',
+  on_hold: 'On hold',
+  resolved: 'Resolved',
+  closed: 'Closed',
+};
+export const CASE_SOURCE_LABELS: Record<CaseSource, string> = {
+  web_form: 'Web form',
+  email: 'Email',
+  phone: 'Phone',
+  event: 'Event',
+  outreach: 'Outreach',
+};
+export const CASE_PRIORITY_LABELS: Record<CasePriority, string> = { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' };
+export const SERVICE_LINE_LABELS: Record<ServiceLine, string> = { nycps: 'NYCPS (peer)', ypa: 'YPA-C (youth)', fpa: 'FPA-C (family)' };
+export const INTENSITY_LABELS: Record<Intensity, string> = { universal: 'Universal', targeted: 'Targeted', intensive: 'Intensive' };
+export const STALL_LEVEL_LABELS: Record<StallLevel, string> = { none: 'On track', at_risk: 'At risk', escalated: 'Escalated' };
+export const REASON_LABELS: Record<ReasonCode, string> = {
+  goals_met: 'Goals met',
+  clinic_withdrew: 'Clinic withdrew',
+  no_response: 'No response',
+  duplicate: 'Duplicate',
+  referred_elsewhere: 'Referred elsewhere',
+  out_of_scope: 'Out of scope',
+  other: 'Other',
+};
+export const GOAL_AREA_LABELS: Record<GoalArea, string> = {
+  readiness: 'Readiness',
+  capacity: 'Capacity',
+  fidelity: 'Fidelity',
+  retention: 'Retention',
+};

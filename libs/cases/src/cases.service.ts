@@ -21,7 +21,15 @@ import {
   type CasePageRow,
 } from './case.sql.js';
 import { Case } from './case.entity.js';
-import type { AssignDto, CaseDto, CreateCaseDto, ListCasesQueryDto, TransitionDto, UpdateCaseDto } from './dto/case.dto.js';
+import type {
+  AssignDto,
+  CaseDto,
+  CaseFilterQuery,
+  CreateCaseDto,
+  ListCasesQueryDto,
+  TransitionDto,
+  UpdateCaseDto,
+} from './dto/case.dto.js';
 import { Topic } from './topic.entity.js';
 
 type Actor = Pick<AuthenticatedUser, 'id' | 'role'>;
@@ -54,7 +62,6 @@ const SORTS: Record<string, [string, 'ASC' | 'DESC']> = {
 export class CasesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectRepository(Case) private readonly cases: Repository<Case>,
     @InjectRepository(Topic) private readonly topicRepo: Repository<Topic>,
     private readonly events: CaseEventsService,
     private readonly outbox: OutboxService,
@@ -68,9 +75,7 @@ export class CasesService {
   /** One statement for a page and its total (the case read model, case.sql.ts); a page past the end counts apart. */
   async list(query: ListCasesQueryDto, actor: Actor): Promise<{ items: CaseDto[]; total: number }> {
     const { where, params } = caseFilters(query, actor);
-    const [expression, direction] = SORTS[query.sort] ?? ['c.last_activity_at', 'DESC'];
-    const orderBy = `${expression} ${direction} ${direction === 'DESC' ? 'NULLS LAST' : 'NULLS FIRST'}, c.id ASC`;
-    const rows = (await this.dataSource.query(casePage(where, orderBy, params.length + 1), [
+    const rows = (await this.dataSource.query(casePage(where, listOrder(query), params.length + 1), [
       ...params,
       query.pageSize,
       (query.page - 1) * query.pageSize,
@@ -79,6 +84,19 @@ export class CasesService {
       ? Number(rows[0].total)
       : Number(((await this.dataSource.query(caseCount(where), params)) as [CaseCountRow])[0].total);
     return { items: rows.map((row) => withMoves(row.dto)), total };
+  }
+
+  /**
+   * The list's filters and order as one SQL statement, for reads that go through every matching case (the CSV export):
+   * `SELECT id, position FROM cases …` with `position` the row's place in the list's order (1, 2, …) and its parameters
+   * ($1, $2, …). The same filters as `list`, from the same code.
+   */
+  matchingCasesSql(query: CaseFilterQuery, actor: Actor): { sql: string; parameters: unknown[] } {
+    const { where, params } = caseFilters(query, actor);
+    return {
+      sql: `SELECT c.id AS id, row_number() OVER (ORDER BY ${listOrder(query)}) AS position FROM cases c WHERE ${where}`,
+      parameters: params,
+    };
   }
 
   async get(id: string): Promise<CaseDto> {
@@ -386,8 +404,14 @@ export class CasesService {
 
 const withMoves = (dto: CaseJson): CaseDto => ({ ...dto, allowedMoves: [...allowedMoves(dto.status)] });
 
+/** The list's order (ties broken by id, so pages never overlap). */
+function listOrder(query: Pick<CaseFilterQuery, 'sort'>): string {
+  const [expression, direction] = SORTS[query.sort ?? ''] ?? ['c.last_activity_at', 'DESC'];
+  return `${expression} ${direction} ${direction === 'DESC' ? 'NULLS LAST' : 'NULLS FIRST'}, c.id ASC`;
+}
+
 /** The list's filters as SQL over `c` (cases) with numbered parameters; every fragment is fixed text. */
-function caseFilters(query: ListCasesQueryDto, actor: Actor): { where: string; params: unknown[] } {
+function caseFilters(query: CaseFilterQuery, actor: Actor): { where: string; params: unknown[] } {
   const params: unknown[] = [];
   const p = (value: unknown) => `$${params.push(value)}`;
   const where = ['TRUE'];

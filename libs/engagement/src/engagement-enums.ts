@@ -1,5 +1,14 @@
 export const MODALITIES = ['video', 'phone', 'onsite', 'email', 'webinar', 'training'] as const;
 export type Modality = (typeof MODALITIES)[number];
+/** The words people read (apps/web/src/api/labels.ts has the same). */
+export const MODALITY_LABELS: Record<Modality, string> = {
+  video: 'Video',
+  phone: 'Phone',
+  onsite: 'On site',
+  email: 'Email',
+  webinar: 'Webinar',
+  training: 'Training',
+};
 
 /** `cancelled`: dropped when its case was resolved or closed with its open work cancelled (or by hand). */
 export const ACTION_ITEM_STATUSES = ['todo', 'in_progress', 'done', 'blocked', 'cancelled'] as const;

@@ -1,3 +1,6 @@
+import { MODALITY_LABELS } from '@ta/engagement';
+import { REGION_LABELS } from '@ta/organizations';
+
 /**
  * The reporting SQL, kept apart from the services. Queries over a period take $1 (start, inclusive) and $2 (end,
  * exclusive) as instants: the service turns the YYYY-MM-DD New York dates into New York midnights first (BOUNDS_SQL),
@@ -198,25 +201,29 @@ const cells = (...expressions: string[]) => expressions.map((e) => csvCell(`coal
 /** Cells that can never need quoting (uuids, dates, times, numbers). */
 const plain = (...expressions: string[]) => expressions.map((e) => `coalesce((${e})::text, '')`).join(` || ',' || `);
 
+/** A string constant in SQL. */
+const sqlText = (text: string) => `'${text.replaceAll("'", "''")}'`;
+/** The label of a code from one of the libs' label maps (constants, not input), or the code itself when it is unknown. */
+const labelled = (column: string, labels: Record<string, string>) =>
+  `CASE ${column} ${Object.entries(labels)
+    .map(([code, label]) => `WHEN ${sqlText(code)} THEN ${sqlText(label)}`)
+    .join(' ')} ELSE ${column} END`;
+
 /**
- * TA_ACTIVITY_SQL for the CSV export, formatted by Postgres: per row the CSV text before the goal areas (`head`,
- * consultation_id … topics), the topics joined by "; " (`topics`, from which Node derives the goal areas through a
- * 15-row map) and the text after them (`tail`, modality … consultant). Node then handles three strings a row instead of
- * thirteen values and two arrays, which keeps the export's garbage (and so the API's RSS) small. The subquery sorts the
- * raw columns, so the sort stays narrow and the formatting runs as the cursor fetches (time to first byte).
+ * TA_ACTIVITY_SQL for the CSV export, formatted by Postgres, with the labels people read (OMH region, modality) instead
+ * of codes: per row the CSV text before the lists (`head`, consultation_id … county), the service lines and the topics
+ * as codes joined by "; " (Node turns each distinct list into its labels, and the topics into goal areas, through
+ * small maps cached per list) and the text after them (`tail`, modality … consultant). Node then handles four strings
+ * a row instead of thirteen values and two arrays, which keeps the export's garbage (and so the API's RSS) small. The
+ * subquery sorts the raw columns, so the sort stays narrow and the formatting runs as the cursor fetches (time to
+ * first byte).
  */
 export const TA_ACTIVITY_CSV_SQL = `
 SELECT ${plain('s.id', `to_char(s.started_at AT TIME ZONE '${TZ}', 'YYYY-MM-DD')`, `to_char(s.started_at AT TIME ZONE '${TZ}', 'HH24:MI')`)}
-       || ',' || ${cells(
-         's.reference',
-         noFormula('s.organization'),
-         's.region',
-         noFormula('s.county'),
-         `array_to_string(s.service_lines, '; ')`,
-         `array_to_string(s.topics, '; ')`,
-       )} AS head,
+       || ',' || ${cells('s.reference', noFormula('s.organization'), labelled('s.region', REGION_LABELS), noFormula('s.county'))} AS head,
+       array_to_string(s.service_lines, '; ') AS service_lines,
        array_to_string(s.topics, '; ') AS topics,
-       ${cells('s.modality')} || ',' || ${plain('s.duration_minutes', 's.headcount')} || ',' || ${cells(noFormula('s.consultant'))} AS tail
+       ${cells(labelled('s.modality', MODALITY_LABELS))} || ',' || ${plain('s.duration_minutes', 's.headcount')} || ',' || ${cells(noFormula('s.consultant'))} AS tail
 FROM (
   SELECT k.id, k.started_at, c.reference, o.name AS organization, o.region, o.county, c.service_lines, ${EFFECTIVE_TOPICS} AS topics,
          k.modality, k.duration_minutes, k.headcount, u.name AS consultant
@@ -227,3 +234,66 @@ FROM (
   WHERE k.started_at >= ${LO} AND k.started_at < ${HI}
   ORDER BY k.started_at, k.id
 ) s`;
+
+/**
+ * The TA summary's total rows: distinct sessions (each counted once, whatever its goal areas) and their minutes by the
+ * OMH region of the case's organization, over the same sessions as TA_SUMMARY_SQL.
+ */
+export const TA_SUMMARY_TOTALS_SQL = `
+SELECT o.region, count(*)::bigint AS sessions, coalesce(sum(k.duration_minutes), 0)::bigint AS minutes
+FROM consultations k
+JOIN cases c ON c.id = k.case_id
+JOIN organizations o ON o.id = c.organization_id
+WHERE k.started_at >= ${LO} AND k.started_at < ${HI}
+GROUP BY o.region`;
+
+/** A row of TA_SUMMARY_SQL. */
+export interface TaSummaryRow {
+  goal_area: string;
+  region: string;
+  sessions: string;
+  minutes: string;
+}
+
+/** A row of TA_SUMMARY_TOTALS_SQL. */
+export interface TaSummaryTotalRow {
+  region: string;
+  sessions: string;
+  minutes: string;
+}
+
+/** A row of TA_ACTIVITY_CSV_SQL (rowMode array). */
+export type TaActivityCsvRow = [head: string, serviceLines: string, topics: string, tail: string];
+
+/**
+ * The case list export: every case `matching` selects (CasesService.matchingCasesSql, the list's own filters, with
+ * `id` and `position` in the list's order; its parameters are this statement's), with what the list shows and a
+ * little more. Instants are New York wall-clock times, `YYYY-MM-DD HH24:MI`. Codes are labelled in Node.
+ */
+export const caseListExportSql = (matching: string) => `
+SELECT c.reference, c.title, o.name AS organization, o.region, c.status, c.priority, u.name AS assignee, c.topics,
+       to_char(c.opened_at AT TIME ZONE '${TZ}', 'YYYY-MM-DD HH24:MI') AS opened,
+       to_char(c.first_response_at AT TIME ZONE '${TZ}', 'YYYY-MM-DD HH24:MI') AS first_response,
+       to_char(c.last_activity_at AT TIME ZONE '${TZ}', 'YYYY-MM-DD HH24:MI') AS last_activity,
+       c.stall_level
+FROM (${matching}) m
+JOIN cases c ON c.id = m.id
+JOIN organizations o ON o.id = c.organization_id
+LEFT JOIN users u ON u.id = c.assignee_id
+ORDER BY m.position`;
+
+/** A row of caseListExportSql (rowMode array). */
+export type CaseListExportRow = [
+  reference: string,
+  title: string,
+  organization: string,
+  region: string,
+  status: string,
+  priority: string,
+  assignee: string | null,
+  topics: string[],
+  opened: string,
+  firstResponse: string | null,
+  lastActivity: string,
+  stallLevel: string,
+];

@@ -1,15 +1,36 @@
 import { pipeline, Readable, Transform } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { GOAL_AREAS } from '@ta/cases';
-import { OMH_REGIONS } from '@ta/organizations';
+import {
+  CASE_PRIORITY_LABELS,
+  CASE_STATUS_LABELS,
+  CasesService,
+  GOAL_AREA_LABELS,
+  GOAL_AREAS,
+  SERVICE_LINE_LABELS,
+  STALL_LEVEL_LABELS,
+  type CaseFilterQuery,
+} from '@ta/cases';
+import { OMH_REGIONS, REGION_LABELS } from '@ta/organizations';
 import { stringify } from 'csv-stringify/sync';
 import type { DataSource } from 'typeorm';
 import { cursorStream } from './cursor-stream.js';
 import { hoursOf } from './dashboard.service.js';
 import { assertRange, dayBefore, periodBounds } from './date-range.js';
 import type { ReportQueryDto } from './dto/report-query.dto.js';
-import { TA_ACTIVITY_CSV_SQL, TA_ACTIVITY_SQL, TA_SUMMARY_SQL, TZ } from './reporting.sql.js';
+import type { AuthenticatedUser } from '@ta/users';
+import {
+  caseListExportSql,
+  TA_ACTIVITY_CSV_SQL,
+  TA_ACTIVITY_SQL,
+  TA_SUMMARY_SQL,
+  TA_SUMMARY_TOTALS_SQL,
+  TZ,
+  type CaseListExportRow,
+  type TaActivityCsvRow,
+  type TaSummaryRow,
+  type TaSummaryTotalRow,
+} from './reporting.sql.js';
 
 export interface ReportFile {
   stream: Readable;
@@ -17,24 +38,54 @@ export interface ReportFile {
   contentType: string;
 }
 
+/** The CSV's header: words people read (the JSON keeps the codes and camelCase keys). */
 export const TA_ACTIVITY_COLUMNS = [
-  'consultation_id',
-  'date',
-  'start_time',
-  'case_reference',
-  'organization',
-  'region',
-  'county',
-  'service_lines',
-  'topics',
-  'goal_areas',
-  'modality',
-  'minutes',
-  'headcount',
-  'consultant',
+  'Consultation ID',
+  'Date (New York)',
+  'Start time (New York)',
+  'Case reference',
+  'Organization',
+  'OMH region',
+  'County',
+  'Service lines',
+  'Topics',
+  'Goal areas',
+  'Modality',
+  'Minutes',
+  'Headcount',
+  'Consultant',
 ] as const;
 
-export const TA_SUMMARY_COLUMNS = ['goal_area', 'region', 'sessions', 'minutes', 'hours'] as const;
+/** A session counts in each goal area it touches: the first header says so, and the total rows count each once. */
+export const TA_SUMMARY_COLUMNS = [
+  'Goal area (a session counts in each goal area it touches)',
+  'OMH region',
+  'Sessions',
+  'Minutes',
+  'TA hours',
+] as const;
+export const ALL_GOAL_AREAS = 'All goal areas (distinct sessions)';
+export const ALL_REGIONS = 'All regions';
+
+export const CASE_LIST_COLUMNS = [
+  'Reference',
+  'Title',
+  'Organization',
+  'OMH region',
+  'Status',
+  'Priority',
+  'Assignee',
+  'Topics',
+  'Goal areas',
+  'Opened (New York)',
+  'First response (New York)',
+  'Last activity (New York)',
+  'Stall level',
+] as const;
+
+/** Goal areas as people read them; `unspecified` is a session whose topics have none. */
+const GOAL_AREA_WORDS: Record<string, string> = { ...GOAL_AREA_LABELS, unspecified: 'Not specified' };
+const labelOf = (labels: Record<string, string>, code: string): string => labels[code] ?? code;
 
 /** Lists inside one CSV cell. */
 const LIST_SEPARATOR = '; ';
@@ -65,12 +116,60 @@ type ActivityRow = [
 
 @Injectable()
 export class ReportsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cases: CasesService,
+  ) {}
+
+  /**
+   * Every case the list's filters match (GET /cases without paging), in the list's order, as CSV with the words people
+   * read: streamed from a cursor, the filters applied by the cases lib's own code (CasesService.matchingCasesSql).
+   */
+  async caseList(query: CaseFilterQuery & { bom: boolean }, actor: Pick<AuthenticatedUser, 'id' | 'role'>): Promise<ReportFile> {
+    const topics = (await this.dataSource.query(`SELECT code, label, goal_area FROM topics`)) as Array<{
+      code: string;
+      label: string;
+      goal_area: string;
+    }>;
+    const topicLabel = new Map(topics.map((t) => [t.code, t.label]));
+    const goalOf = new Map(topics.map((t) => [t.code, t.goal_area]));
+    const { sql, parameters } = this.cases.matchingCasesSql(query, actor);
+    const rows = await cursorStream(this.dataSource, caseListExportSql(sql), parameters);
+    const [{ today }] = (await this.dataSource.query(`SELECT to_char(now() AT TIME ZONE '${TZ}', 'YYYY-MM-DD') AS today`)) as [
+      { today: string },
+    ];
+    const toCells = (r: CaseListExportRow) => [
+      r[0],
+      neutralizeFormula(r[1]),
+      neutralizeFormula(r[2]),
+      labelOf(REGION_LABELS, r[3]),
+      labelOf(CASE_STATUS_LABELS, r[4]),
+      labelOf(CASE_PRIORITY_LABELS, r[5]),
+      r[6] === null ? 'Unassigned' : neutralizeFormula(r[6]),
+      r[7].map((code) => topicLabel.get(code) ?? code).join(LIST_SEPARATOR),
+      GOAL_AREAS.filter((area) => r[7].some((code) => goalOf.get(code) === area))
+        .map((area) => GOAL_AREA_LABELS[area])
+        .join(LIST_SEPARATOR),
+      r[8],
+      r[9] ?? '',
+      r[10],
+      labelOf(STALL_LEVEL_LABELS, r[11]),
+    ];
+    return {
+      stream: csvDocument(rows, CASE_LIST_COLUMNS, toCells, query.bom),
+      filename: `cases_${today}.csv`,
+      contentType: 'text/csv; charset=utf-8',
+    };
+  }
 
   /** One row per session in the period, streamed from a cursor: CSV (RFC 4180, CRLF) or a JSON document. */
   async taActivity(query: ReportQueryDto): Promise<ReportFile> {
     assertRange(query);
-    const topics = (await this.dataSource.query(`SELECT code, goal_area FROM topics`)) as Array<{ code: string; goal_area: string }>;
+    const topics = (await this.dataSource.query(`SELECT code, label, goal_area FROM topics`)) as Array<{
+      code: string;
+      label: string;
+      goal_area: string;
+    }>;
     const goalOf = new Map(topics.map((t) => [t.code, t.goal_area]));
     const goalAreas = (codes: string[]) => GOAL_AREAS.filter((area) => codes.some((code) => goalOf.get(code) === area));
     const name = `ta-activity_${query.from}_to_${dayBefore(query.to)}`;
@@ -95,12 +194,32 @@ export class ReportsService {
       const rows = await cursorStream(this.dataSource, TA_ACTIVITY_SQL, await periodBounds(this.dataSource, query));
       return { stream: jsonDocument(rows, query, toRecord), filename: `${name}.json`, contentType: 'application/json; charset=utf-8' };
     }
-    // CSV: the rows arrive formatted by Postgres (TA_ACTIVITY_CSV_SQL); only the goal areas are added here.
+    // CSV: the rows arrive formatted by Postgres (TA_ACTIVITY_CSV_SQL), region and modality labelled; the service lines,
+    // topics and goal areas are labelled here, once per distinct list.
+    const topicLabel = new Map(topics.map((t) => [t.code, t.label]));
+    const codesOf = (list: string) => (list ? list.split(LIST_SEPARATOR) : []);
+    const labelCells = (labels: (code: string) => string) => {
+      const cache = new Map<string, string>();
+      return (list: string): string => {
+        let cell = cache.get(list);
+        if (cell === undefined) {
+          cell = csvCell(codesOf(list).map(labels).join(LIST_SEPARATOR));
+          cache.set(list, cell);
+        }
+        return cell;
+      };
+    };
+    const serviceLinesOf = labelCells((code) => labelOf(SERVICE_LINE_LABELS, code));
+    const topicsOf = labelCells((code) => topicLabel.get(code) ?? code);
     const goalCell = new Map<string, string>();
     const goalsOf = (topicList: string): string => {
       let cell = goalCell.get(topicList);
       if (cell === undefined) {
-        cell = csvCell(goalAreas(topicList ? topicList.split(LIST_SEPARATOR) : []).join(LIST_SEPARATOR));
+        cell = csvCell(
+          goalAreas(codesOf(topicList))
+            .map((area) => labelOf(GOAL_AREA_WORDS, area))
+            .join(LIST_SEPARATOR),
+        );
         goalCell.set(topicList, cell);
       }
       return cell;
@@ -110,14 +229,14 @@ export class ReportsService {
     let started = false;
     const csv = new Transform({
       ...LEAN,
-      transform(batch: Array<[head: string, topics: string, tail: string]>, _enc, done) {
+      transform(batch: TaActivityCsvRow[], _enc, done) {
         let body = started ? '' : header;
         started = true;
         // Chunks of a few dozen KB: a string past V8's large-object threshold (~128 KB) would be garbage only a full
         // collection frees, which is what made the RSS climb during the export.
         let rows = 0;
-        for (const [head, topicList, tail] of batch) {
-          body += `${head},${goalsOf(topicList)},${tail}\r\n`;
+        for (const [head, serviceLines, topicList, tail] of batch) {
+          body += `${head},${serviceLinesOf(serviceLines)},${topicsOf(topicList)},${goalsOf(topicList)},${tail}\r\n`;
           if (++rows % CHUNK_ROWS === 0) {
             this.push(body);
             body = '';
@@ -132,36 +251,58 @@ export class ReportsService {
     return { stream: chain(lines, csv), filename: `${name}.csv`, contentType: 'text/csv; charset=utf-8' };
   }
 
-  /** Sessions and TA hours by goal area × OMH region: every combination, zeros included, for the funder's table. */
+  /**
+   * Sessions and TA hours by goal area × OMH region: every combination, zeros included, for the funder's table. A
+   * session counts in each goal area it touches, so the goal areas of a region can add up to more than its sessions:
+   * the total rows ("All goal areas (distinct sessions)", per region and for all regions) count each session once.
+   */
   async taSummary(query: ReportQueryDto): Promise<ReportFile> {
     assertRange(query);
-    const found = (await this.dataSource.query(TA_SUMMARY_SQL, await periodBounds(this.dataSource, query))) as Array<{
-      goal_area: string;
-      region: string;
-      sessions: string;
-      minutes: string;
-    }>;
+    const bounds = await periodBounds(this.dataSource, query);
+    const [found, totals] = (await Promise.all([
+      this.dataSource.query(TA_SUMMARY_SQL, bounds),
+      this.dataSource.query(TA_SUMMARY_TOTALS_SQL, bounds),
+    ])) as [TaSummaryRow[], TaSummaryTotalRow[]];
     const cell = new Map(found.map((r) => [`${r.goal_area}|${r.region}`, r]));
     const areas = [...GOAL_AREAS, ...new Set(found.map((r) => r.goal_area).filter((a) => !(GOAL_AREAS as readonly string[]).includes(a)))];
+    const figures = (sessions: number, minutes: number) => ({ sessions, minutes, hours: hoursOf(minutes) });
     const rows = areas.flatMap((goalArea) =>
       OMH_REGIONS.map((region) => {
         const r = cell.get(`${goalArea}|${region}`);
-        const minutes = Number(r?.minutes ?? 0);
-        return { goalArea, region, sessions: Number(r?.sessions ?? 0), minutes, hours: hoursOf(minutes) };
+        return { goalArea, region, ...figures(Number(r?.sessions ?? 0), Number(r?.minutes ?? 0)) };
       }),
     );
+    const totalOf = new Map(totals.map((t) => [t.region, t]));
+    const regions = [...OMH_REGIONS, ...totals.map((t) => t.region).filter((r) => !(OMH_REGIONS as readonly string[]).includes(r))];
+    const byRegion = regions.map((region) => ({
+      region,
+      ...figures(Number(totalOf.get(region)?.sessions ?? 0), Number(totalOf.get(region)?.minutes ?? 0)),
+    }));
+    const all = figures(
+      totals.reduce((sum, t) => sum + Number(t.sessions), 0),
+      totals.reduce((sum, t) => sum + Number(t.minutes), 0),
+    );
     const name = `ta-summary_${query.from}_to_${dayBefore(query.to)}`;
-    const source = Readable.from([rows], { objectMode: true });
     if (query.format === 'json') {
-      return { stream: jsonDocument(source, query, (r) => r), filename: `${name}.json`, contentType: 'application/json; charset=utf-8' };
+      return {
+        stream: jsonDocument(Readable.from([rows], { objectMode: true }), query, (r) => r, {
+          distinctSessions: {
+            note: 'items count a session in each goal area it touches; these totals count each session once',
+            byRegion,
+            all,
+          },
+        }),
+        filename: `${name}.json`,
+        contentType: 'application/json; charset=utf-8',
+      };
     }
+    const cells: unknown[][] = [
+      ...rows.map((r) => [labelOf(GOAL_AREA_WORDS, r.goalArea), labelOf(REGION_LABELS, r.region), r.sessions, r.minutes, r.hours]),
+      ...byRegion.map((r) => [ALL_GOAL_AREAS, labelOf(REGION_LABELS, r.region), r.sessions, r.minutes, r.hours]),
+      [ALL_GOAL_AREAS, ALL_REGIONS, all.sessions, all.minutes, all.hours],
+    ];
     return {
-      stream: csvDocument(
-        source,
-        TA_SUMMARY_COLUMNS,
-        (r: (typeof rows)[number]) => [r.goalArea, r.region, r.sessions, r.minutes, r.hours],
-        query.bom,
-      ),
+      stream: csvDocument(Readable.from([cells], { objectMode: true }), TA_SUMMARY_COLUMNS, (r: unknown[]) => r, query.bom),
       filename: `${name}.csv`,
       contentType: 'text/csv; charset=utf-8',
     };
@@ -205,7 +346,15 @@ function csvDocument<T>(batches: Readable, columns: readonly string[], toCells: 
 }
 
 /** `{"from","to","timeZone","items":[…]}` written as the batches arrive. */
-function jsonDocument<T>(batches: Readable, range: { from: string; to: string }, toRecord: (row: T) => unknown): Readable {
+function jsonDocument<T>(
+  batches: Readable,
+  range: { from: string; to: string },
+  toRecord: (row: T) => unknown,
+  trailer: Record<string, unknown> = {},
+): Readable {
+  const tail = Object.entries(trailer)
+    .map(([key, value]) => `,${JSON.stringify(key)}:${JSON.stringify(value)}`)
+    .join('');
   const head = `{"from":${JSON.stringify(range.from)},"to":${JSON.stringify(range.to)},"timeZone":"${TZ}","items":[`;
   let started = false;
   const json = new Transform({
@@ -216,7 +365,7 @@ function jsonDocument<T>(batches: Readable, range: { from: string; to: string },
       started = true;
     },
     flush(done) {
-      done(null, started ? '\n]}\n' : `${head}]}\n`);
+      done(null, started ? `\n]${tail}}\n` : `${head}]${tail}}\n`);
     },
   });
   return chain(batches, json);

@@ -48,6 +48,7 @@ export const ACCESS_POLICY: Record<string, Access> = {
 
   'GET /api/v1/topics': staff,
   'GET /api/v1/cases': staff,
+  'GET /api/v1/cases/export': staff,
   'POST /api/v1/cases': staff,
   'GET /api/v1/cases/{id}': staff,
   'PATCH /api/v1/cases/{id}': owned,

@@ -577,6 +577,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CaseExportController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2637,6 +2653,59 @@ export interface operations {
             };
             /** @description consultants */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CaseExportController_export: {
+        parameters: {
+            query?: {
+                /** @description comma-separated or repeated */
+                status?: ("new" | "triaged" | "active" | "on_hold" | "resolved" | "closed")[];
+                priority?: ("low" | "normal" | "high" | "urgent")[];
+                /** @description a user id, `me`, or `none` for unassigned */
+                assigneeId?: string;
+                organizationId?: string;
+                /** @description topic code */
+                topic?: string;
+                goalArea?: "readiness" | "capacity" | "fidelity" | "retention";
+                /** @description the organization's OMH region */
+                region?: "western" | "central" | "hudson_river" | "nyc" | "long_island";
+                stallLevel?: ("none" | "at_risk" | "escalated")[];
+                /** @description full text over reference, title, description and organization name */
+                q?: string;
+                /** @description opened at or after (ISO 8601) */
+                openedFrom?: string;
+                /** @description opened before (ISO 8601, exclusive) */
+                openedTo?: string;
+                /** @description with a session held at or after (ISO 8601) */
+                sessionFrom?: string;
+                /** @description with a session held before (ISO 8601, exclusive) */
+                sessionTo?: string;
+                sort?: "openedAt" | "-openedAt" | "lastActivityAt" | "-lastActivityAt" | "priority" | "-priority";
+                /** @description start with a UTF-8 byte order mark (for Excel) */
+                bom?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description every case the filters match (the same filters and sort as GET /cases, no paging), labels not codes: Reference, Title, Organization, OMH region, Status, Priority, Assignee, Topics, Goal areas, Opened, First response, Last activity (New York), Stall level */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description a filter that is not valid */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

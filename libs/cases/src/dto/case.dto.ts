@@ -268,6 +268,9 @@ export class ListCasesQueryDto extends PageQueryDto {
   sort: CaseSort = '-lastActivityAt';
 }
 
+/** The list's filters and sort without paging: what an export of every matching case takes. */
+export type CaseFilterQuery = Omit<ListCasesQueryDto, 'page' | 'pageSize'>;
+
 export class OrganizationRefDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;

@@ -27,7 +27,7 @@ import { RelativeTime } from '../../components/dates';
 import { OrganizationPicker } from '../../components/OrganizationPicker';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { staffLabelById, staffOptions } from '../../components/staffNames';
-import { PAGE_SIZE, toApiQuery, useCaseFilters, type CaseFilters } from './useCaseFilters';
+import { exportHref, PAGE_SIZE, toApiQuery, useCaseFilters, type CaseFilters } from './useCaseFilters';
 import { MyCaseload } from '../dashboard/MyCaseloadCard';
 
 const SORT_OPTIONS: { value: CaseFilters['sort']; label: string }[] = [
@@ -48,9 +48,15 @@ export function CasesPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{title}</Title>
-        <Button component={Link} to="/cases/new">
-          New case
-        </Button>
+        <Group gap="xs">
+          {/* Every case these filters match, not just this page. */}
+          <Button component="a" href={exportHref(filters)} download variant="default">
+            Export CSV
+          </Button>
+          <Button component={Link} to="/cases/new">
+            New case
+          </Button>
+        </Group>
       </Group>
       {/* A consultant's home page: their caseload above their own cases, until they filter or page on. */}
       {me.role === 'consultant' && filters.assigneeId === 'me' && filters.page === 1 && !hasOtherFilters(filters) && <MyCaseload />}

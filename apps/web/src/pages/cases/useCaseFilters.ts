@@ -103,3 +103,17 @@ export function toApiQuery(filters: CaseFilters): CaseListQuery {
   if (filters.sessionTo) query.sessionTo = startOfDay(filters.sessionTo, 1);
   return query;
 }
+
+/**
+ * The CSV export of every case the filters match (GET /cases/export: the list's filters and sort, no paging), as a
+ * link: the browser streams the attachment to disk, the session cookie being the credential. Excel gets a byte order mark.
+ */
+export function exportHref(filters: CaseFilters): string {
+  const { page: _page, pageSize: _pageSize, ...query } = toApiQuery(filters);
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') params.set(key, Array.isArray(value) ? value.join(',') : String(value));
+  }
+  params.set('bom', 'true');
+  return `/api/v1/cases/export?${params}`;
+}

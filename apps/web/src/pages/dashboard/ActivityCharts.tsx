@@ -3,8 +3,8 @@ import { BarChart, DonutChart, LineChart } from '@mantine/charts';
 import { Anchor, Group, Paper, SimpleGrid, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { GOAL_AREA_COLORS, labelOf } from './labels';
-import { addDays, type Period } from './period';
+import { GOAL_AREA_COLORS, labelOf, number } from './labels';
+import { addDays, todayInNewYork, type Period } from './period';
 import type { Breakdown, Summary } from './queries';
 
 function ChartCard({ id, title, description, children }: { id: string; title: string; description?: string; children: ReactNode }) {
@@ -38,11 +38,19 @@ export function ActivityCharts({ summary, period }: { summary: Summary; period: 
   const goalAreas = summary.byGoalArea.filter((g) => g.key !== 'unspecified');
   const regions = summary.byRegion.filter((r) => r.key !== 'unspecified');
   const keyOfGoalLabel = new Map(goalAreas.map((g) => [labelOf(g.key), g.key]));
-  const weeks = summary.intakeByWeek.map((w) => ({
-    week: new Date(`${w.weekStart}T12:00:00Z`).toLocaleDateString('en-US', { timeZone: 'UTC', month: 'short', day: 'numeric' }),
-    'Web requests': w.requests,
-    'Cases opened': w.opened,
-  }));
+  // A session counts in each goal area it touches: the segments may add up to more than the distinct sessions.
+  const segments = summary.byGoalArea.filter((g) => g.sessions > 0);
+  const segmentTotal = segments.reduce((sum, g) => sum + g.sessions, 0);
+  const sessions = (n: number) => (n === 1 ? '1 session' : `${number.format(n)} sessions`);
+  // Weeks that have not begun are not plotted (they would read as weeks without intake).
+  const today = todayInNewYork();
+  const weeks = summary.intakeByWeek
+    .filter((w) => w.weekStart <= today)
+    .map((w) => ({
+      week: new Date(`${w.weekStart}T12:00:00Z`).toLocaleDateString('en-US', { timeZone: 'UTC', month: 'short', day: 'numeric' }),
+      'Web requests': w.requests,
+      'Cases opened': w.opened,
+    }));
   const topics = rows(summary.byTopic.filter((t) => t.sessions > 0)).sort((a, b) => b.Hours - a.Hours);
 
   return (
@@ -52,18 +60,16 @@ export function ActivityCharts({ summary, period }: { summary: Summary; period: 
         title="Sessions by goal area"
         description="Select a goal area to see its cases with sessions in the period."
       >
-        {goalAreas.some((g) => g.sessions > 0) ? (
+        {segments.length ? (
           <Group justify="center">
             <DonutChart
-              data={goalAreas
-                .filter((g) => g.sessions > 0)
-                .map((g) => ({ name: labelOf(g.key), value: g.sessions, color: GOAL_AREA_COLORS[g.key] ?? 'gray.6' }))}
+              data={segments.map((g) => ({ name: labelOf(g.key), value: g.sessions, color: GOAL_AREA_COLORS[g.key] ?? 'gray.6' }))}
               withLabels
               withLabelsLine
               labelsType="value"
               size={180}
               thickness={32}
-              chartLabel={summary.sessions === 1 ? '1 session' : `${summary.sessions} sessions`}
+              chartLabel={sessions(summary.sessions)}
               cellProps={(cell) => ({
                 style: { cursor: 'pointer' },
                 onClick: () => {
@@ -75,6 +81,14 @@ export function ActivityCharts({ summary, period }: { summary: Summary; period: 
           </Group>
         ) : (
           <Text c="dimmed">No sessions in this period.</Text>
+        )}
+        {segments.length > 0 && (
+          <Text size="xs" c="dimmed" ta="center" id="goal-area-caption">
+            Centre: {sessions(summary.sessions)}, each counted once. A session counts in each goal area it touches
+            {segmentTotal > summary.sessions
+              ? `, so the segments add up to ${number.format(segmentTotal)}.`
+              : '; in this period each touches one, so the segments add up to the centre.'}
+          </Text>
         )}
         <Group gap="xs" mt="xs" aria-label="Cases by goal area" role="group">
           {goalAreas.map((g) => (
@@ -111,7 +125,11 @@ export function ActivityCharts({ summary, period }: { summary: Summary; period: 
         </Group>
       </ChartCard>
 
-      <ChartCard id="chart-intake" title="Intake per week" description="Weeks start on Monday (New York).">
+      <ChartCard
+        id="chart-intake"
+        title="Intake per week"
+        description="Weeks start on Monday (New York); weeks still to come are not plotted."
+      >
         <LineChart
           h={220}
           data={weeks}

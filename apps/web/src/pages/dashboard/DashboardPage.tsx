@@ -9,7 +9,7 @@ import { CaseloadTable } from './CaseloadTable';
 import { ExportButtons } from './ExportButtons';
 import { KpiCards } from './KpiCards';
 import { MyCaseload } from './MyCaseloadCard';
-import { describePeriod, periodFrom, type Period } from './period';
+import { comparisonPeriods, describePeriod, periodFrom, type Period } from './period';
 import { PeriodPicker } from './PeriodPicker';
 import { caseloadQuery, summaryQuery } from './queries';
 
@@ -33,6 +33,9 @@ function LeadDashboard() {
   const period = periodFrom(params);
   const setPeriod = (next: Period) => setParams({ from: next.from, to: next.to }, { replace: true });
   const summary = useQuery({ ...summaryQuery(period), placeholderData: keepPreviousData });
+  // The same number of days just before the period (its elapsed days when it is still running), for the KPI changes.
+  const { previous, days } = comparisonPeriods(period);
+  const before = useQuery(summaryQuery(previous));
   const caseload = useQuery(caseloadQuery);
 
   return (
@@ -54,7 +57,7 @@ function LeadDashboard() {
         <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />
       ) : (
         <Stack aria-busy={summary.isFetching}>
-          <KpiCards summary={summary.data} />
+          <KpiCards summary={summary.data} comparison={{ previous, days, summary: before.data }} />
           <ActivityCharts summary={summary.data} period={period} />
         </Stack>
       )}

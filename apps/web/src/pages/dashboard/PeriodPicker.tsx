@@ -1,28 +1,46 @@
-import { Button, Group } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useState } from 'react';
-import { addDays, matchingPreset, PRESETS, presetPeriod, type Period } from './period';
+import { addDays, matchingPresets, presetPeriod, presets, type Preset, type Period } from './period';
 
-/** Quarter presets as buttons, and any range of days in a calendar (the last day shown is included). */
+const KINDS: { kind: Preset['kind']; label: string }[] = [
+  { kind: 'calendar', label: 'Calendar' },
+  { kind: 'fiscal', label: 'NY State fiscal year (April–March)' },
+];
+
+/**
+ * Presets as buttons, calendar and New York State fiscal (April–March), and any range of days in a calendar (the last
+ * day shown is included).
+ */
 export function PeriodPicker({ value, onChange }: { value: Period; onChange: (period: Period) => void }) {
-  const active = matchingPreset(value);
+  const all = presets();
+  const active = matchingPresets(value);
   // While a range is half picked, keep it here; the page changes only when both ends are chosen.
   const [draft, setDraft] = useState<[string | null, string | null] | null>(null);
   return (
-    <Group gap="xs" align="flex-end" wrap="wrap">
-      <Group gap={4} role="group" aria-label="Period presets">
-        {PRESETS.map((preset) => (
-          <Button
-            key={preset.key}
-            size="xs"
-            variant={active === preset.key ? 'filled' : 'default'}
-            aria-pressed={active === preset.key}
-            onClick={() => onChange(presetPeriod(preset.key))}
-          >
-            {preset.label}
-          </Button>
+    <Group gap="md" align="flex-end" wrap="wrap">
+      <Stack gap={4} role="group" aria-label="Period presets">
+        {KINDS.map(({ kind, label }) => (
+          <Group key={kind} gap={4} role="group" aria-label={label} wrap="wrap">
+            <Text size="xs" c="dimmed" w={90} aria-hidden>
+              {kind === 'calendar' ? 'Calendar' : 'NY fiscal year'}
+            </Text>
+            {all
+              .filter((preset) => preset.kind === kind)
+              .map((preset) => (
+                <Button
+                  key={preset.key}
+                  size="xs"
+                  variant={active.has(preset.key) ? 'filled' : 'default'}
+                  aria-pressed={active.has(preset.key)}
+                  onClick={() => onChange(presetPeriod(preset.key))}
+                >
+                  {preset.label}
+                </Button>
+              ))}
+          </Group>
         ))}
-      </Group>
+      </Stack>
       <DatePickerInput
         type="range"
         label="Period"
@@ -39,7 +57,7 @@ export function PeriodPicker({ value, onChange }: { value: Period; onChange: (pe
           } else setDraft([start, end]);
         }}
         popoverProps={{ onClose: () => setDraft(null) }}
-        presets={PRESETS.map((preset) => {
+        presets={all.map((preset) => {
           const p = presetPeriod(preset.key);
           return { label: preset.label, value: [p.from, addDays(p.to, -1)] as [string, string] };
         })}
