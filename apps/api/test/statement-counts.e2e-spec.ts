@@ -70,6 +70,6 @@ describe('statements per request on the hot paths (real API, Postgres)', () => {
         .expect(201),
     );
     // The session check is one statement; each read is one more (sessions: plus the case's 404 check).
-    expect(counts).toEqual({ list: 2, page: 2, timeline: 2, sessions: 3, logSession: 9, intake: 17 });
+    expect(counts).toEqual({ list: 2, page: 2, timeline: 2, sessions: 3, logSession: 9, intake: 16 });
   });
 });

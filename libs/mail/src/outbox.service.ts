@@ -42,16 +42,15 @@ export class OutboxService {
    * Returns the ids of the rows it wrote, to hand to dispatch() after the transaction commits.
    */
   async enqueue(manager: EntityManager, emails: EmailToQueue[]): Promise<string[]> {
-    const ids: string[] = [];
-    for (const email of emails) {
-      const rows = (await manager.query(
-        `INSERT INTO outbound_emails (recipient, template, data, dedupe_key) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-        [email.to, email.template, JSON.stringify(email.data), email.dedupeKey],
-      )) as Array<{ id: string }>;
-      if (rows[0]) ids.push(rows[0].id);
-    }
-    return ids;
+    if (emails.length === 0) return [];
+    // One statement for any number of emails (a request form emails the requester and every lead).
+    const rows = (await manager.query(
+      `INSERT INTO outbound_emails (recipient, template, data, dedupe_key)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::text[])
+       ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+      [emails.map((e) => e.to), emails.map((e) => e.template), emails.map((e) => JSON.stringify(e.data)), emails.map((e) => e.dedupeKey)],
+    )) as Array<{ id: string }>;
+    return rows.map((row) => row.id);
   }
 
   /**
