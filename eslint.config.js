@@ -49,8 +49,27 @@ export default tseslint.config(
   },
   { files: ['libs/common/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [noAppsFromLibs, baseLibs([])] }] } },
   {
-    files: ['libs/database/**/*.ts', 'libs/queue/**/*.ts', 'libs/mail/**/*.ts'],
+    files: ['libs/database/**/*.ts', 'libs/queue/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noAppsFromLibs, noRelativeIntoOtherLibs, baseLibs(['config', 'queue'])] }] },
+  },
+  // The center's settings sit below mail: every email carries the center's name, signature and reply-to address.
+  {
+    files: ['libs/settings/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [noAppsFromLibs, noRelativeIntoOtherLibs, baseLibs(['config', 'common', 'database'])] },
+      ],
+    },
+  },
+  {
+    files: ['libs/mail/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [noAppsFromLibs, noRelativeIntoOtherLibs, baseLibs(['config', 'queue', 'settings'])] },
+      ],
+    },
   },
   { files: ['apps/web/src/**/*.{ts,tsx}'], ...reactHooks.configs.flat['recommended-latest'] },
   {

@@ -32,6 +32,7 @@ const smtp = new SMTPServer({
                 .map((a) => a.text)
                 .join(', ')
             : null,
+          replyTo: mail.replyTo?.text ?? null,
           subject: mail.subject ?? '',
           text: mail.text ?? '',
           html: typeof mail.html === 'string' ? mail.html : '',

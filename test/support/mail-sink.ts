@@ -8,6 +8,8 @@ export interface SinkMessage {
   id: string;
   envelopeTo: string[];
   messageId: string | null;
+  from: string | null;
+  replyTo: string | null;
   subject: string;
   text: string;
   html: string;

@@ -19,6 +19,7 @@ import { EmailsModule } from './emails/emails.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HttpExceptionFilter } from './http/http-exception.filter.js';
 import { RedisThrottlerStorage } from './http/redis-throttler.storage.js';
+import { CenterSettingsModule } from './settings/settings.module.js';
 
 /** The request's path as the client sent it: Nest's Fastify adapter rewrites `req.url` for mounted middleware. */
 const pathOf = (req: IncomingMessage): string | undefined => (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url;
@@ -68,6 +69,7 @@ const pathOf = (req: IncomingMessage): string | undefined => (req as IncomingMes
     IntakeModule,
     EscalationModule,
     ReportingModule,
+    CenterSettingsModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })

@@ -60,8 +60,53 @@ describe('email outbox delivery (real worker, Redis, Postgres, SMTP sink)', () =
     await new Promise((r) => setTimeout(r, 500));
     const messages = await messagesFor(recipient);
     expect(messages).toHaveLength(1);
-    expect(messages[0]).toMatchObject({ subject: 'Outbox test', text: 'Hello from the outbox' });
+    expect(messages[0]).toMatchObject({ subject: 'Outbox test', text: expect.stringMatching(/^Hello from the outbox\n\n-- \n/) });
     expect(messages[0]!.html).toContain('Hello from the outbox');
+  });
+
+  it('speaks for the center: its name and signature in the body, replies to its reply-to address', async () => {
+    const saved = (await db.query(`SELECT value FROM settings WHERE key = 'center'`)).rows[0]?.value;
+    const center = {
+      shortName: 'Lakeside TAC',
+      name: 'Lakeside Technical Assistance Center',
+      replyTo: 'answers@lakeside.example.org',
+      signature: 'The Lakeside TAC team\nSyracuse, New York',
+    };
+    try {
+      await db.query(
+        `INSERT INTO settings (key, value) VALUES ('center', $1) ON CONFLICT (key) DO UPDATE SET value = settings.value || $1::jsonb`,
+        [JSON.stringify(center)],
+      );
+      // A worker started now reads the center as it is (each worker keeps it a few seconds, see SettingsService).
+      startWorker();
+      const recipient = `center-${randomUUID().slice(0, 8)}@example.org`;
+      const rows = await db.query(
+        `INSERT INTO outbound_emails (recipient, template, data, dedupe_key) VALUES ($1, 'intake_confirmation', $2, $3) RETURNING id`,
+        [
+          recipient,
+          JSON.stringify({ contactName: 'Dana', reference: 'TA-2026-09999', businessDays: 2, statusUrl: 'http://x/s/1' }),
+          randomUUID(),
+        ],
+      );
+      const id = rows.rows[0].id as string;
+      await queue.add('deliver-email', { emailId: id }, { jobId: `email-${id}` });
+      const [message] = await eventually(
+        () => messagesFor(recipient),
+        (found) => found.length > 0,
+      );
+      expect(message).toBeDefined();
+      expect(message!.text).toContain('Thank you for reaching out to Lakeside TAC.');
+      expect(message!.text).toMatch(/\n-- \nThe Lakeside TAC team\nSyracuse, New York$/);
+      expect(message!.html).toContain('The Lakeside TAC team');
+      expect(message!.html).not.toContain('PeerTAC');
+      expect(message!.replyTo).toBe('answers@lakeside.example.org');
+      expect(message!.from).toContain('Lakeside TAC');
+      // The Message-ID stays the outbox row's.
+      expect(message!.messageId).toBe(`<outbox-${id}@tadesk.local>`);
+    } finally {
+      if (saved) await db.query(`UPDATE settings SET value = $1 WHERE key = 'center'`, [JSON.stringify(saved)]);
+      else await db.query(`DELETE FROM settings WHERE key = 'center'`);
+    }
   });
 
   it('keeps one row for a dedupe key queued twice, so one email', async () => {

@@ -9,6 +9,10 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
+  /** Shown as the sender's name beside MAIL_FROM's address: the center's short name. */
+  fromName?: string;
+  /** Where replies go: the center's reply-to address (see libs/settings). */
+  replyTo?: string;
 }
 
 /** Sends mail over SMTP_URL. Business code writes to the outbox; only the outbox delivery job calls send(). */
@@ -20,8 +24,9 @@ export class MailService implements OnApplicationShutdown {
     this.transport = nodemailer.createTransport(config.SMTP_URL);
   }
 
-  async send(mail: OutgoingMail): Promise<string> {
-    const info = await this.transport.sendMail({ from: this.config.MAIL_FROM, ...mail });
+  async send({ fromName, replyTo, ...mail }: OutgoingMail): Promise<string> {
+    const from = fromName ? { name: fromName, address: addressOf(this.config.MAIL_FROM) } : this.config.MAIL_FROM;
+    const info = await this.transport.sendMail({ from, ...(replyTo ? { replyTo } : {}), ...mail });
     return String(info.messageId);
   }
 
@@ -29,3 +34,6 @@ export class MailService implements OnApplicationShutdown {
     this.transport.close();
   }
 }
+
+/** The address in `Name <address>` (or the whole value when it is a bare address). */
+const addressOf = (mailbox: string): string => /<([^>]+)>/.exec(mailbox)?.[1] ?? mailbox.trim();

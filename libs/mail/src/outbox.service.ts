@@ -3,6 +3,7 @@ import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@ta/config';
 import { JobName, QueueName, type JobPayloads } from '@ta/queue';
+import { SettingsService } from '@ta/settings';
 import type { Queue } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
 import { OutboundEmail, type EmailStatus } from './outbound-email.entity.js';
@@ -35,6 +36,7 @@ export class OutboxService {
     @InjectQueue(QueueName.Mail) private readonly queue: Queue<JobPayloads[JobName.DeliverEmail]>,
     private readonly mail: MailService,
     private readonly config: AppConfig,
+    private readonly settings: SettingsService,
   ) {}
 
   /**
@@ -86,8 +88,11 @@ export class OutboxService {
    * A worker killed between the server's "250 OK" and the commit leaves the row pending, and it is sent again:
    * SMTP cannot do better than at-least-once, so every copy carries the same Message-ID (mail clients and
    * mailbox providers show one message per Message-ID).
+   * The center's name, signature and reply-to address are read as the email leaves (SettingsService keeps them a few
+   * seconds), so a queued email speaks for the center as it is named when it is sent.
    */
   async deliver(emailId: string, lastAttempt: boolean): Promise<'sent' | 'skipped'> {
+    const center = await this.settings.center();
     const outcome = await this.dataSource.transaction(async (manager) => {
       const [row] = (await manager.query(`SELECT * FROM outbound_emails WHERE id = $1 AND status = 'pending' FOR UPDATE SKIP LOCKED`, [
         emailId,
@@ -98,7 +103,13 @@ export class OutboxService {
       }>;
       if (!row) return { result: 'skipped' as const };
       try {
-        await this.mail.send({ messageId: this.messageIdOf(emailId), to: row.recipient, ...renderEmail(row.template, row.data) });
+        await this.mail.send({
+          messageId: this.messageIdOf(emailId),
+          to: row.recipient,
+          fromName: center.shortName,
+          ...(center.replyTo ? { replyTo: center.replyTo } : {}),
+          ...renderEmail(row.template, row.data, center),
+        });
       } catch (error) {
         // Recorded and committed before the job fails, so the attempt count and the reason survive the retry.
         const message = (error as Error).message.slice(0, 2000);

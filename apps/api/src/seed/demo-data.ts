@@ -1,4 +1,6 @@
 import { faker } from '@faker-js/faker';
+import type { StoredCenter } from '@ta/settings';
+import { createHash } from 'node:crypto';
 
 /** Deterministic demo data in the center's own vocabulary (shared/seeds): clinics across the five OMH regions. */
 const REGIONS = {
@@ -87,6 +89,31 @@ const CASE_IDEAS: Array<{ title: string; description: string; topics: string[]; 
     lines: ['ypa'],
   },
 ];
+
+/** PeerTAC's mark for the demo: peers of every color holding hands in a circle (after its "ropes tied in a circle"). */
+const PEERTAC_MARK = `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40" viewBox="0 0 40 40">
+<circle cx="20" cy="7" r="5.5" fill="#f59f00"/><circle cx="31.26" cy="13.5" r="5.5" fill="#e64980"/>
+<circle cx="31.26" cy="26.5" r="5.5" fill="#4dabf7"/><circle cx="20" cy="33" r="5.5" fill="#40c057"/>
+<circle cx="8.74" cy="26.5" r="5.5" fill="#fd7e14"/><circle cx="8.74" cy="13.5" r="5.5" fill="#9775fa"/>
+<circle cx="20" cy="20" r="13" fill="none" stroke="#ffffff" stroke-opacity="0.55" stroke-width="1.5"/>
+</svg>`;
+
+/** The demo center, in PeerTAC's own words (its public pages); an admin changes it on /admin/settings. */
+export const DEMO_CENTER: StoredCenter = {
+  shortName: 'PeerTAC',
+  name: 'Peer Support Services Technical Assistance Center',
+  phone: '(212) 555-0142',
+  replyTo: 'peertac@example.org',
+  signature:
+    'The PeerTAC team\nPeer Support Services Technical Assistance Center\nImproving access to Peer Support Services across the lifespan',
+  about:
+    'PeerTAC is jointly led by the NYU McSilver Institute and the Academy of Peer Services at Rutgers University, with funding from the New York State Office of Mental Health.\n\nWe support mental health programs across New York State, including MHOTRS clinics, that work with Certified Peer Specialists (NYCPS), Credentialed Youth Peer Advocates (YPA-C) and Credentialed Family Peer Advocates (FPA-C).',
+  logo: {
+    type: 'image/svg+xml',
+    version: createHash('sha256').update(PEERTAC_MARK).digest('hex').slice(0, 16),
+    data: Buffer.from(PEERTAC_MARK).toString('base64'),
+  },
+};
 
 export const DEMO_STATUSES = ['new', 'new', 'triaged', 'active', 'active', 'active', 'on_hold', 'resolved', 'closed'] as const;
 

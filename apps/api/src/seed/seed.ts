@@ -3,9 +3,10 @@ import { addBusinessDays } from '@ta/common';
 import { ConfigError, loadConfig } from '@ta/config';
 import { dataSourceOptions } from '@ta/database';
 import { normalizeOrganizationName } from '@ta/organizations';
+import { seedCenter } from '@ta/settings';
 import { hashPassword } from '@ta/users';
 import { DataSource, type EntityManager } from 'typeorm';
-import { demoData, type DemoCase } from './demo-data.js';
+import { DEMO_CENTER, demoData, type DemoCase } from './demo-data.js';
 
 /** Demo staff; the admin login is documented in the README. */
 const DEMO_USERS = [
@@ -45,6 +46,7 @@ async function seed(): Promise<void> {
         console.log(`seed: created ${DEMO_USERS.length} demo users`);
       }
       if (process.argv.includes('--no-demo')) return;
+      if (await seedCenter(manager, DEMO_CENTER)) console.log(`seed: the center is ${DEMO_CENTER.shortName}`);
       const [{ count: orgs }] = (await manager.query(`SELECT count(*)::int AS count FROM organizations`)) as [{ count: number }];
       if (orgs > 0) {
         console.log('seed: organizations exist, demo data left as it is');

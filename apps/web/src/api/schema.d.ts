@@ -593,6 +593,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/settings/center": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SettingsController_center"];
+        put: operations["SettingsController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/center/full": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SettingsController_full"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/center/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SettingsController_logo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1336,6 +1384,41 @@ export interface components {
             byPopulation: components["schemas"]["BreakdownRowDto"][];
             byModality: components["schemas"]["BreakdownRowDto"][];
             intakeByWeek: components["schemas"]["IntakeWeekDto"][];
+        };
+        PublicCenterDto: {
+            shortName: string;
+            name: string;
+            phone: string | null;
+            about: string | null;
+            /** @description The logo image (GET /settings/center/logo), or null */
+            logoUrl: string | null;
+        };
+        CenterSettingsDto: {
+            shortName: string;
+            name: string;
+            phone: string | null;
+            about: string | null;
+            /** @description The logo image (GET /settings/center/logo), or null */
+            logoUrl: string | null;
+            replyTo: string | null;
+            signature: string | null;
+            /** @enum {string|null} */
+            logoType: "image/png" | "image/jpeg" | "image/svg+xml" | null;
+            updatedAt: string | null;
+        };
+        UpdateCenterSettingsDto: {
+            /** @example PeerTAC */
+            shortName: string;
+            /** @example Peer Support Services Technical Assistance Center */
+            name: string;
+            /** @example (212) 555-0142 */
+            phone?: string | null;
+            /** @example peertac@example.org */
+            replyTo?: string | null;
+            signature?: string | null;
+            about?: string | null;
+            /** @description data:image/png|jpeg|svg+xml;base64,… (at most 200 kB of image); null removes the logo, leaving it out keeps it */
+            logo?: string | null;
         };
     };
     responses: never;
@@ -2706,6 +2789,96 @@ export interface operations {
             };
             /** @description a filter that is not valid */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SettingsController_center: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The center's name, phone, public text and logo URL (what the public pages show) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCenterDto"];
+                };
+            };
+        };
+    };
+    SettingsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCenterSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CenterSettingsDto"];
+                };
+            };
+        };
+    };
+    SettingsController_full: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CenterSettingsDto"];
+                };
+            };
+        };
+    };
+    SettingsController_logo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                    "image/jpeg": string;
+                    "image/svg+xml": string;
+                };
+            };
+            /** @description The center has no logo */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

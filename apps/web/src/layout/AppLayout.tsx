@@ -1,9 +1,10 @@
-import { AppShell, Burger, Group, NavLink, Title } from '@mantine/core';
+import { AppShell, Burger, Group, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { ApiError, type Me } from '../api/client';
 import { meQuery } from '../api/queries';
+import { centerQuery } from '../api/settings';
 import { ErrorState, LoadingState } from '../components/states';
 import { UserMenu } from './UserMenu';
 
@@ -14,12 +15,15 @@ const NAV: { to: string; label: string; roles?: Me['role'][] }[] = [
   { to: '/follow-ups', label: 'Follow-ups' },
   { to: '/dashboard', label: 'Dashboard' },
   { to: '/admin/users', label: 'Admin', roles: ['admin'] },
+  { to: '/admin/settings', label: 'Settings', roles: ['admin'] },
   { to: '/admin/emails', label: 'Emails', roles: ['lead', 'admin'] },
 ];
 
 /** The signed-in staff shell: loads the current user once, then renders the page with it as outlet context. */
 export function AppLayout() {
   const me = useQuery(meQuery);
+  // The center's short name heads the shell; TA Desk's own name until it arrives (or if it cannot).
+  const center = useQuery(centerQuery);
   const [opened, { toggle, close }] = useDisclosure();
   const { pathname } = useLocation();
 
@@ -35,8 +39,13 @@ export function AppLayout() {
           <Group gap="sm">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
             <Title order={1} size="h3">
-              TA Desk
+              {center.data?.shortName ?? 'TA Desk'}
             </Title>
+            {center.data && center.data.shortName !== 'TA Desk' && (
+              <Text size="sm" c="dimmed" visibleFrom="sm">
+                TA Desk
+              </Text>
+            )}
           </Group>
           <UserMenu user={user} />
         </Group>

@@ -1,13 +1,19 @@
-import { renderEmail } from './templates.js';
+import { renderEmail, TEMPLATE_NAMES } from './templates.js';
+
+const center = { shortName: 'PeerTAC', name: 'Peer Support Services Technical Assistance Center', signature: null };
 
 describe('email templates', () => {
   it('renders both parts and escapes HTML in data', () => {
-    const email = renderEmail('intake_new_request', {
-      reference: 'TA-2026-00001',
-      organizationName: '<b>Evil</b> & Co',
-      title: 'Help',
-      caseUrl: 'http://x/cases/1',
-    });
+    const email = renderEmail(
+      'intake_new_request',
+      {
+        reference: 'TA-2026-00001',
+        organizationName: '<b>Evil</b> & Co',
+        title: 'Help',
+        caseUrl: 'http://x/cases/1',
+      },
+      center,
+    );
     expect(email.subject).toBe('New TA request TA-2026-00001 from <b>Evil</b> & Co');
     expect(email.text).toContain('Organization: <b>Evil</b> & Co');
     expect(email.html).toContain('&lt;b&gt;Evil&lt;/b&gt; &amp; Co');
@@ -15,6 +21,20 @@ describe('email templates', () => {
   });
 
   it('refuses an unknown template', () => {
-    expect(() => renderEmail('nope', {})).toThrow(/No email template named nope/);
+    expect(() => renderEmail('nope', {}, center)).toThrow(/No email template named nope/);
+  });
+
+  it('closes every email with the center: its signature, or its name when it has none', () => {
+    const signed = { shortName: 'Harbor TAC', name: 'Harbor Technical Assistance Center', signature: 'Harbor TAC team\n<555> 0100' };
+    for (const template of TEMPLATE_NAMES) {
+      const plain = renderEmail(template, {}, center);
+      expect(plain.text).toMatch(/\n-- \nPeerTAC · Peer Support Services Technical Assistance Center$/);
+      expect(plain.html).toContain('PeerTAC · Peer Support Services Technical Assistance Center');
+      const email = renderEmail(template, {}, signed);
+      expect(email.text).toMatch(/\n-- \nHarbor TAC team\n<555> 0100$/);
+      expect(email.html).toContain('Harbor TAC team\n&lt;555&gt; 0100');
+      expect(`${email.subject}\n${email.text}`).not.toMatch(/PeerTAC/);
+    }
+    expect(renderEmail('intake_confirmation', { reference: 'TA-1' }, signed).text).toContain('Thank you for reaching out to Harbor TAC.');
   });
 });

@@ -1,4 +1,6 @@
-/** Every email TA Desk sends: a subject and both a text and an HTML part, from the row's data. */
+import { centerLine, type CenterSettings } from '@ta/settings';
+
+/** Every email TA Desk sends: a subject and both a text and an HTML part, from the row's data and the center's settings. */
 export interface RenderedEmail {
   subject: string;
   text: string;
@@ -8,23 +10,29 @@ export interface RenderedEmail {
 const escapeHtml = (value: unknown) =>
   String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
-function layout(title: string, paragraphs: string[], link?: { href: string; label: string }): string {
+/** What the emails say of the center: its names, and its signature under every message. */
+export type EmailCenter = Pick<CenterSettings, 'shortName' | 'name' | 'signature'>;
+
+/** The signature's lines, or the center's name when it has none. */
+const signatureOf = (center: EmailCenter): string => center.signature ?? centerLine(center);
+
+function layout(center: EmailCenter, title: string, paragraphs: string[], link?: { href: string; label: string }): string {
   const body = paragraphs.map((p) => `<p style="margin:0 0 12px">${p}</p>`).join('');
   const button = link
     ? `<p><a href="${escapeHtml(link.href)}" style="background:#1c7ed6;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(link.label)}</a></p>`
     : '';
-  return `<!doctype html><html><body style="font-family:Arial,sans-serif;color:#222;max-width:560px"><h2 style="color:#1c7ed6">${escapeHtml(title)}</h2>${body}${button}<p style="color:#888;font-size:12px">PeerTAC · Peer Support Services Technical Assistance Center</p></body></html>`;
+  return `<!doctype html><html><body style="font-family:Arial,sans-serif;color:#222;max-width:560px"><h2 style="color:#1c7ed6">${escapeHtml(title)}</h2>${body}${button}<p style="color:#666;font-size:12px;white-space:pre-line">${escapeHtml(signatureOf(center))}</p></body></html>`;
 }
 
 type Data = Record<string, unknown>;
 
-const TEMPLATES: Record<string, (data: Data) => RenderedEmail> = {
-  intake_confirmation: (d) => ({
+const TEMPLATES: Record<string, (data: Data, center: EmailCenter) => RenderedEmail> = {
+  intake_confirmation: (d, c) => ({
     subject: `We received your request ${String(d.reference)}`,
     text: [
       `Hello ${String(d.contactName)},`,
       '',
-      `Thank you for reaching out to PeerTAC. Your request has the reference ${String(d.reference)}.`,
+      `Thank you for reaching out to ${c.shortName}. Your request has the reference ${String(d.reference)}.`,
       `A consultant will respond within ${String(d.businessDays)} business days.`,
       '',
       `Follow your request here: ${String(d.statusUrl)}`,
@@ -32,17 +40,18 @@ const TEMPLATES: Record<string, (data: Data) => RenderedEmail> = {
       'Please do not reply with client health information.',
     ].join('\n'),
     html: layout(
+      c,
       `Request ${String(d.reference)} received`,
       [
         `Hello ${escapeHtml(d.contactName)},`,
-        `Thank you for reaching out to PeerTAC. Your request has the reference <strong>${escapeHtml(d.reference)}</strong>.`,
+        `Thank you for reaching out to ${escapeHtml(c.shortName)}. Your request has the reference <strong>${escapeHtml(d.reference)}</strong>.`,
         `A consultant will respond within ${escapeHtml(d.businessDays)} business days.`,
         'Please do not reply with client health information.',
       ],
       { href: String(d.statusUrl), label: 'Follow your request' },
     ),
   }),
-  intake_new_request: (d) => ({
+  intake_new_request: (d, c) => ({
     subject: `New TA request ${String(d.reference)} from ${String(d.organizationName)}`,
     text: [
       `A new request arrived through the web form.`,
@@ -53,6 +62,7 @@ const TEMPLATES: Record<string, (data: Data) => RenderedEmail> = {
       `Open it: ${String(d.caseUrl)}`,
     ].join('\n'),
     html: layout(
+      c,
       `New request ${String(d.reference)}`,
       [
         `A new request arrived through the web form.`,
@@ -62,7 +72,7 @@ const TEMPLATES: Record<string, (data: Data) => RenderedEmail> = {
       { href: String(d.caseUrl), label: 'Open the case' },
     ),
   }),
-  escalation: (d) => {
+  escalation: (d, c) => {
     const why =
       d.reason === 'first_response_overdue'
         ? `No one has responded to this request yet, and the first-response deadline has passed (opened ${String(d.days)} days ago).`
@@ -78,6 +88,7 @@ const TEMPLATES: Record<string, (data: Data) => RenderedEmail> = {
         `Open it: ${String(d.caseUrl)}`,
       ].join('\n'),
       html: layout(
+        c,
         `Escalated: ${String(d.reference)}`,
         [`<strong>${escapeHtml(d.title)}</strong>`, `Organization: ${escapeHtml(d.organizationName)}`, escapeHtml(why)],
         {
@@ -87,7 +98,7 @@ const TEMPLATES: Record<string, (data: Data) => RenderedEmail> = {
       ),
     };
   },
-  stall_at_risk: (d) => ({
+  stall_at_risk: (d, c) => ({
     subject: `At risk: ${String(d.reference)} has had no activity for ${String(d.days)} days`,
     text: [
       `${String(d.reference)}: ${String(d.title)}`,
@@ -98,6 +109,7 @@ const TEMPLATES: Record<string, (data: Data) => RenderedEmail> = {
       `Open it: ${String(d.caseUrl)}`,
     ].join('\n'),
     html: layout(
+      c,
       `At risk: ${String(d.reference)}`,
       [
         `<strong>${escapeHtml(d.title)}</strong>`,
@@ -107,7 +119,7 @@ const TEMPLATES: Record<string, (data: Data) => RenderedEmail> = {
       { href: String(d.caseUrl), label: 'Open the case' },
     ),
   }),
-  reminder: (d) => {
+  reminder: (d, c) => {
     const when = d.reminder === 'due_today' ? 'is due today' : 'is due tomorrow';
     const what =
       d.what === 'action item'
@@ -117,10 +129,10 @@ const TEMPLATES: Record<string, (data: Data) => RenderedEmail> = {
     return {
       subject: `Reminder: ${d.what === 'action item' ? 'action item' : 'follow-up'} ${when} (${String(d.reference)})`,
       text: [...lines, ...(d.caseUrl ? ['', `Open it: ${String(d.caseUrl)}`] : [])].join('\n'),
-      html: layout('Reminder', lines.map(escapeHtml), d.caseUrl ? { href: String(d.caseUrl), label: 'Open the case' } : undefined),
+      html: layout(c, 'Reminder', lines.map(escapeHtml), d.caseUrl ? { href: String(d.caseUrl), label: 'Open the case' } : undefined),
     };
   },
-  case_assigned: (d) => {
+  case_assigned: (d, c) => {
     const moved = d.movedWork ? ['Its open follow-ups and action items came with it, and so do their reminders.'] : [];
     return {
       subject: `${String(d.reference)} is yours: ${String(d.title)}`,
@@ -133,6 +145,7 @@ const TEMPLATES: Record<string, (data: Data) => RenderedEmail> = {
         `Open it: ${String(d.caseUrl)}`,
       ].join('\n'),
       html: layout(
+        c,
         `${String(d.reference)} is assigned to you`,
         [
           `Hello ${escapeHtml(d.assigneeName)},`,
@@ -143,30 +156,32 @@ const TEMPLATES: Record<string, (data: Data) => RenderedEmail> = {
       ),
     };
   },
-  sign_in_failures: (d) => {
+  sign_in_failures: (d, c) => {
     const lines = [
       `Hello ${String(d.name)},`,
-      `Someone failed to sign in to your TA Desk account ${String(d.failures)} times in the last ${String(d.minutes)} minutes, from one or more addresses.`,
+      `Someone failed to sign in to your ${c.shortName} TA Desk account ${String(d.failures)} times in the last ${String(d.minutes)} minutes, from one or more addresses.`,
       `To protect the account, sign-ins to it pause for up to ${String(d.minutes)} minutes. Your password was not accepted in any of these tries.`,
       'If this was you, wait and try again, or ask an admin to set a new password. If it was not, tell your admin.',
     ];
     return {
-      subject: 'Many failed sign-ins to your TA Desk account',
+      subject: `Many failed sign-ins to your ${c.shortName} TA Desk account`,
       text: [...lines, '', String(d.appUrl)].join('\n\n'),
-      html: layout('Failed sign-ins to your account', lines.map(escapeHtml), { href: String(d.appUrl), label: 'Open TA Desk' }),
+      html: layout(c, 'Failed sign-ins to your account', lines.map(escapeHtml), { href: String(d.appUrl), label: 'Open TA Desk' }),
     };
   },
-  test_message: (d) => ({
+  test_message: (d, c) => ({
     subject: String(d.subject ?? 'TA Desk test message'),
     text: String(d.body ?? 'This is a test message.'),
-    html: layout(String(d.subject ?? 'TA Desk test message'), [escapeHtml(d.body ?? 'This is a test message.')]),
+    html: layout(c, String(d.subject ?? 'TA Desk test message'), [escapeHtml(d.body ?? 'This is a test message.')]),
   }),
 };
 
-export function renderEmail(template: string, data: Data): RenderedEmail {
+/** Renders an outbox row; the text part ends with the center's signature after the usual "-- " line. */
+export function renderEmail(template: string, data: Data, center: EmailCenter): RenderedEmail {
   const render = TEMPLATES[template];
   if (!render) throw new Error(`No email template named ${template}`);
-  return render(data);
+  const email = render(data, center);
+  return { ...email, text: `${email.text}\n\n-- \n${signatureOf(center)}` };
 }
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES);

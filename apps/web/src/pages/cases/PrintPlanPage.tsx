@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { caseQuery } from '../../api/cases';
 import { actionPlanQuery } from '../../api/engagement';
+import { centerSettingsQuery } from '../../api/settings';
 import { GOAL_AREA_LABELS, ITEM_STATUS_LABELS, labelOf, STATUS_LABELS } from '../../api/labels';
 import { formatDate } from '../../components/dates';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
@@ -14,6 +15,7 @@ export function PrintPlanPage() {
   const { id = '' } = useParams();
   const found = useQuery(caseQuery(id));
   const plan = useQuery(actionPlanQuery(id));
+  const center = useQuery(centerSettingsQuery);
 
   useEffect(() => {
     if (found.data) document.title = `Action plan ${found.data.reference} — ${found.data.organization.name}`;
@@ -22,9 +24,11 @@ export function PrintPlanPage() {
     };
   }, [found.data]);
 
-  if (found.isPending || plan.isPending) return <LoadingState label="Preparing the action plan…" />;
+  if (found.isPending || plan.isPending || center.isPending) return <LoadingState label="Preparing the action plan…" />;
   if (found.isError) return <ErrorState error={found.error} />;
   if (plan.isError) return <ErrorState error={plan.error} />;
+  if (center.isError) return <ErrorState error={center.error} />;
+  const { shortName, name, logoUrl, signature, phone } = center.data;
   const item = found.data;
   const { goals, progress } = plan.data;
 
@@ -37,6 +41,13 @@ export function PrintPlanPage() {
         <Button onClick={() => window.print()}>Print or save as PDF</Button>
       </nav>
       <main className="plan-print">
+        <header className="plan-center">
+          {logoUrl && <img src={logoUrl} alt="" height={40} />}
+          <div>
+            <p className="plan-center-name">{shortName}</p>
+            {name !== shortName && <p className="plan-meta">{name}</p>}
+          </div>
+        </header>
         <p className="plan-meta">Action plan · {item.reference}</p>
         <h1>{item.organization.name}</h1>
         <p className="plan-meta">
@@ -78,7 +89,7 @@ export function PrintPlanPage() {
                         <td style={action.status === 'cancelled' ? { textDecoration: 'line-through' } : undefined}>{action.description}</td>
                         <td>
                           {action.owner.name}
-                          {action.owner.type === 'contact' ? ` (${item.organization.name})` : ' (TA center)'}
+                          {action.owner.type === 'contact' ? ` (${item.organization.name})` : ` (${shortName})`}
                         </td>
                         <td>{action.dueDate ? formatDate(action.dueDate) : '—'}</td>
                         <td>{labelOf(ITEM_STATUS_LABELS, action.status)}</td>
@@ -90,7 +101,11 @@ export function PrintPlanPage() {
             </section>
           ))
         )}
-        <p className="plan-footer">Printed {new Date().toLocaleDateString('en-US', { dateStyle: 'long' })} from TA Desk.</p>
+        {signature && <p className="plan-signature">{signature}</p>}
+        <p className="plan-footer">
+          Printed {new Date().toLocaleDateString('en-US', { dateStyle: 'long' })} by {shortName}
+          {phone ? ` · ${phone}` : ''}.
+        </p>
       </main>
     </>
   );

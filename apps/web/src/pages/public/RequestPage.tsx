@@ -20,6 +20,7 @@ import { useRef, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/client';
 import { intakeTopicsQuery, submitIntake, type IntakeBody, type IntakeTopic } from '../../api/intake';
+import { useCenter } from './center';
 import { Notice } from './Notice';
 import { PageTitle } from './PageTitle';
 import classes from './public.module.css';
@@ -74,6 +75,7 @@ const FIELD_ORDER: (keyof FormValues)[] = [
 const required = (message: string) => (value: string) => (value.trim() ? null : message);
 
 export function RequestPage() {
+  const center = useCenter();
   const navigate = useNavigate();
   const problemRef = useRef<HTMLDivElement>(null);
   const form = useForm<FormValues>({
@@ -143,7 +145,7 @@ export function RequestPage() {
     node?.scrollIntoView({ behavior: 'smooth', block: 'center' });
   }
 
-  const problem = submit.error ? describeFailure(submit.error) : null;
+  const problem = submit.error ? describeFailure(submit.error, center.shortName) : null;
 
   return (
     <Stack gap="lg">
@@ -153,8 +155,8 @@ export function RequestPage() {
           Request technical assistance
         </Title>
         <Text fz={{ base: 'md', sm: 'lg' }} c="dark.6">
-          Starting, expanding or strengthening peer support services? Tell us about your program and what you are working on. A PeerTAC
-          consultant will review your request and contact you, and you can follow its progress online.
+          Starting, expanding or strengthening peer support services? Tell us about your program and what you are working on.{' '}
+          {`A ${center.shortName} consultant will review your request and contact you, and you can follow its progress online.`}
         </Text>
         <Text size="sm" c="dimmed">
           It takes about five minutes. Required fields are marked with an asterisk (*).
@@ -350,7 +352,7 @@ function Section({ title, hint, children }: { title: string; hint?: string; chil
   );
 }
 
-/** Topics from the API, one checkbox group per goal area, in PeerTAC's order of goals. */
+/** Topics from the API, one checkbox group per goal area, in the order of the center's goals. */
 function TopicPicker({ values, onChange, error }: { values: string[]; onChange: (values: string[]) => void; error?: ReactNode }) {
   const topics = useQuery(intakeTopicsQuery);
 
@@ -455,7 +457,7 @@ function toBody(values: FormValues): IntakeBody {
 }
 
 /** What went wrong, in words for someone outside the center; what they typed stays in the form. */
-function describeFailure(error: Error): { title: string; message: string } {
+function describeFailure(error: Error, centerName: string): { title: string; message: string } {
   if (error instanceof ApiError) {
     if (error.status === 429) return { title: 'Please wait a little while', message: error.message };
     if (error.status === 400) {
@@ -468,7 +470,7 @@ function describeFailure(error: Error): { title: string; message: string } {
     }
     if (error.status === 0) {
       return {
-        title: 'We could not reach PeerTAC',
+        title: `We could not reach ${centerName}`,
         message: 'Please check your internet connection and try again. Everything you typed is still here.',
       };
     }

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { requestStatusQuery, type RequestStatus } from '../../api/intake';
 import { LoadingState } from '../../components/states';
+import { useCenter } from './center';
 import { Notice } from './Notice';
 import { PageTitle } from './PageTitle';
 import { formatCalendarDate, formatNyDate } from './nyDates';
@@ -33,15 +34,16 @@ const STATUS_COLORS: Record<Status, string> = {
 
 /** The path every request takes, as the requester sees it; paused sits on "in progress", closed on the last step. */
 const STEPS: { title: string; text: string }[] = [
-  { title: 'Received', text: 'Your request reached PeerTAC' },
+  { title: 'Received', text: 'Your request reached the center' },
   { title: 'In review', text: 'A consultant reviews it and gets in touch with you.' },
   { title: 'In progress', text: 'You and your consultant work on it together.' },
   { title: 'Completed', text: 'The work on this request is done.' },
 ];
 const STEP_OF: Record<Status, number> = { received: 0, in_review: 1, in_progress: 2, paused: 2, completed: 3, closed: 3 };
 
-/** The requester's private page: what PeerTAC is doing with their request, without anything internal. */
+/** The requester's private page: what the center is doing with their request, without anything internal. */
 export function RequestStatusPage() {
+  const center = useCenter();
   const { token = '' } = useParams();
   const status = useQuery({
     ...requestStatusQuery(token),
@@ -125,7 +127,7 @@ export function RequestStatusPage() {
                     }
                   >
                     <Text size="sm" c="dimmed">
-                      {index === 0 ? `${item.text} on ${formatNyDate(request.submittedAt)}.` : item.text}
+                      {index === 0 ? `Your request reached ${center.shortName} on ${formatNyDate(request.submittedAt)}.` : item.text}
                     </Text>
                   </Timeline.Item>
                 );
@@ -157,7 +159,8 @@ export function RequestStatusPage() {
 
         <Divider />
         <Text size="sm" c="dimmed">
-          Dates are in New York time. Please mention your reference, {request.reference}, whenever you contact PeerTAC about this request.
+          Dates are in New York time. Please mention your reference, {request.reference}, whenever you contact {center.shortName} about this
+          request.
         </Text>
       </Stack>
     </Paper>

@@ -1,5 +1,6 @@
 import { Anchor, Button, CopyButton, Group, List, Paper, Stack, Text, TextInput, ThemeIcon, Title, VisuallyHidden } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
+import { useCenter } from './center';
 import { Notice } from './Notice';
 import { PageTitle } from './PageTitle';
 import classes from './public.module.css';
@@ -16,6 +17,7 @@ function CheckIcon() {
 /** After a request is sent: its reference, the private status link, and what happens next. */
 export function RequestThanksPage() {
   const { state } = useLocation();
+  const center = useCenter();
   const receipt = loadReceipt(state);
 
   if (!receipt) {
@@ -25,7 +27,7 @@ export function RequestThanksPage() {
           <Title order={1} size="h2">
             No request to show
           </Title>
-          <Text>This page confirms a request right after it is sent. To ask PeerTAC for help, fill in the request form.</Text>
+          <Text>This page confirms a request right after it is sent. To ask {center.shortName} for help, fill in the request form.</Text>
           <Button component={Link} to="/request">
             Go to the request form
           </Button>
@@ -111,7 +113,7 @@ export function RequestThanksPage() {
             What happens next
           </Title>
           <List type="ordered" spacing="xs" size="sm">
-            <List.Item>A PeerTAC consultant reviews your request.</List.Item>
+            <List.Item>A {center.shortName} consultant reviews your request.</List.Item>
             <List.Item>They contact you the way you asked, to talk through what your program needs.</List.Item>
             <List.Item>Together you plan the training, consultation or resources that fit.</List.Item>
           </List>
