@@ -40,6 +40,8 @@ describe('Escalations: a case left untouched is flagged, emailed, on its timelin
     await db.connect();
     queue = new Queue('sweeps', { connection: connection() });
     events = new QueueEvents('sweeps', { connection: connection() });
+    // Another suite's sweep left behind (a worker killed mid-job) would run first, as of its own time: start empty.
+    await queue.obliterate({ force: true });
     worker = startProcess(`${repoRoot}dist/apps/worker/src/main.js`);
     [api, browser] = await Promise.all([startApi({ WEB_DIST_DIR: `${repoRoot}dist/web` }), launchChromium(), events.waitUntilReady()]);
     [leadToken, adminToken] = await Promise.all([

@@ -29,6 +29,8 @@ describe('timer sweeps: first response, stall, reminders, missed follow-ups (rea
     queue = new Queue('sweeps', { connection: connection() });
     events = new QueueEvents('sweeps', { connection: connection() });
     await events.waitUntilReady();
+    // Another suite's sweep left behind (a worker killed mid-job) would run first, as of its own time: start empty.
+    await queue.obliterate({ force: true });
     orgId = (
       await db.query(
         `INSERT INTO organizations (name, normalized_name, kind, region, county, stage) VALUES ($1, $1, 'mhotrs_clinic', 'central', 'Onondaga', 'starting') RETURNING id`,

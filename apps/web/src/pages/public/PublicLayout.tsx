@@ -42,7 +42,7 @@ export function PublicLayout() {
             {center.phone && (
               <Text size="sm" c="dimmed">
                 Call {center.shortName}:{' '}
-                <Anchor href={`tel:${center.phone.replace(/[^0-9+]/g, '')}`} size="sm">
+                <Anchor href={`tel:${center.phone.replace(/[^0-9+]/g, '')}`} size="sm" underline="always">
                   {center.phone}
                 </Anchor>
               </Text>
