@@ -11,6 +11,7 @@ import { notifySaved } from '../../notify';
 import {
   organizationField,
   OrganizationFields,
+  organizationBlurChecks,
   organizationValidation,
   organizationValues,
   toOrganizationBody,
@@ -27,7 +28,11 @@ function duplicatesOf(error: unknown): DuplicateOrganization[] | null {
 export function NewOrganizationModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const form = useForm<OrganizationValues>({ initialValues: organizationValues(), validate: organizationValidation });
+  const form = useForm<OrganizationValues>({
+    initialValues: organizationValues(),
+    validate: organizationValidation,
+    validateInputOnBlur: organizationBlurChecks,
+  });
   const [duplicates, setDuplicates] = useState<DuplicateOrganization[] | null>(null);
 
   const create = useMutation({
