@@ -12,6 +12,10 @@ const BROWSER_TIMEOUT = 120000;
 const artifacts = `${repoRoot}test-artifacts`;
 const DEMO_LEAD = { email: 'lead@example.org', password: 'lead-password' };
 
+/** The page's full width: more than the viewport means something makes it scroll sideways. */
+const pageWidth = () =>
+  (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth;
+
 async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.getByRole('textbox', { name: 'Email', exact: true }).fill(email);
   await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
@@ -176,14 +180,17 @@ describe('Pages and forms (built app, real API, Chromium)', () => {
       await row.waitFor();
       const acknowledge = row.getByRole('button', { name: `Acknowledge ${item.reference}`, exact: true });
       // Scrolled to vertically only: a table wider than the page would have to be scrolled sideways to reach these.
-      await row.evaluate((element) => window.scrollTo(0, element.getBoundingClientRect().top + window.scrollY - 200));
+      await row.evaluate((element) => {
+        const view = globalThis as unknown as { scrollTo(x: number, y: number): void; scrollY: number };
+        view.scrollTo(0, element.getBoundingClientRect().top + view.scrollY - 200);
+      });
       const box = await acknowledge.boundingBox();
       expect(box).not.toBeNull();
       expect(box!.x + box!.width).toBeLessThanOrEqual(1280);
       const noteBox = await row.getByRole('button', { name: `Acknowledge ${item.reference} with a note` }).boundingBox();
       expect(noteBox!.x + noteBox!.width).toBeLessThanOrEqual(1280);
       // No sideways scrolling needed to reach them.
-      expect(await wide.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+      expect(await wide.page.evaluate(pageWidth)).toBeLessThanOrEqual(1280);
       const badge = row.getByText('Escalated', { exact: true });
       expect(await badge.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
       await row.getByRole('checkbox', { name: /Move open follow-ups and action items/ }).waitFor();
@@ -206,7 +213,7 @@ describe('Pages and forms (built app, real API, Chromium)', () => {
         expect(controlBox!.x).toBeGreaterThanOrEqual(0);
         expect(controlBox!.x + controlBox!.width).toBeLessThanOrEqual(390);
       }
-      expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      expect(await phone.page.evaluate(pageWidth)).toBeLessThanOrEqual(390);
       expect(await seriousA11yViolations(phone.page)).toEqual([]);
       await phone.page.screenshot({ path: `${artifacts}/escalations-phone.png`, fullPage: false });
 

@@ -3,7 +3,6 @@ import {
   Badge,
   Button,
   Code,
-  Collapse,
   Group,
   Pagination,
   Paper,
@@ -187,7 +186,9 @@ function EmailRow({ email }: { email: OutboundEmail }) {
   return (
     <>
       <Table.Tr>
-        <Table.Td style={{ wordBreak: 'break-word' }}>{email.recipient}</Table.Td>
+        <Table.Td miw={200} style={{ overflowWrap: 'anywhere' }}>
+          {email.recipient}
+        </Table.Td>
         <Table.Td maw={320}>
           <Text size="sm" fw={500}>
             {email.subject ?? 'No preview (template no longer exists)'}
@@ -203,7 +204,14 @@ function EmailRow({ email }: { email: OutboundEmail }) {
             )}
           </Group>
           {email.text !== null && (
-            <Anchor component="button" type="button" size="xs" onClick={toggle} aria-expanded={previewing} aria-controls={previewId}>
+            <Anchor
+              component="button"
+              type="button"
+              size="xs"
+              onClick={toggle}
+              aria-expanded={previewing}
+              aria-controls={previewing ? previewId : undefined}
+            >
               {previewing ? 'Hide preview' : 'Preview'}
               <VisuallyHidden> of the email to {email.recipient}</VisuallyHidden>
             </Anchor>
@@ -257,19 +265,18 @@ function EmailRow({ email }: { email: OutboundEmail }) {
           )}
         </Table.Td>
       </Table.Tr>
-      {email.text !== null && (
-        <Table.Tr id={previewId} hidden={!previewing}>
+      {/* Rendered only while open: a closed preview is not in the page (nor in its accessibility tree). */}
+      {previewing && email.text !== null && (
+        <Table.Tr id={previewId}>
           <Table.Td colSpan={7} p={0}>
-            <Collapse expanded={previewing}>
-              <Paper bg="gray.0" p="md" m="xs" radius="sm" role="region" aria-label={`Email to ${email.recipient}`}>
-                <Text size="sm" fw={600} mb={4}>
-                  {email.subject}
-                </Text>
-                <Text size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
-                  {email.text}
-                </Text>
-              </Paper>
-            </Collapse>
+            <Paper bg="gray.0" p="md" m="xs" radius="sm" role="region" aria-label={`Email to ${email.recipient}`}>
+              <Text size="sm" fw={600} mb={4}>
+                {email.subject}
+              </Text>
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+                {email.text}
+              </Text>
+            </Paper>
           </Table.Td>
         </Table.Tr>
       )}
