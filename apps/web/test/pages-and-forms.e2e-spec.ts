@@ -123,6 +123,34 @@ describe('Pages and forms (built app, real API, Chromium)', () => {
   );
 
   it(
+    'logs a session follow-up that already happened as done',
+    async () => {
+      const organization = await createOrganization(api.url, leadToken);
+      const item = await createCase(api.url, leadToken, organization.id, { title: `Peer onboarding ${randomUUID().slice(0, 6)}` });
+      const { page, errors } = await signedIn();
+      await page.goto(`${api.url}/cases/${item.id}?tab=sessions`);
+      await page.getByRole('button', { name: 'Log session' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Log session' });
+      await dialog.getByRole('textbox', { name: 'Summary' }).fill('Walked the new peer specialist through the intake.');
+      await dialog.getByRole('button', { name: 'Add follow-up' }).click();
+      const followUp = dialog.getByRole('group', { name: 'Follow-up 1' });
+      // Yesterday at 10:00, New York time: in the past, which only a follow-up logged as done may be.
+      const yesterday = new Date(Date.now() - 86_400_000).toLocaleDateString('en-CA', { timeZone: 'America/New_York' });
+      await followUp.getByRole('textbox', { name: 'Due', exact: true }).fill(`${yesterday}T10:00`);
+      await followUp.getByText('This is in the past. If it already happened, log it as done below.').waitFor();
+      await followUp.getByRole('checkbox', { name: 'Already happened — log it as done' }).check();
+      await followUp.getByRole('textbox', { name: 'When', exact: true }).waitFor();
+      expect(await followUp.getByText('This is in the past.', { exact: false }).count()).toBe(0);
+      await dialog.getByRole('button', { name: 'Save session' }).click();
+      await page.getByText('Session logged with 1 follow-up logged as done').waitFor();
+      const rows = await db.query(`SELECT status FROM follow_ups WHERE case_id = $1`, [item.id]);
+      expect(rows.rows).toEqual([{ status: 'done' }]);
+      expect(errors).toEqual([]);
+    },
+    BROWSER_TIMEOUT,
+  );
+
+  it(
     'shows "not found" for a malformed or unknown case id, and resets a stale bookmark’s bad filters with a notice',
     async () => {
       const { page, errors } = await signedIn();

@@ -139,8 +139,13 @@ export function SessionForm({ item, me, session, onDone }: { item: Case; me: Me;
     item.id,
     (body: CreateConsultationBody) => unwrap(api.POST('/api/v1/cases/{id}/consultations', { params: { path: { id: item.id } }, body })),
     (body) => {
-      const extras = (body.followUps?.length ?? 0) + (body.actionItems?.length ?? 0);
-      return extras ? `Session logged with ${plural(extras, 'next step')} scheduled` : 'Session logged';
+      const done = body.followUps?.filter((followUp) => followUp.status === 'done').length ?? 0;
+      const scheduled = (body.followUps?.length ?? 0) - done + (body.actionItems?.length ?? 0);
+      const parts = [
+        scheduled ? `${plural(scheduled, 'next step')} scheduled` : '',
+        done ? `${plural(done, 'follow-up')} logged as done` : '',
+      ];
+      return parts.some(Boolean) ? `Session logged with ${parts.filter(Boolean).join(' and ')}` : 'Session logged';
     },
   );
   const update = useCaseChange(

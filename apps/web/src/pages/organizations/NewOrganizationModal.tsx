@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, List, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -17,6 +17,7 @@ import {
   toOrganizationBody,
   type OrganizationValues,
 } from './OrganizationFields';
+import { GuardedModal } from '../../components/GuardedModal';
 
 function duplicatesOf(error: unknown): DuplicateOrganization[] | null {
   if (!(error instanceof ApiError) || error.status !== 409) return null;
@@ -58,7 +59,7 @@ export function NewOrganizationModal({ opened, onClose }: { opened: boolean; onC
   }
 
   return (
-    <Modal opened={opened} onClose={close} title="New organization" size="lg">
+    <GuardedModal opened={opened} onClose={close} dirty={form.isDirty()} title="New organization" size="lg">
       <form
         noValidate
         onSubmit={form.onSubmit((values) => {
@@ -105,6 +106,6 @@ export function NewOrganizationModal({ opened, onClose }: { opened: boolean; onC
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </GuardedModal>
   );
 }
