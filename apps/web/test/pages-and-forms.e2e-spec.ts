@@ -166,6 +166,9 @@ describe('Pages and forms (built app, real API, Chromium)', () => {
 
       await page.goto(`${api.url}/organizations/${randomUUID()}`);
       await page.getByRole('heading', { name: 'Organization not found' }).waitFor();
+      // The printable plan, outside the app's shell, too.
+      await page.goto(`${api.url}/cases/not-a-uuid/plan/print`);
+      await page.getByRole('heading', { name: 'Case not found' }).waitFor();
 
       // An unknown status and an impossible date: both reset, the good priority filter kept.
       await page.goto(`${api.url}/cases?status=bogus&priority=high&openedFrom=2026-02-30`);
