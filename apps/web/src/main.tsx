@@ -10,6 +10,7 @@ import { whenUnauthorized } from './api/client';
 import { createQueryClient } from './queryClient';
 import { router } from './router';
 import { staffTheme } from './staffTheme';
+import toasts from './toasts.module.css';
 import { cssVariablesResolver } from './theme';
 
 const queryClient = createQueryClient();
@@ -25,8 +26,8 @@ if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={staffTheme} cssVariablesResolver={cssVariablesResolver}>
-      {/* Bottom right: toasts stay clear of the header menu and the page actions. */}
-      <Notifications position="bottom-right" />
+      {/* Top right under the header: clear of the user menu and of the Save and Cancel buttons at the foot of forms. */}
+      <Notifications position="top-right" classNames={{ root: toasts.toasts }} />
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>

@@ -1,5 +1,6 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { RequireRole } from './auth/RequireRole';
+import { ServerPage } from './components/ServerPage';
 import { AppLayout } from './layout/AppLayout';
 import { EmailsPage } from './pages/admin/EmailsPage';
 import { SettingsPage } from './pages/admin/SettingsPage';
@@ -34,6 +35,8 @@ export const router = createBrowserRouter([
       // Loaded on first visit: its charts are the largest library in the app and only this page draws them.
       { path: 'dashboard', lazy: async () => ({ Component: (await import('./pages/dashboard/DashboardPage')).DashboardPage }) },
       { path: 'escalations', element: <RequireRole role={['lead', 'admin']} />, children: [{ index: true, element: <EscalationsPage /> }] },
+      // Served by the API (Bull Board, admins only; others get its explanation page): leave the app for it.
+      { path: 'admin/queues', element: <ServerPage /> },
       { path: 'admin/emails', element: <RequireRole role={['lead', 'admin']} />, children: [{ index: true, element: <EmailsPage /> }] },
       {
         path: 'admin',

@@ -90,7 +90,7 @@ describe('Admin → Emails (built app, real API and worker, in Chromium)', () =>
       await page.locator('label', { hasText: /^Sent$/ }).click();
       await page.waitForURL(/status=sent/);
       expect(await page.getByRole('radio', { name: 'Sent' }).isChecked()).toBe(true);
-      await page.getByRole('cell', { name: email.recipient }).waitFor();
+      await page.getByRole('cell', { name: email.recipient, exact: true }).waitFor();
       expect(pageErrors).toEqual([]);
     },
     BROWSER_TIMEOUT,

@@ -144,6 +144,7 @@ describe('casework hand-overs in the staff web app (built app served by the real
       // Someone else takes it while the page is open: the claim's 409 names them, and the page catches up.
       await request(api.url).post(`/api/v1/cases/${taken.id}/assign`).set(as(leadToken)).send({ consultantId: other.id }).expect(200);
       await page.getByRole('button', { name: 'Assign to me' }).click();
+      await page.getByText('Someone else has this case').waitFor();
       await page.getByText(`${taken.reference} is already assigned to Test consultant`).waitFor();
       await page.getByText('Assigned to Test consultant; only they, leads and admins change this case.').waitFor();
       await page.getByText(`Test consultant (${other.email})`, { exact: true }).waitFor();

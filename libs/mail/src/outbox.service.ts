@@ -3,12 +3,13 @@ import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@ta/config';
 import { JobName, QueueName, type JobPayloads } from '@ta/queue';
-import { SettingsService } from '@ta/settings';
+import { DEFAULT_CENTER, SettingsService } from '@ta/settings';
 import type { Queue } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
 import { OutboundEmail, type EmailStatus } from './outbound-email.entity.js';
 import { MailService } from './mail.service.js';
-import { renderEmail } from './templates/templates.js';
+import { LIST_EMAILS, type EmailListRow } from './outbox.sql.js';
+import { renderEmail, TEMPLATE_NAMES } from './templates/templates.js';
 
 export interface EmailToQueue {
   to: string;
@@ -150,13 +151,21 @@ export class OutboxService {
     return rows.length;
   }
 
-  list(status: EmailStatus | undefined, page: number, pageSize: number): Promise<[OutboundEmail[], number]> {
-    return this.dataSource.manager.findAndCount(OutboundEmail, {
-      where: status ? { status } : {},
-      order: { createdAt: 'DESC' },
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-    });
+  /**
+   * The Emails page's list: newest first, optionally of one status, optionally matching a search in the recipient, the
+   * email's data (reference, case title, subject) or its template's fixed subject wording ("Escalated", "Reminder"…).
+   */
+  async search(query: { status?: EmailStatus; q?: string; page: number; pageSize: number }): Promise<[EmailListRow[], number]> {
+    const term = query.q?.trim();
+    const pattern = term ? `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const rows = (await this.dataSource.query(LIST_EMAILS, [
+      query.status ?? null,
+      pattern,
+      term ? templatesWithSubjectWords(term) : [],
+      query.pageSize,
+      (query.page - 1) * query.pageSize,
+    ])) as EmailListRow[];
+    return [rows, rows[0]?.total ?? 0];
   }
 
   /** A failed email goes back to pending with a fresh set of attempts. */
@@ -174,4 +183,19 @@ export class OutboxService {
 
 export class DeliveryError extends Error {
   override name = 'DeliveryError';
+}
+
+/** Templates whose subject, without its data, contains the words searched for (e.g. "escalated", "at risk"). */
+function templatesWithSubjectWords(term: string): string[] {
+  const needle = term.toLowerCase();
+  return TEMPLATE_NAMES.filter((name) => {
+    try {
+      return renderEmail(name, {}, DEFAULT_CENTER)
+        .subject.replace(/undefined/g, '')
+        .toLowerCase()
+        .includes(needle);
+    } catch {
+      return false;
+    }
+  });
 }

@@ -14,6 +14,7 @@ export function acknowledgeEscalation(caseId: string, note?: string): Promise<vo
   return unwrap(api.POST('/api/v1/cases/{id}/acknowledge', { params: { path: { id: caseId } }, body: note ? { note } : {} }));
 }
 
-export function assignCase(caseId: string, consultantId: string): Promise<unknown> {
-  return unwrap(api.POST('/api/v1/cases/{id}/assign', { params: { path: { id: caseId } }, body: { consultantId, moveOpenWork: true } }));
+/** `moveOpenWork`: the current assignee's open follow-ups and action items go to the new one. */
+export function assignCase(caseId: string, consultantId: string, moveOpenWork: boolean): Promise<unknown> {
+  return unwrap(api.POST('/api/v1/cases/{id}/assign', { params: { path: { id: caseId } }, body: { consultantId, moveOpenWork } }));
 }

@@ -1175,6 +1175,17 @@ export interface components {
             lastError: string | null;
             sentAt: string | null;
             createdAt: string;
+            /** @description as the recipient sees it; null when the template is unknown */
+            subject: string | null;
+            /** @description the plain-text body, rendered from the data */
+            text: string | null;
+            /** @description the case or request the email is about */
+            reference: string | null;
+            /**
+             * Format: uuid
+             * @description the case it is about, when it links to one
+             */
+            caseId: string | null;
         };
         EmailListDto: {
             items: components["schemas"]["EmailDto"][];
@@ -2450,6 +2461,8 @@ export interface operations {
                 page?: unknown;
                 pageSize?: unknown;
                 status?: "pending" | "sent" | "failed";
+                /** @description matches the recipient, the subject or the case reference */
+                q?: string;
             };
             header?: never;
             path?: never;

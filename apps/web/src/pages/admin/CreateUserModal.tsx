@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Modal, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
 import { hasLength, isNotEmpty, useForm } from '@mantine/form';
 import { isDeliverableEmail } from '../../components/email';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, unwrap, type User, type UserRole } from '../../api/client';
 import { notifyFailed, notifySaved } from '../../notify';
 import { ROLE_OPTIONS, roleLabel } from '../../auth/roles';
+import { GuardedModal } from '../../components/GuardedModal';
 
 export function CreateUserModal({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: (user: User) => void }) {
   const queryClient = useQueryClient();
@@ -40,7 +41,7 @@ export function CreateUserModal({ opened, onClose, onCreated }: { opened: boolea
   }
 
   return (
-    <Modal opened={opened} onClose={close} title="New staff user">
+    <GuardedModal opened={opened} onClose={close} dirty={form.isDirty()} title="New staff user">
       <form onSubmit={form.onSubmit((values) => create.mutate(values))} noValidate>
         <Stack>
           {create.error && (
@@ -68,6 +69,6 @@ export function CreateUserModal({ opened, onClose, onCreated }: { opened: boolea
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </GuardedModal>
   );
 }

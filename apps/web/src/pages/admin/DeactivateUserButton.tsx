@@ -5,6 +5,7 @@ import { assignableStaff, staffQuery } from '../../api/cases';
 import { api, unwrap, type User } from '../../api/client';
 import { notifyFailed, notifySaved } from '../../notify';
 import { useUpdateUser } from './useUpdateUser';
+import { plural } from '../../components/plural';
 
 const OPEN_STATUSES = ['new', 'triaged', 'active', 'on_hold'] as const;
 const PAGE = 100;
@@ -89,7 +90,7 @@ function DeactivateForm({
       }
     },
     onSuccess: async () => {
-      notifySaved(`${cases.length === 1 ? '1 case' : `${cases.length} cases`} reassigned`);
+      notifySaved(`${plural(cases.length, 'case')} reassigned`);
       await queryClient.invalidateQueries({ queryKey: ['cases'] });
       onDeactivate();
     },
@@ -98,7 +99,6 @@ function DeactivateForm({
   const colleagues = assignableStaff(staff.data)
     .filter((member) => member.id !== user.id)
     .map((member) => ({ value: member.id, label: member.name }));
-  const plural = (n: number) => (n === 1 ? '1 open case' : `${n} open cases`);
 
   return (
     <form
@@ -115,7 +115,7 @@ function DeactivateForm({
         {cases.length > 0 && (
           <>
             <Text size="sm" fw={500}>
-              {user.name} has {plural(cases.length)}:
+              {user.name} has {plural(cases.length, 'open case')}:
             </Text>
             <List size="sm" spacing={2}>
               {cases.slice(0, 5).map((item) => (

@@ -11,6 +11,7 @@ import { CreateUserModal } from './CreateUserModal';
 import { DeactivateUserButton } from './DeactivateUserButton';
 import { useUpdateUser } from './useUpdateUser';
 import { ROLE_OPTIONS, roleLabel } from '../../auth/roles';
+import { plural } from '../../components/plural';
 
 const PAGE_SIZE = 20;
 
@@ -93,7 +94,7 @@ function UsersTable() {
       </Table.ScrollContainer>
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
-          {total === 1 ? '1 user' : `${total} users`}
+          {plural(total, 'user')}
         </Text>
         <Pagination
           total={Math.ceil(total / PAGE_SIZE)}

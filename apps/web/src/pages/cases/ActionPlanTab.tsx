@@ -4,7 +4,6 @@ import {
   Badge,
   Button,
   Group,
-  Modal,
   Paper,
   Select,
   SimpleGrid,
@@ -41,6 +40,8 @@ import {
 } from '../../api/labels';
 import { contactsQuery } from '../../api/organizations';
 import { formatDate } from '../../components/dates';
+import { GuardedModal } from '../../components/GuardedModal';
+import { plural } from '../../components/plural';
 import { showApiError } from '../../components/forms';
 import { staffLabelById, staffOptions } from '../../components/staffNames';
 import { ProgressBar } from '../../components/ProgressBar';
@@ -88,7 +89,7 @@ export function ActionPlanTab({ item, me }: { item: Case; me: Me }) {
             <ProgressBar label="Overall progress" {...progress} size="lg" />
             {cancelledCount > 0 && (
               <Text size="xs" c="dimmed" mt={4}>
-                {cancelledCount} cancelled item{cancelledCount === 1 ? '' : 's'}, not counted in progress
+                {plural(cancelledCount, 'cancelled item')}, not counted in progress
               </Text>
             )}
           </Paper>
@@ -232,13 +233,14 @@ function EditItemButton({ item, action }: { item: Case; action: ActionItem }) {
         variant="default"
         onClick={() => {
           form.setValues(initialValues());
+          form.resetDirty(initialValues());
           open();
         }}
         aria-label={`Edit ${action.description}`}
       >
         Edit
       </Button>
-      <Modal opened={opened} onClose={close} title="Edit action item">
+      <GuardedModal opened={opened} onClose={close} dirty={form.isDirty()} title="Edit action item">
         <form
           noValidate
           onSubmit={form.onSubmit((values) =>
@@ -265,7 +267,7 @@ function EditItemButton({ item, action }: { item: Case; action: ActionItem }) {
             </Group>
           </Stack>
         </form>
-      </Modal>
+      </GuardedModal>
     </>
   );
 }
@@ -410,7 +412,11 @@ function GoalsEditor({ item, plan, onDone }: { item: Case; plan: ActionPlan; onD
           {dropped.length > 0 && (
             <Alert color="orange" role="status">
               Saving removes {dropped.map((goal) => `“${goal.title}”`).join(', ')} and{' '}
-              {dropped.reduce((count, goal) => count + goal.items.length, 0)} action item(s) under it.
+              {plural(
+                dropped.reduce((count, goal) => count + goal.items.length, 0),
+                'action item',
+              )}{' '}
+              under {dropped.length === 1 ? 'it' : 'them'}.
             </Alert>
           )}
           <Group justify="space-between">

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { assignableStaff, staffQuery, type Case } from '../../api/cases';
 import { api, unwrap, type Me } from '../../api/client';
 import { staffLabel, staffLabelById } from '../../components/staffNames';
-import { notifyFailed } from '../../notify';
+import { notifyClaimFailed, notifyFailed } from '../../notify';
 import { useOpenWork, workWords } from './openWork';
 import { canAssign, canClaim } from './permissions';
 import { useCaseChange } from './useCaseChange';
@@ -31,7 +31,7 @@ export function AssignControl({ item, me }: { item: Case; me: Me }) {
   );
   // A 409 names whoever took it first; useCaseChange has already reloaded the case.
   const claimButton = canClaim(item, me) && (
-    <Button size="xs" variant="light" loading={claim.isPending} onClick={() => claim.mutate(undefined, { onError: notifyFailed })}>
+    <Button size="xs" variant="light" loading={claim.isPending} onClick={() => claim.mutate(undefined, { onError: notifyClaimFailed })}>
       Assign to me
     </Button>
   );

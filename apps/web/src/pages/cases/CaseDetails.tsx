@@ -1,18 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  MultiSelect,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, Group, MultiSelect, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { isNotEmpty, useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -36,6 +22,11 @@ import { Field } from '../../components/Field';
 import { showApiError } from '../../components/forms';
 import { canEditCase } from './permissions';
 import { isStale, useCaseChange } from './useCaseChange';
+import { LimitedTextarea } from '../../components/LimitedTextarea';
+import { atMostChars } from '../../components/limits';
+
+/** The API's limit on a case's description. */
+const DESCRIPTION_MAX = 10000;
 
 export function CaseDetails({ item, me }: { item: Case; me: Me }) {
   const [editing, setEditing] = useState(false);
@@ -164,7 +155,10 @@ function CaseDetailsForm({ item, onDone, onStale }: { item: Case; onDone: () => 
   };
   const form = useForm<DetailsValues>({
     initialValues: initial,
-    validate: { title: isNotEmpty('Enter a title'), description: isNotEmpty('Describe the request') },
+    validate: {
+      title: isNotEmpty('Enter a title'),
+      description: (value) => (value.trim() ? atMostChars(DESCRIPTION_MAX)(value) : 'Describe the request'),
+    },
   });
   const save = useCaseChange(
     item.id,
@@ -188,7 +182,15 @@ function CaseDetailsForm({ item, onDone, onStale }: { item: Case; onDone: () => 
     <form onSubmit={form.onSubmit(submit)} noValidate>
       <Stack>
         <TextInput label="Title" required maxLength={200} {...form.getInputProps('title')} />
-        <Textarea label="Description" required autosize minRows={3} maxRows={12} {...form.getInputProps('description')} />
+        <LimitedTextarea
+          label="Description"
+          required
+          autosize
+          minRows={3}
+          maxRows={12}
+          limit={DESCRIPTION_MAX}
+          {...form.getInputProps('description')}
+        />
         <MultiSelect label="Topics" data={topicOptions(topics.data)} searchable {...form.getInputProps('topics')} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <MultiSelect label="Service lines" data={SERVICE_LINE_OPTIONS} {...form.getInputProps('serviceLines')} />

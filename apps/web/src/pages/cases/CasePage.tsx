@@ -4,7 +4,8 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { caseQuery } from '../../api/cases';
 import { useCurrentUser } from '../../auth/session';
 import { PriorityBadge, StallBadge, StatusBadge } from '../../components/badges';
-import { ErrorState, LoadingState } from '../../components/states';
+import { ErrorState, isNotFound, LoadingState, NotFoundState } from '../../components/states';
+import { isUuid } from '../../components/urlFilters';
 import { ActionPlanTab } from './ActionPlanTab';
 import { AssignControl } from './AssignControl';
 import { CaseDetails } from './CaseDetails';
@@ -21,8 +22,11 @@ export function CasePage() {
   const me = useCurrentUser();
   const [params, setParams] = useSearchParams();
   const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'overview';
-  const found = useQuery(caseQuery(id));
+  const valid = isUuid(id);
+  const found = useQuery({ ...caseQuery(id), enabled: valid });
 
+  // A malformed id (a mistyped or cut-off link) or one nobody knows: "not found", with the way back to the list.
+  if (!valid || (found.isError && isNotFound(found.error))) return <CaseNotFound />;
   if (found.isPending) return <LoadingState label="Loading case…" />;
   if (found.isError) return <ErrorState error={found.error} onRetry={() => void found.refetch()} />;
   const item = found.data;
@@ -92,5 +96,13 @@ export function CasePage() {
         </Tabs.Panel>
       </Tabs>
     </Stack>
+  );
+}
+
+function CaseNotFound() {
+  return (
+    <NotFoundState title="Case not found" back={{ to: '/cases', label: 'Back to cases' }}>
+      There is no case at this address. The link may be incomplete, or the case may have been removed.
+    </NotFoundState>
   );
 }

@@ -31,6 +31,7 @@ import { notifyFailed } from '../../notify';
 import { workWords } from './openWork';
 import { canEditCase } from './permissions';
 import { useMove } from './StatusActions';
+import { plural } from '../../components/plural';
 
 /** The case's history, newest first (GET /cases/:id/timeline), each event in words; the latest resolution offers Reopen. */
 export function CaseTimeline({ item, me }: { item: Case; me: Me }) {
@@ -195,9 +196,11 @@ export function describe(event: CaseEvent, lookup: Lookup): string {
       return `Follow-up ${d.fromDueAt ? 'rescheduled' : 'edited'}: ${labelOf(FOLLOW_UP_KIND_LABELS, str(d.kind)).toLowerCase()}`;
     // Written by the worker's timer sweep (no actor) and by leads acknowledging it.
     case 'stall_at_risk':
-      return `No activity for ${str(d.days)} days: at risk`;
+      return `No activity for ${plural(Number(d.days), 'day')}: at risk`;
     case 'escalated':
-      return d.reason === 'first_response_overdue' ? 'Escalated: first response overdue' : `Escalated: no activity for ${str(d.days)} days`;
+      return d.reason === 'first_response_overdue'
+        ? 'Escalated: first response overdue'
+        : `Escalated: no activity for ${plural(Number(d.days), 'day')}`;
     case 'escalation_acknowledged':
       return d.level === 'at_risk' ? 'At-risk warning acknowledged' : 'Escalation acknowledged';
     case 'reminder_sent':

@@ -1,18 +1,4 @@
-import {
-  Anchor,
-  Breadcrumbs,
-  Button,
-  Group,
-  MultiSelect,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Anchor, Breadcrumbs, Button, Group, MultiSelect, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { isNotEmpty, useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -34,6 +20,11 @@ import { showApiError } from '../../components/forms';
 import { OrganizationPicker } from '../../components/OrganizationPicker';
 import { notifySaved } from '../../notify';
 import { canAssign } from './permissions';
+import { LimitedTextarea } from '../../components/LimitedTextarea';
+import { atMostChars } from '../../components/limits';
+
+/** The API's limit on a case's description. */
+const DESCRIPTION_MAX = 10000;
 
 interface NewCaseValues {
   organizationId: string | null;
@@ -72,7 +63,7 @@ export function NewCasePage() {
     validate: {
       organizationId: isNotEmpty('Pick the organization'),
       title: isNotEmpty('Give the case a title'),
-      description: isNotEmpty('Describe what the clinic asked for'),
+      description: (value) => (value.trim() ? atMostChars(DESCRIPTION_MAX)(value) : 'Describe what the clinic asked for'),
     },
   });
   const contacts = useQuery({ ...contactsQuery(form.values.organizationId ?? ''), enabled: !!form.values.organizationId });
@@ -126,7 +117,15 @@ export function NewCasePage() {
               }}
             />
             <TextInput label="Title" required maxLength={200} {...form.getInputProps('title')} />
-            <Textarea label="Description" required autosize minRows={4} maxRows={12} {...form.getInputProps('description')} />
+            <LimitedTextarea
+              label="Description"
+              required
+              autosize
+              minRows={4}
+              maxRows={12}
+              limit={DESCRIPTION_MAX}
+              {...form.getInputProps('description')}
+            />
             <MultiSelect
               label="Topics"
               description="Grouped by the funder’s goal areas"

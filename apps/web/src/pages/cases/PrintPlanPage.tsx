@@ -8,13 +8,15 @@ import { actionPlanQuery } from '../../api/engagement';
 import { centerSettingsQuery } from '../../api/settings';
 import { GOAL_AREA_LABELS, ITEM_STATUS_LABELS, labelOf, STATUS_LABELS } from '../../api/labels';
 import { formatDate } from '../../components/dates';
-import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { EmptyState, ErrorState, isNotFound, LoadingState, NotFoundState } from '../../components/states';
+import { isUuid } from '../../components/urlFilters';
 
 /** The action plan as a clean document (no app shell) that the browser prints or saves as PDF. */
 export function PrintPlanPage() {
   const { id = '' } = useParams();
-  const found = useQuery(caseQuery(id));
-  const plan = useQuery(actionPlanQuery(id));
+  const valid = isUuid(id);
+  const found = useQuery({ ...caseQuery(id), enabled: valid });
+  const plan = useQuery({ ...actionPlanQuery(id), enabled: valid });
   const center = useQuery(centerSettingsQuery);
 
   useEffect(() => {
@@ -24,6 +26,12 @@ export function PrintPlanPage() {
     };
   }, [found.data]);
 
+  if (!valid || (found.isError && isNotFound(found.error)))
+    return (
+      <NotFoundState title="Case not found" back={{ to: '/cases', label: 'Back to cases' }}>
+        There is no case at this address, so there is no action plan to print.
+      </NotFoundState>
+    );
   if (found.isPending || plan.isPending || center.isPending) return <LoadingState label="Preparing the action plan…" />;
   if (found.isError) return <ErrorState error={found.error} />;
   if (plan.isError) return <ErrorState error={plan.error} />;

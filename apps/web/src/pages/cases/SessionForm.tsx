@@ -11,11 +11,10 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
-import { isInRange, isNotEmpty, useForm } from '@mantine/form';
+import { isNotEmpty, useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { actionPlanQuery, type Consultation, type CreateConsultationBody, type UpdateConsultationBody } from '../../api/engagement';
 import { staffQuery, topicOptions, topicsQuery, type Case } from '../../api/cases';
@@ -32,17 +31,27 @@ import { contactsQuery } from '../../api/organizations';
 import { defaultDueDate } from '../../components/businessDays';
 import { fromLocalInput, toLocalInput } from '../../components/dates';
 import { DueAtInput } from '../../components/DueAtInput';
+import { useReportDirty } from '../../components/GuardedModal';
+import { LimitedTextarea } from '../../components/LimitedTextarea';
+import { atMostChars, wholeNumberIn } from '../../components/limits';
+import { plural } from '../../components/plural';
 import { showApiError } from '../../components/forms';
 import { staffOptions as staffSelectOptions } from '../../components/staffNames';
 import { canEditCase } from './permissions';
 import { notifyFailed } from '../../notify';
 import { useCaseChange } from './useCaseChange';
 
+/** The API's limits (CreateConsultationDto). */
+const SUMMARY_MAX = 10000;
+const NEXT_STEPS_MAX = 5000;
+
 interface FollowUpRow {
   dueAt: string;
   kind: FollowUpKind;
   assigneeId: string;
   note: string;
+  /** It already happened: logged as done, nobody reminded (the follow-up form's "log as done"). */
+  done: boolean;
 }
 
 interface ActionItemRow {
@@ -108,8 +117,10 @@ export function SessionForm({ item, me, session, onDone }: { item: Case; me: Me;
     },
     validate: {
       startedAt: isNotEmpty('When did the session start?'),
-      durationMinutes: isInRange({ min: 1, max: 600 }, 'Between 1 and 600 minutes'),
-      summary: isNotEmpty('Summarize the session'),
+      durationMinutes: wholeNumberIn(1, 600, { unit: 'minutes', required: true }),
+      headcount: wholeNumberIn(1, 10000, { unit: 'people' }),
+      summary: (value) => (value.trim() ? atMostChars(SUMMARY_MAX)(value) : 'Summarize the session'),
+      nextSteps: atMostChars(NEXT_STEPS_MAX),
       followUps: { dueAt: isNotEmpty('Pick a due date') },
       actionItems: {
         description: isNotEmpty('Describe the action'),
@@ -119,14 +130,22 @@ export function SessionForm({ item, me, session, onDone }: { item: Case; me: Me;
           values.actionItems[Number(path.split('.')[1])]?.goalId === 'new' && !value ? 'Pick a goal area' : null,
       },
     },
+    // Out-of-range numbers and over-long texts say so as soon as the field is left, not only on Save.
+    validateInputOnBlur: ['durationMinutes', 'headcount', 'summary', 'nextSteps'],
   });
+  useReportDirty(form.isDirty());
 
   const create = useCaseChange(
     item.id,
     (body: CreateConsultationBody) => unwrap(api.POST('/api/v1/cases/{id}/consultations', { params: { path: { id: item.id } }, body })),
     (body) => {
-      const extras = (body.followUps?.length ?? 0) + (body.actionItems?.length ?? 0);
-      return extras ? `Session logged with ${extras} next step${extras === 1 ? '' : 's'} scheduled` : 'Session logged';
+      const done = body.followUps?.filter((followUp) => followUp.status === 'done').length ?? 0;
+      const scheduled = (body.followUps?.length ?? 0) - done + (body.actionItems?.length ?? 0);
+      const parts = [
+        scheduled ? `${plural(scheduled, 'next step')} scheduled` : '',
+        done ? `${plural(done, 'follow-up')} logged as done` : '',
+      ];
+      return parts.some(Boolean) ? `Session logged with ${parts.filter(Boolean).join(' and ')}` : 'Session logged';
     },
   );
   const update = useCaseChange(
@@ -170,7 +189,7 @@ export function SessionForm({ item, me, session, onDone }: { item: Case; me: Me;
           kind: row.kind,
           ...(row.assigneeId ? { assigneeId: row.assigneeId } : {}),
           ...(row.note.trim() ? { note: row.note.trim() } : {}),
-          status: 'scheduled' as const,
+          status: row.done ? ('done' as const) : ('scheduled' as const),
         })),
         actionItems: values.actionItems.map((row) => {
           const [ownerType, ownerId] = row.owner.split(':');
@@ -209,7 +228,17 @@ export function SessionForm({ item, me, session, onDone }: { item: Case; me: Me;
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput label="Started at" type="datetime-local" required {...form.getInputProps('startedAt')} />
-          <NumberInput label="Duration (minutes)" min={1} max={600} step={15} required {...form.getInputProps('durationMinutes')} />
+          <NumberInput
+            label="Duration (minutes)"
+            min={1}
+            max={600}
+            step={15}
+            allowDecimal={false}
+            allowNegative={false}
+            clampBehavior="none"
+            required
+            {...form.getInputProps('durationMinutes')}
+          />
           <Select label="Modality" data={MODALITY_OPTIONS} allowDeselect={false} required {...form.getInputProps('modality')} />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -222,11 +251,28 @@ export function SessionForm({ item, me, session, onDone }: { item: Case; me: Me;
             style={{ gridColumn: 'span 2' }}
             {...form.getInputProps('attendeeContactIds')}
           />
-          <NumberInput label="Headcount" description="People present in all" min={1} max={10000} {...form.getInputProps('headcount')} />
+          <NumberInput
+            label="Headcount"
+            description="People present in all"
+            min={1}
+            max={10000}
+            allowDecimal={false}
+            allowNegative={false}
+            clampBehavior="none"
+            {...form.getInputProps('headcount')}
+          />
         </SimpleGrid>
         <MultiSelect label="Topics" data={topicOptions(topics.data)} searchable {...form.getInputProps('topics')} />
-        <Textarea label="Summary" required autosize minRows={3} maxRows={10} {...form.getInputProps('summary')} />
-        <Textarea label="Next steps" autosize minRows={2} maxRows={8} {...form.getInputProps('nextSteps')} />
+        <LimitedTextarea
+          label="Summary"
+          required
+          autosize
+          minRows={3}
+          maxRows={10}
+          limit={SUMMARY_MAX}
+          {...form.getInputProps('summary')}
+        />
+        <LimitedTextarea label="Next steps" autosize minRows={2} maxRows={8} limit={NEXT_STEPS_MAX} {...form.getInputProps('nextSteps')} />
 
         {!session && (
           <>
@@ -248,9 +294,11 @@ export function SessionForm({ item, me, session, onDone }: { item: Case; me: Me;
                 </Group>
                 <SimpleGrid cols={{ base: 1, sm: 3 }}>
                   <DueAtInput
-                    label="Due"
+                    label={form.values.followUps[index]?.done ? 'When' : 'Due'}
                     required
-                    pastWarning="This is in the past: pick a time still to come."
+                    pastWarning={
+                      form.values.followUps[index]?.done ? null : 'This is in the past. If it already happened, log it as done below.'
+                    }
                     {...form.getInputProps(`followUps.${index}.dueAt`)}
                   />
                   <Select
@@ -268,6 +316,14 @@ export function SessionForm({ item, me, session, onDone }: { item: Case; me: Me;
                   />
                 </SimpleGrid>
                 <TextInput label="Note" mt="xs" {...form.getInputProps(`followUps.${index}.note`)} />
+                <Checkbox
+                  mt="xs"
+                  label="Already happened — log it as done"
+                  description={
+                    form.values.followUps[index]?.done ? 'It counts as activity on the case, and nobody is reminded.' : undefined
+                  }
+                  {...form.getInputProps(`followUps.${index}.done`, { type: 'checkbox' })}
+                />
               </Paper>
             ))}
             {form.values.actionItems.map((row, index) => (
@@ -322,6 +378,7 @@ export function SessionForm({ item, me, session, onDone }: { item: Case; me: Me;
                     kind: 'check_in',
                     assigneeId: me.id,
                     note: firstLine(form.values.nextSteps),
+                    done: false,
                   } satisfies FollowUpRow)
                 }
               >

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { staffQuery, topicLabel, topicsQuery, type Case } from '../../api/cases';
@@ -8,6 +8,7 @@ import { labelOf, MODALITY_LABELS } from '../../api/labels';
 import { contactsQuery } from '../../api/organizations';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { formatDateTime } from '../../components/dates';
+import { GuardedModal } from '../../components/GuardedModal';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { notifyFailed } from '../../notify';
 import { canEditCase, canEditSession } from './permissions';
@@ -27,17 +28,17 @@ export function SessionsTab({ item, me }: { item: Case; me: Me }) {
         </Title>
         {canEditCase(item, me) && <Button onClick={() => setEditing('new')}>Log session</Button>}
       </Group>
-      <Modal
+      {/* Escape or a click outside asks first when something was typed. */}
+      <GuardedModal
         opened={editing !== null}
         onClose={() => setEditing(null)}
         title={editing === 'new' ? 'Log session' : 'Edit session'}
         size="xl"
-        closeOnClickOutside={false}
       >
         {editing !== null && (
           <SessionForm item={item} me={me} session={editing === 'new' ? undefined : editing} onDone={() => setEditing(null)} />
         )}
-      </Modal>
+      </GuardedModal>
       {sessions.isPending ? (
         <LoadingState label="Loading sessions…" />
       ) : sessions.isError ? (

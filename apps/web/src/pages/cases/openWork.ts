@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { actionPlanQuery, caseFollowUpsQuery, type ActionItem, type FollowUp } from '../../api/engagement';
+import { plural } from '../../components/plural';
 
 export interface OpenWork {
   followUps: FollowUp[];
@@ -32,10 +33,6 @@ export function useOpenWork(caseId: string, { enabled = true, ofUserId }: { enab
       .filter((i) => isOpenActionItem(i) && (!ofUserId || (i.owner.type === 'user' && i.owner.id === ofUserId))),
     known: followUps.isSuccess && plan.isSuccess,
   };
-}
-
-function plural(count: number, one: string): string {
-  return `${count} ${one}${count === 1 ? '' : 's'}`;
 }
 
 /** "2 follow-ups and 1 action item" (only the kinds there are; "nothing" for none). */

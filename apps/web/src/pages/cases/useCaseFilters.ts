@@ -1,7 +1,27 @@
 import { useSearchParams } from 'react-router';
 import type { CaseListQuery } from '../../api/cases';
 import type { Me } from '../../api/client';
-import type { CasePriority, CaseStatus, GoalArea, Region, StallLevel } from '../../api/labels';
+import {
+  GOAL_AREA_LABELS,
+  PRIORITY_LABELS,
+  REGION_LABELS,
+  STALL_LABELS,
+  STATUS_LABELS,
+  type CasePriority,
+  type CaseStatus,
+  type GoalArea,
+  type Region,
+  type StallLevel,
+} from '../../api/labels';
+import {
+  isCalendarDay,
+  isUuid,
+  oneOf,
+  positiveInteger,
+  useResetInvalidParams,
+  withoutInvalid,
+  type ParamCheck,
+} from '../../components/urlFilters';
 
 export const PAGE_SIZE = 25;
 
@@ -29,12 +49,36 @@ export interface CaseFilters {
 const LISTS = ['status', 'priority', 'stallLevel'] as const;
 const TEXTS = ['organizationId', 'region', 'topic', 'goalArea', 'q'] as const;
 
+export const SORTS: CaseFilters['sort'][] = ['-lastActivityAt', 'lastActivityAt', '-openedAt', 'openedAt', '-priority', 'priority'];
+
+/** What each filter parameter may hold: a value outside it (a stale bookmark) is reset with a notice. */
+const CHECKS: Record<string, ParamCheck> = {
+  status: { label: 'Status', valid: oneOf(Object.keys(STATUS_LABELS), true) },
+  priority: { label: 'Priority', valid: oneOf(Object.keys(PRIORITY_LABELS), true) },
+  stallLevel: { label: 'Stall level', valid: oneOf(Object.keys(STALL_LABELS), true) },
+  assigneeId: { label: 'Assignee', valid: (value) => ['me', 'none', 'all'].includes(value) || isUuid(value) },
+  organizationId: { label: 'Organization', valid: isUuid },
+  region: { label: 'OMH region', valid: oneOf(Object.keys(REGION_LABELS)) },
+  goalArea: { label: 'Goal area', valid: oneOf(Object.keys(GOAL_AREA_LABELS)) },
+  topic: { label: 'Topic', valid: (value) => /^[a-z0-9_]{1,40}$/.test(value) },
+  q: { label: 'Search', valid: (value) => value.length <= 200 },
+  openedFrom: { label: 'Opened from', valid: isCalendarDay },
+  openedTo: { label: 'Opened to', valid: isCalendarDay },
+  sessionFrom: { label: 'Sessions from', valid: isCalendarDay },
+  sessionTo: { label: 'Sessions to', valid: isCalendarDay },
+  sort: { label: 'Sort', valid: oneOf(SORTS) },
+  page: { label: 'Page', valid: positiveInteger },
+};
+
 export function defaultAssignee(me: Me): string {
   return me.role === 'consultant' ? 'me' : 'all';
 }
 
 export function useCaseFilters(me: Me) {
-  const [params, setParams] = useSearchParams();
+  const [address, setParams] = useSearchParams();
+  const { reset, dismiss, bad } = useResetInvalidParams(address, setParams, CHECKS);
+  // Read without the bad values, so they never reach the API while the address is being corrected.
+  const params = withoutInvalid(address, bad);
   const list = (name: string) => (params.get(name) ?? '').split(',').filter(Boolean);
 
   const filters: CaseFilters = {
@@ -79,7 +123,7 @@ export function useCaseFilters(me: Me) {
     setParams(new URLSearchParams());
   }
 
-  return { filters, update, clear, hasFilters: [...params.keys()].some((key) => key !== 'page') };
+  return { filters, update, clear, hasFilters: [...params.keys()].some((key) => key !== 'page'), reset, dismissReset: dismiss };
 }
 
 /** Local midnight of a `YYYY-MM-DD` day, `plusDays` later, as an ISO instant. */

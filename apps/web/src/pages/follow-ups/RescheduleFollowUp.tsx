@@ -1,5 +1,6 @@
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Stack, TextInput } from '@mantine/core';
 import { DueAtInput } from '../../components/DueAtInput';
+import { GuardedModal } from '../../components/GuardedModal';
 import { isNotEmpty, useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { api, unwrap } from '../../api/client';
@@ -39,8 +40,9 @@ export function RescheduleFollowUp({ followUp, label }: { followUp: Rescheduled;
   const kind = labelOf(FOLLOW_UP_KIND_LABELS, followUp.kind);
 
   function openForm() {
-    form.setValues({ dueAt: toLocalInput(new Date(followUp.dueAt)), note: followUp.note });
-    form.resetDirty();
+    const values = { dueAt: toLocalInput(new Date(followUp.dueAt)), note: followUp.note };
+    form.setValues(values);
+    form.resetDirty(values);
     open();
   }
 
@@ -49,7 +51,7 @@ export function RescheduleFollowUp({ followUp, label }: { followUp: Rescheduled;
       <Button size="xs" variant="default" onClick={openForm} aria-label={label}>
         Reschedule
       </Button>
-      <Modal opened={opened} onClose={close} title={`Reschedule ${kind.toLowerCase()}`}>
+      <GuardedModal opened={opened} onClose={close} dirty={form.isDirty()} title={`Reschedule ${kind.toLowerCase()}`}>
         <form
           noValidate
           onSubmit={form.onSubmit((values) =>
@@ -75,7 +77,7 @@ export function RescheduleFollowUp({ followUp, label }: { followUp: Rescheduled;
             </Group>
           </Stack>
         </form>
-      </Modal>
+      </GuardedModal>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, List, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,11 +11,13 @@ import { notifySaved } from '../../notify';
 import {
   organizationField,
   OrganizationFields,
+  organizationBlurChecks,
   organizationValidation,
   organizationValues,
   toOrganizationBody,
   type OrganizationValues,
 } from './OrganizationFields';
+import { GuardedModal } from '../../components/GuardedModal';
 
 function duplicatesOf(error: unknown): DuplicateOrganization[] | null {
   if (!(error instanceof ApiError) || error.status !== 409) return null;
@@ -27,7 +29,11 @@ function duplicatesOf(error: unknown): DuplicateOrganization[] | null {
 export function NewOrganizationModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const form = useForm<OrganizationValues>({ initialValues: organizationValues(), validate: organizationValidation });
+  const form = useForm<OrganizationValues>({
+    initialValues: organizationValues(),
+    validate: organizationValidation,
+    validateInputOnBlur: organizationBlurChecks,
+  });
   const [duplicates, setDuplicates] = useState<DuplicateOrganization[] | null>(null);
 
   const create = useMutation({
@@ -53,7 +59,7 @@ export function NewOrganizationModal({ opened, onClose }: { opened: boolean; onC
   }
 
   return (
-    <Modal opened={opened} onClose={close} title="New organization" size="lg">
+    <GuardedModal opened={opened} onClose={close} dirty={form.isDirty()} title="New organization" size="lg">
       <form
         noValidate
         onSubmit={form.onSubmit((values) => {
@@ -100,6 +106,6 @@ export function NewOrganizationModal({ opened, onClose }: { opened: boolean; onC
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </GuardedModal>
   );
 }

@@ -1,4 +1,4 @@
-import { Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { isNotEmpty } from '@mantine/form';
 import {
@@ -14,6 +14,13 @@ import {
   type Stage,
 } from '../../api/labels';
 import type { CreateOrganizationBody, Organization } from '../../api/organizations';
+import { LimitedTextarea } from '../../components/LimitedTextarea';
+import { atMostChars, wholeNumberIn } from '../../components/limits';
+
+const WORKFORCE_MAX = 10000;
+const NOTES_MAX = 5000;
+/** No quiet clamping: 20000 stays 20000 and the field says what is allowed. */
+const countProps = { min: 0, max: WORKFORCE_MAX, allowDecimal: false, allowNegative: false, clampBehavior: 'none' } as const;
 
 export interface OrganizationValues {
   name: string;
@@ -49,7 +56,14 @@ export const organizationValidation = {
   name: isNotEmpty('Enter the organization’s name'),
   region: isNotEmpty('Pick the OMH region'),
   county: isNotEmpty('Enter the county'),
+  nycps: wholeNumberIn(0, WORKFORCE_MAX, { unit: 'people' }),
+  ypa: wholeNumberIn(0, WORKFORCE_MAX, { unit: 'people' }),
+  fpa: wholeNumberIn(0, WORKFORCE_MAX, { unit: 'people' }),
+  notes: atMostChars(NOTES_MAX),
 };
+
+/** Out-of-range counts say so as the field is left (the API's limits, CreateOrganizationDto). */
+export const organizationBlurChecks = ['nycps', 'ypa', 'fpa', 'notes'];
 
 export function toOrganizationBody(values: OrganizationValues): CreateOrganizationBody {
   return {
@@ -95,11 +109,11 @@ export function OrganizationFields({ form }: { form: UseFormReturnType<Organizat
         </Group>
       </Checkbox.Group>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <NumberInput label="Peer specialists (NYCPS)" min={0} max={10000} allowDecimal={false} {...form.getInputProps('nycps')} />
-        <NumberInput label="Youth peer advocates (YPA-C)" min={0} max={10000} allowDecimal={false} {...form.getInputProps('ypa')} />
-        <NumberInput label="Family peer advocates (FPA-C)" min={0} max={10000} allowDecimal={false} {...form.getInputProps('fpa')} />
+        <NumberInput label="Peer specialists (NYCPS)" {...countProps} {...form.getInputProps('nycps')} />
+        <NumberInput label="Youth peer advocates (YPA-C)" {...countProps} {...form.getInputProps('ypa')} />
+        <NumberInput label="Family peer advocates (FPA-C)" {...countProps} {...form.getInputProps('fpa')} />
       </SimpleGrid>
-      <Textarea label="Notes" autosize minRows={2} maxRows={8} {...form.getInputProps('notes')} />
+      <LimitedTextarea label="Notes" autosize minRows={2} maxRows={8} limit={NOTES_MAX} {...form.getInputProps('notes')} />
     </Stack>
   );
 }

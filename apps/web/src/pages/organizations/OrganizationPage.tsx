@@ -8,13 +8,15 @@ import { KIND_LABELS, labelOf, PEER_ROLE_LABELS, POPULATION_LABELS, REGION_LABEL
 import { organizationQuery, type CreateOrganizationBody, type Organization } from '../../api/organizations';
 import { Field } from '../../components/Field';
 import { showApiError } from '../../components/forms';
-import { ErrorState, LoadingState } from '../../components/states';
+import { ErrorState, isNotFound, LoadingState, NotFoundState } from '../../components/states';
+import { isUuid } from '../../components/urlFilters';
 import { notifySaved } from '../../notify';
 import { ContactsSection } from './ContactsSection';
 import { OrganizationCases } from './OrganizationCases';
 import {
   organizationField,
   OrganizationFields,
+  organizationBlurChecks,
   organizationValidation,
   organizationValues,
   toOrganizationBody,
@@ -23,9 +25,11 @@ import {
 
 export function OrganizationPage() {
   const { id = '' } = useParams();
-  const found = useQuery(organizationQuery(id));
+  const valid = isUuid(id);
+  const found = useQuery({ ...organizationQuery(id), enabled: valid });
   const [editing, setEditing] = useState(false);
 
+  if (!valid || (found.isError && isNotFound(found.error))) return <OrganizationNotFound />;
   if (found.isPending) return <LoadingState label="Loading organization…" />;
   if (found.isError) return <ErrorState error={found.error} onRetry={() => void found.refetch()} />;
   const org = found.data;
@@ -121,7 +125,11 @@ function OrganizationDetails({ org }: { org: Organization }) {
 
 function EditOrganization({ org, onDone }: { org: Organization; onDone: () => void }) {
   const queryClient = useQueryClient();
-  const form = useForm<OrganizationValues>({ initialValues: organizationValues(org), validate: organizationValidation });
+  const form = useForm<OrganizationValues>({
+    initialValues: organizationValues(org),
+    validate: organizationValidation,
+    validateInputOnBlur: organizationBlurChecks,
+  });
   const save = useMutation({
     mutationFn: (body: Partial<CreateOrganizationBody>) =>
       unwrap(api.PATCH('/api/v1/organizations/{id}', { params: { path: { id: org.id } }, body })),
@@ -146,5 +154,13 @@ function EditOrganization({ org, onDone }: { org: Organization; onDone: () => vo
         </Group>
       </Stack>
     </form>
+  );
+}
+
+function OrganizationNotFound() {
+  return (
+    <NotFoundState title="Organization not found" back={{ to: '/organizations', label: 'Back to organizations' }}>
+      There is no organization at this address. It may have been merged, or the link may be incomplete.
+    </NotFoundState>
   );
 }

@@ -16,14 +16,27 @@ import {
   type Stage,
 } from '../../api/labels';
 import { organizationsQuery, type OrganizationListQuery } from '../../api/organizations';
-import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { EmptyState, ErrorState, FiltersResetNotice, LoadingState } from '../../components/states';
+import { oneOf, positiveInteger, useResetInvalidParams, withoutInvalid, type ParamCheck } from '../../components/urlFilters';
 import { NewOrganizationModal } from './NewOrganizationModal';
+import { plural } from '../../components/plural';
 
 const PAGE_SIZE = 25;
 
+const ORGANIZATION_CHECKS: Record<string, ParamCheck> = {
+  region: { label: 'Region', valid: oneOf(Object.keys(REGION_LABELS)) },
+  stage: { label: 'Stage', valid: oneOf(Object.keys(STAGE_LABELS)) },
+  kind: { label: 'Kind', valid: oneOf(Object.keys(KIND_LABELS)) },
+  q: { label: 'Search', valid: (value) => value.length <= 200 },
+  page: { label: 'Page', valid: positiveInteger },
+};
+
 export function OrganizationsPage() {
   const [creating, { open, close }] = useDisclosure();
-  const [params, setParams] = useSearchParams();
+  const [address, setParams] = useSearchParams();
+  // A stale bookmark's unknown region, stage or kind is reset with a notice instead of the API's validation message.
+  const { reset, dismiss, bad } = useResetInvalidParams(address, setParams, ORGANIZATION_CHECKS);
+  const params = withoutInvalid(address, bad);
   const [q, setQ] = useState(params.get('q') ?? '');
   const page = Math.max(1, Number(params.get('page')) || 1);
 
@@ -57,6 +70,7 @@ export function OrganizationsPage() {
         <Title order={2}>Organizations</Title>
         <Button onClick={open}>New organization</Button>
       </Group>
+      <FiltersResetNotice names={reset} onClose={dismiss} />
       <NewOrganizationModal opened={creating} onClose={close} />
       <Paper withBorder p="md" component="section" aria-label="Filters">
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
@@ -142,7 +156,7 @@ export function OrganizationsPage() {
           </Table.ScrollContainer>
           <Group justify="space-between">
             <Text size="sm" c="dimmed">
-              {organizations.data.total === 1 ? '1 organization' : `${organizations.data.total} organizations`}
+              {plural(organizations.data.total, 'organization')}
             </Text>
             <Pagination
               total={Math.ceil(organizations.data.total / PAGE_SIZE)}

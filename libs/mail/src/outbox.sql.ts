@@ -1,0 +1,32 @@
+/**
+ * Reads of the outbox (outbound_emails, owned by this lib) for the Emails page.
+ * Parameters of LIST_EMAILS: $1 status or null, $2 an ILIKE pattern or null (matched against the recipient and the
+ * values of the email's data: reference, case title, a test message's subject…), $3 the templates whose subject
+ * wording matches the search (text[]), $4 limit, $5 offset.
+ */
+
+export interface EmailListRow {
+  id: string;
+  recipient: string;
+  template: string;
+  data: Record<string, unknown>;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  last_error: string | null;
+  sent_at: Date | null;
+  created_at: Date;
+  /** Every row of the page carries the count of all matching rows. */
+  total: number;
+}
+
+export const LIST_EMAILS = `
+SELECT id, recipient, template, data, status, attempts, last_error, sent_at, created_at, count(*) OVER ()::int AS total
+FROM outbound_emails e
+WHERE ($1::text IS NULL OR status = $1)
+  AND ($2::text IS NULL
+       OR recipient ILIKE $2
+       OR template = ANY($3::text[])
+       OR EXISTS (SELECT 1 FROM jsonb_each_text(CASE WHEN jsonb_typeof(e.data) = 'object' THEN e.data ELSE '{}'::jsonb END) kv
+                  WHERE kv.value ILIKE $2))
+ORDER BY created_at DESC, id
+LIMIT $4 OFFSET $5`;
