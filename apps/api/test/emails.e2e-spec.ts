@@ -81,7 +81,9 @@ describe('the outbox list (subject, preview, case, search) and the queues page f
     expect((await search(testTo)).items.map((item) => item.id)).toEqual([testId]);
     const bySubject = await search(`Hello there ${suffix}`);
     expect(bySubject.items.map((item) => item.id)).toEqual([testId]);
-    expect(bySubject.items[0]).toMatchObject({ subject: `Hello there ${suffix}`, text: 'A body.', reference: null, caseId: null });
+    expect(bySubject.items[0]).toMatchObject({ subject: `Hello there ${suffix}`, reference: null, caseId: null });
+    // The text as sent: the body, then the center's signature.
+    expect(bySubject.items[0]!.text).toMatch(/^A body\.\n\n-- \n\S/);
     expect((await search('Escalated')).items.map((item) => item.id)).toContain(escalationId);
     expect((await search('Escalated')).items.map((item) => item.id)).not.toContain(testId);
     // LIKE's wildcards are searched for as themselves.
