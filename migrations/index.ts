@@ -8,6 +8,7 @@ import { Reporting1764600000000 } from './1764600000000-Reporting.js';
 import { ReportingFacts1764700000000 } from './1764700000000-ReportingFacts.js';
 import { Casework1764800000000 } from './1764800000000-Casework.js';
 import { AccentInsensitiveSearch1764900000000 } from './1764900000000-AccentInsensitiveSearch.js';
+import { Assessments1765100000000 } from './1765100000000-Assessments.js';
 
 /** Every migration, oldest first. A generated migration is added here by hand, after review. */
 export const allMigrations = [
@@ -21,4 +22,5 @@ export const allMigrations = [
   ReportingFacts1764700000000,
   Casework1764800000000,
   AccentInsensitiveSearch1764900000000,
+  Assessments1765100000000,
 ];

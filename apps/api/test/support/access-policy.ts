@@ -83,4 +83,18 @@ export const ACCESS_POLICY: Record<string, Access> = {
   'GET /api/v1/dashboard/summary': staff,
   'GET /api/v1/reports/ta-activity': lead,
   'GET /api/v1/reports/ta-summary': lead,
+
+  'GET /api/v1/instruments': staff,
+  'POST /api/v1/instruments': admin,
+  'GET /api/v1/instruments/{id}': staff,
+  'GET /api/v1/organizations/{id}/assessments': staff,
+  'POST /api/v1/organizations/{id}/assessments': staff,
+  'GET /api/v1/assessments/{id}': staff,
+  'POST /api/v1/assessments/{id}/invitations': staff,
+  'POST /api/v1/assessments/{id}/responses': staff,
+  'POST /api/v1/assessments/{id}/close': staff,
+  'POST /api/v1/cases/{id}/action-plan/goals/from-assessment': owned,
+  'GET /api/v1/public/assessments/{token}': publicRoute,
+  'PUT /api/v1/public/assessments/{token}': publicRoute,
+  'POST /api/v1/public/assessments/{token}/submit': publicRoute,
 };
