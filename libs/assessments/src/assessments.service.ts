@@ -196,20 +196,21 @@ export class AssessmentsService {
    * lowest-scoring item as the first action item — through the engagement lib's plan, on the case's timeline.
    */
   async goalsFromAssessment(caseId: string, dto: GoalsFromAssessmentDto, actor: Actor): Promise<ActionPlanDto> {
-    const round = await this.round(dto.assessmentId).catch(() => {
-      throw fieldError('assessmentId', 'is not an assessment round');
-    });
-    const sections = (await this.scores([round.id])).get(round.id) ?? [];
-    const chosen = dto.sectionCodes.map((code, index) => {
-      const section = sections.find((s) => s.code === code);
-      if (!section) throw fieldError(`sectionCodes[${index}]`, `is not a section of ${round.instrument_title}`);
-      const lowest = lowestItem(section);
-      if (!lowest) throw fieldError(`sectionCodes[${index}]`, 'has no answers yet');
-      return { section, lowest };
-    });
     await this.dataSource.transaction(async (manager) => {
+      // Who may plan on the case first (a 403 says nothing about the round), then what the round offers.
       const locked = await this.cases.lockForChange(manager, caseId, actor);
+      const round = await this.round(dto.assessmentId, manager).catch(() => {
+        throw fieldError('assessmentId', 'is not an assessment round');
+      });
       if (locked.organizationId !== round.organization_id) throw fieldError('assessmentId', 'must be a round of the case’s organization');
+      const sections = (await this.scores([round.id], manager)).get(round.id) ?? [];
+      const chosen = dto.sectionCodes.map((code, index) => {
+        const section = sections.find((s) => s.code === code);
+        if (!section) throw fieldError(`sectionCodes[${index}]`, `is not a section of ${round.instrument_title}`);
+        const lowest = lowestItem(section);
+        if (!lowest) throw fieldError(`sectionCodes[${index}]`, 'has no answers yet');
+        return { section, lowest };
+      });
       for (const [index, { section, lowest }] of chosen.entries()) {
         await this.plans.addItemIn(
           manager,
@@ -232,8 +233,8 @@ export class AssessmentsService {
   }
 
   /** Scores of several rounds at once, one statement. */
-  async scores(ids: string[]): Promise<Map<string, SectionScoreDto[]>> {
-    const rows = (await this.dataSource.query(ITEM_SCORES, [ids])) as ItemScoreRow[];
+  async scores(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, SectionScoreDto[]>> {
+    const rows = (await manager.query(ITEM_SCORES, [ids])) as ItemScoreRow[];
     const byRound = new Map<string, ItemScoreRow[]>();
     for (const row of rows) byRound.set(row.assessment_id, [...(byRound.get(row.assessment_id) ?? []), row]);
     return new Map([...byRound].map(([id, r]) => [id, sectionsOf(r)]));

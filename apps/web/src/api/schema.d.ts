@@ -1739,7 +1739,12 @@ export interface components {
         GoalsFromAssessmentDto: {
             /** Format: uuid */
             assessmentId: string;
-            /** @description sections whose goal area and lowest item become a goal and its first action item */
+            /**
+             * @description sections whose goal area and lowest item become a goal and its first action item
+             * @example [
+             *       "culture"
+             *     ]
+             */
             sectionCodes: string[];
         };
         PublicAnswerDto: {

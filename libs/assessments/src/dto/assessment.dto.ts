@@ -313,7 +313,11 @@ export class GoalsFromAssessmentDto {
   @IsUUID()
   assessmentId: string;
 
-  @ApiProperty({ type: [String], description: 'sections whose goal area and lowest item become a goal and its first action item' })
+  @ApiProperty({
+    type: [String],
+    example: ['culture'],
+    description: 'sections whose goal area and lowest item become a goal and its first action item',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
