@@ -2,6 +2,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { RequireRole } from './auth/RequireRole';
 import { AppLayout } from './layout/AppLayout';
 import { EmailsPage } from './pages/admin/EmailsPage';
+import { AssessmentPage } from './pages/assessments/AssessmentPage';
 import { UsersPage } from './pages/admin/UsersPage';
 import { CasePage } from './pages/cases/CasePage';
 import { CasesPage } from './pages/cases/CasesPage';
@@ -29,6 +30,7 @@ export const router = createBrowserRouter([
       { path: 'cases/:id', element: <CasePage /> },
       { path: 'organizations', element: <OrganizationsPage /> },
       { path: 'organizations/:id', element: <OrganizationPage /> },
+      { path: 'assessments/:id', element: <AssessmentPage /> },
       { path: 'follow-ups', element: <MyFollowUpsPage /> },
       // Loaded on first visit: its charts are the largest library in the app and only this page draws them.
       { path: 'dashboard', lazy: async () => ({ Component: (await import('./pages/dashboard/DashboardPage')).DashboardPage }) },

@@ -11,6 +11,7 @@ import { showApiError } from '../../components/forms';
 import { ErrorState, LoadingState } from '../../components/states';
 import { notifySaved } from '../../notify';
 import { ContactsSection } from './ContactsSection';
+import { OrganizationAssessments } from './OrganizationAssessments';
 import { OrganizationCases } from './OrganizationCases';
 import {
   organizationField,
@@ -71,6 +72,7 @@ export function OrganizationPage() {
           <ContactsSection organizationId={org.id} />
         </Grid.Col>
       </Grid>
+      <OrganizationAssessments organizationId={org.id} />
       <OrganizationCases organizationId={org.id} />
     </Stack>
   );
