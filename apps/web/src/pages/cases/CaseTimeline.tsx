@@ -189,6 +189,8 @@ export function describe(event: CaseEvent, lookup: Lookup): string {
       return 'Readiness assessment round closed';
     case 'assessment_invited':
       return 'Readiness assessment invitations sent';
+    case 'reassessment_due':
+      return `Time to reassess: ${str(d.days)} days since the last readiness round closed`;
     case 'action_item_added':
       return `Action item added: ${str(d.description)}`;
     case 'action_item_status':
@@ -276,6 +278,7 @@ function detail(event: CaseEvent, lookup: Lookup): string | null {
         'assessment_started',
         'assessment_closed',
         'assessment_invited',
+        'reassessment_due',
       ];
       if (known.includes(event.type) || Object.keys(d).length === 0) return null;
       // An event type this version of the app does not know: show its data plainly.
