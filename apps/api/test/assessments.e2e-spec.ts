@@ -386,4 +386,60 @@ describe('readiness assessments: instruments, rounds, scores, respondents, sugge
     expect(orgView.latest.id).toBe(followUp.id);
     expect(orgView.change).toMatchObject({ baselineId: baseline.id, latestId: followUp.id });
   });
+
+  it('reports rounds taken, organizations assessed twice and the mean change per section, by region and service line', async () => {
+    const code = `rep-${randomUUID().slice(0, 8)}`;
+    const instrumentId = (await load(instrument13(code)).expect(201)).body.instrument.id;
+    const twice = async (
+      region: string,
+      peerRoles: string[],
+      baseline: Record<string, number>,
+      latest: Record<string, number> | null,
+      close = true,
+    ) => {
+      const org = await createOrganization(api.url, consultant.token, { region, peerRoles });
+      const first = await startRound(org.id, instrumentId, 'baseline');
+      await enter(first.id, 'Team', baseline).expect(201);
+      await request(api.url).post(`/api/v1/assessments/${first.id}/close`).set(auth(consultant.token)).expect(200);
+      if (!latest) return;
+      const second = await startRound(org.id, instrumentId, 'follow_up');
+      await enter(second.id, 'Team', latest).expect(201);
+      if (close) await request(api.url).post(`/api/v1/assessments/${second.id}/close`).set(auth(consultant.token)).expect(200);
+    };
+    await twice('central', ['nycps'], { a1: 1, a2: 1, b1: 2 }, { a1: 2, a2: 3, b1: 2 }); // a 1 → 2.5, b 2 → 2
+    await twice('western', ['nycps', 'fpa'], { a1: 2, a2: 2, b1: 1 }, { a1: 3, a2: 2, b1: 3 }); // a 2 → 2.5, b 1 → 3
+    await twice('central', [], { a1: 3, a2: 3, b1: 3 }, null); // a baseline only
+    await twice('nyc', ['ypa'], { a1: 1, a2: 1, b1: 1 }, { a1: 3, a2: 3, b1: 3 }, false); // follow-up still open
+    const day = (offset: number) => new Date(Date.now() + offset * 86400_000).toLocaleDateString('en-CA', { timeZone: 'America/New_York' });
+    const query = { instrument: code, from: day(0), to: day(1) };
+    await request(api.url).get('/api/v1/reports/readiness').query(query).set(auth(consultant.token)).expect(403);
+    const lead = await createStaff(api.url, admin, 'lead');
+    const res = await request(api.url).get('/api/v1/reports/readiness').query(query).set(auth(lead.token)).expect(200);
+    const a = (meanChange: number, n: number) => ({ code: 'a', title: 'Knowledge of peer support practice', meanChange, n });
+    const b = (meanChange: number, n: number) => ({ code: 'b', title: 'Supervision', meanChange, n });
+    expect(res.body).toEqual({
+      ...query,
+      rounds: { total: 7, baseline: 4, followUp: 3 },
+      organizationsAssessedTwice: 2,
+      sections: [a(1, 2), b(1, 2)],
+      byRegion: [
+        { key: 'central', organizations: 1, sections: [a(1.5, 1), b(0, 1)] },
+        { key: 'western', organizations: 1, sections: [a(0.5, 1), b(2, 1)] },
+      ],
+      byServiceLine: [
+        { key: 'fpa', organizations: 1, sections: [a(0.5, 1), b(2, 1)] },
+        { key: 'nycps', organizations: 2, sections: [a(1, 2), b(1, 2)] },
+      ],
+    });
+    const yesterday = await request(api.url)
+      .get('/api/v1/reports/readiness')
+      .query({ ...query, from: day(-1), to: day(0) })
+      .set(auth(lead.token));
+    expect(yesterday.body).toMatchObject({ rounds: { total: 0 }, organizationsAssessedTwice: 0, sections: [] });
+    await request(api.url)
+      .get('/api/v1/reports/readiness')
+      .query({ ...query, to: day(0) })
+      .set(auth(lead.token))
+      .expect(400, /to: must be after from/);
+  });
 });

@@ -93,4 +93,28 @@ describe('readiness assessments in the staff app: agreement, change and suggeste
     },
     BROWSER_TIMEOUT,
   );
+
+  it(
+    'shows leads the readiness figures on the dashboard: rounds taken, organizations assessed twice, mean change per section',
+    async () => {
+      const admin = await login(api.url, DEMO_ADMIN.email, DEMO_ADMIN.password);
+      const lead = await createStaff(api.url, admin, 'lead');
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const pageErrors = collectPageErrors(page);
+      await page.goto(`${api.url}/login`);
+      await page.getByRole('textbox', { name: 'Email', exact: true }).fill(lead.email);
+      await page.getByRole('textbox', { name: 'Password', exact: true }).fill(lead.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(/\/cases/);
+      await page.goto(`${api.url}/dashboard`);
+      await page.getByRole('heading', { name: 'Readiness assessments' }).waitFor();
+      await page.getByText(/^Organizations assessed twice: [1-9]/).waitFor();
+      // The first test's organization moved from 1 to 1.2 in supervision: at least that row's label is there.
+      await page.getByRole('rowheader', { name: 'All organizations' }).waitFor();
+      await page.getByRole('columnheader', { name: 'Supervision' }).waitFor();
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      expect(pageErrors).toEqual([]);
+    },
+    BROWSER_TIMEOUT,
+  );
 });

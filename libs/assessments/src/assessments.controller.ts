@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiGoneResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { UuidParam } from '@ta/common';
 import { ActionPlanDto } from '@ta/engagement';
-import { CurrentUser, Public, type AuthenticatedUser } from '@ta/users';
+import { CurrentUser, Public, Roles, type AuthenticatedUser } from '@ta/users';
 import { AssessmentsService } from './assessments.service.js';
 import {
   AssessmentDto,
@@ -15,14 +15,27 @@ import {
   PublicAssessmentDto,
   ResponsesDto,
 } from './dto/assessment.dto.js';
+import { ReadinessReportDto, ReadinessReportQueryDto } from './dto/readiness-report.dto.js';
 import { PublicAssessmentsService } from './public-assessments.service.js';
+import { ReadinessReportService } from './readiness-report.service.js';
 
 /** Rounds are the center's shared work: any staff user (consultants see every round) starts, reads, invites and closes. */
 @ApiTags('assessments')
 @ApiBearerAuth()
 @Controller()
 export class AssessmentsController {
-  constructor(private readonly assessments: AssessmentsService) {}
+  constructor(
+    private readonly assessments: AssessmentsService,
+    private readonly reports: ReadinessReportService,
+  ) {}
+
+  /** For the funder (leads and admins, like the other reports). */
+  @Get('reports/readiness')
+  @Roles('lead', 'admin')
+  @ApiOkResponse({ type: ReadinessReportDto })
+  readinessReport(@Query() query: ReadinessReportQueryDto): Promise<ReadinessReportDto> {
+    return this.reports.report(query);
+  }
 
   @Get('organizations/:id/assessments')
   @ApiOkResponse({ type: OrganizationAssessmentsDto })

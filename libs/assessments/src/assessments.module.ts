@@ -7,11 +7,12 @@ import { AssessmentsService } from './assessments.service.js';
 import { InstrumentsController } from './instruments.controller.js';
 import { InstrumentsService } from './instruments.service.js';
 import { PublicAssessmentsService } from './public-assessments.service.js';
+import { ReadinessReportService } from './readiness-report.service.js';
 
 @Module({
   imports: [CasesModule, EngagementModule, MailModule],
   controllers: [InstrumentsController, AssessmentsController, PublicAssessmentsController],
-  providers: [InstrumentsService, AssessmentsService, PublicAssessmentsService],
+  providers: [InstrumentsService, AssessmentsService, PublicAssessmentsService, ReadinessReportService],
   exports: [AssessmentsService],
 })
 export class AssessmentsModule {}

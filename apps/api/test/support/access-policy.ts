@@ -97,4 +97,5 @@ export const ACCESS_POLICY: Record<string, Access> = {
   'GET /api/v1/public/assessments/{token}': publicRoute,
   'PUT /api/v1/public/assessments/{token}': publicRoute,
   'POST /api/v1/public/assessments/{token}/submit': publicRoute,
+  'GET /api/v1/reports/readiness': lead,
 };

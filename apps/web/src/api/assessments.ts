@@ -69,3 +69,10 @@ export const goalsFromAssessment = (caseId: string, assessmentId: string, sectio
       body: { assessmentId, sectionCodes },
     }),
   );
+
+export type ReadinessReport = S['ReadinessReportDto'];
+
+export const readinessReportQuery = (query: { instrument: string; from: string; to: string }) => ({
+  queryKey: ['reports', 'readiness', query],
+  queryFn: () => unwrap(api.GET('/api/v1/reports/readiness', { params: { query } })),
+});

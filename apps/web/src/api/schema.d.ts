@@ -609,6 +609,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/readiness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AssessmentsController_readinessReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organizations/{id}/assessments": {
         parameters: {
             query?: never;
@@ -1555,6 +1571,38 @@ export interface components {
             instrument: components["schemas"]["InstrumentSummaryDto"];
             /** @enum {string} */
             outcome: "created" | "replaced" | "unchanged";
+        };
+        ReadinessRoundsDto: {
+            total: number;
+            baseline: number;
+            followUp: number;
+        };
+        SectionMeanChangeDto: {
+            code: string;
+            title: string;
+            /** @description mean over organizations of (latest − baseline) section score */
+            meanChange: number | null;
+            /** @description organizations with both scores */
+            n: number;
+        };
+        ReadinessGroupDto: {
+            /** @description an OMH region or a service line code */
+            key: string;
+            organizations: number;
+            sections: components["schemas"]["SectionMeanChangeDto"][];
+        };
+        ReadinessReportDto: {
+            instrument: string;
+            from: string;
+            to: string;
+            /** @description rounds with answers started in the period */
+            rounds: components["schemas"]["ReadinessRoundsDto"];
+            /** @description organizations whose follow-up round (after a baseline) closed in the period */
+            organizationsAssessedTwice: number;
+            sections: components["schemas"]["SectionMeanChangeDto"][];
+            byRegion: components["schemas"]["ReadinessGroupDto"][];
+            /** @description by the peer roles (service lines) the organization employs or plans */
+            byServiceLine: components["schemas"]["ReadinessGroupDto"][];
         };
         InstrumentRefDto: {
             /** Format: uuid */
@@ -3158,6 +3206,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InstrumentDto"];
+                };
+            };
+        };
+    };
+    AssessmentsController_readinessReport: {
+        parameters: {
+            query: {
+                /** @description the instrument (its code: every version counts, sections matched by code) */
+                instrument: string;
+                /** @description first day, inclusive (YYYY-MM-DD, New York) */
+                from: string;
+                /** @description the day after the last, exclusive (YYYY-MM-DD); at most 3 years after from */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessReportDto"];
                 };
             };
         };
