@@ -9,6 +9,7 @@ import { ReportingFacts1764700000000 } from './1764700000000-ReportingFacts.js';
 import { Casework1764800000000 } from './1764800000000-Casework.js';
 import { AccentInsensitiveSearch1764900000000 } from './1764900000000-AccentInsensitiveSearch.js';
 import { Settings1765000000000 } from './1765000000000-Settings.js';
+import { Assessments1765100000000 } from './1765100000000-Assessments.js';
 
 /** Every migration, oldest first. A generated migration is added here by hand, after review. */
 export const allMigrations = [
@@ -23,4 +24,5 @@ export const allMigrations = [
   Casework1764800000000,
   AccentInsensitiveSearch1764900000000,
   Settings1765000000000,
+  Assessments1765100000000,
 ];

@@ -5,6 +5,7 @@ import { terminalLogTransport } from '@ta/common';
 import { AppConfig, ConfigModule } from '@ta/config';
 import { DatabaseModule } from '@ta/database';
 import { REDIS_CLIENT, RedisModule } from '@ta/queue';
+import { AssessmentsModule } from '@ta/assessments';
 import { CasesModule } from '@ta/cases';
 import { EngagementModule } from '@ta/engagement';
 import { EscalationModule } from '@ta/escalation';
@@ -70,6 +71,7 @@ const pathOf = (req: IncomingMessage): string | undefined => (req as IncomingMes
     EscalationModule,
     ReportingModule,
     CenterSettingsModule,
+    AssessmentsModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })

@@ -30,9 +30,10 @@ import '@mantine/core/styles/RadioIndicator.css';
 import '@mantine/core/styles/RadioCard.css';
 import '@mantine/core/styles/Radio.css';
 import '@mantine/core/styles/Timeline.css';
+import '@mantine/core/styles/Progress.css';
 import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { PublicLayout } from './pages/public/PublicLayout';
@@ -41,6 +42,9 @@ import { RequestStatusPage } from './pages/public/RequestStatusPage';
 import { RequestThanksPage } from './pages/public/RequestThanksPage';
 import { createQueryClient } from './queryClient';
 import { cssVariablesResolver, theme } from './theme';
+
+/** The readiness self-assessment loads on its own (a chunk of its own), so /request keeps its budget. */
+const AssessmentPage = lazy(() => import('./pages/public/AssessmentPage'));
 
 /*
  * The public pages' own entry (request.html, built on its own: vite.config.ts), so a clinic on a phone loads only
@@ -59,6 +63,14 @@ createRoot(root).render(
               <Route index element={<RequestPage />} />
               <Route path="thanks" element={<RequestThanksPage />} />
               <Route path="status/:token" element={<RequestStatusPage />} />
+              <Route
+                path="assessment/:token"
+                element={
+                  <Suspense fallback={null}>
+                    <AssessmentPage />
+                  </Suspense>
+                }
+              />
               <Route path="*" element={<Navigate to="/request" replace />} />
             </Route>
           </Routes>

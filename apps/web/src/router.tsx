@@ -4,6 +4,7 @@ import { ServerPage } from './components/ServerPage';
 import { AppLayout } from './layout/AppLayout';
 import { EmailsPage } from './pages/admin/EmailsPage';
 import { SettingsPage } from './pages/admin/SettingsPage';
+import { AssessmentPage } from './pages/assessments/AssessmentPage';
 import { UsersPage } from './pages/admin/UsersPage';
 import { CasePage } from './pages/cases/CasePage';
 import { CasesPage } from './pages/cases/CasesPage';
@@ -31,6 +32,7 @@ export const router = createBrowserRouter([
       { path: 'cases/:id', element: <CasePage /> },
       { path: 'organizations', element: <OrganizationsPage /> },
       { path: 'organizations/:id', element: <OrganizationPage /> },
+      { path: 'assessments/:id', element: <AssessmentPage /> },
       { path: 'follow-ups', element: <MyFollowUpsPage /> },
       // Loaded on first visit: its charts are the largest library in the app and only this page draws them.
       { path: 'dashboard', lazy: async () => ({ Component: (await import('./pages/dashboard/DashboardPage')).DashboardPage }) },

@@ -1,4 +1,5 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { ReassessmentSweep } from '@ta/assessments';
 import { Clock, EscalationSweep, type SweepReport } from '@ta/escalation';
 import { JobName, QueueName, type JobPayloads } from '@ta/queue';
 import type { Job } from 'bullmq';
@@ -9,12 +10,16 @@ export class SweepsProcessor extends WorkerHost {
   constructor(
     private readonly sweep: EscalationSweep,
     private readonly clock: Clock,
+    private readonly reassessment: ReassessmentSweep,
   ) {
     super();
   }
 
-  async process(job: Job<JobPayloads[JobName.EscalationSweep]>): Promise<SweepReport> {
+  /** The escalation rules, then the reassessment reminders (libs/assessments), as of the same instant. */
+  async process(job: Job<JobPayloads[JobName.EscalationSweep]>): Promise<SweepReport & { reassessmentReminders: number }> {
     if (job.name !== JobName.EscalationSweep) throw new Error(`No handler for job ${job.name} on ${QueueName.Sweeps}`);
-    return this.sweep.run(job.data.at ? new Date(job.data.at) : this.clock.now());
+    const now = job.data.at ? new Date(job.data.at) : this.clock.now();
+    const report = await this.sweep.run(now);
+    return { ...report, reassessmentReminders: await this.reassessment.run(now) };
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ReassessmentModule } from '@ta/assessments';
 import { terminalLogTransport } from '@ta/common';
 import { AppConfig, ConfigModule } from '@ta/config';
 import { DatabaseModule } from '@ta/database';
@@ -23,6 +24,7 @@ import { WorkerErrorReporter } from './worker-errors.js';
     QueueModule,
     MailModule,
     EscalationModule,
+    ReassessmentModule,
   ],
   providers: [JobSchedules, HeartbeatProcessor, MailProcessor, SweepsProcessor, WorkerErrorReporter],
 })

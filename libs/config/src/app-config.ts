@@ -106,6 +106,13 @@ export class AppConfig {
   @Min(1)
   STALL_ESCALATE_DAYS = 21;
 
+  /** Days after an organization's latest closed readiness round before the worker reminds its consultant to reassess. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  REASSESS_AFTER_DAYS = 180;
+
   /** How often the worker's timer sweeps run. */
   @Type(() => Number)
   @IsInt()

@@ -3,3 +3,5 @@ export { Consultation } from './consultation.entity.js';
 export * from './engagement-enums.js';
 export { EngagementModule } from './engagement.module.js';
 export { FollowUp } from './follow-up.entity.js';
+export { ActionPlanService } from './action-plan.service.js';
+export { ActionPlanDto } from './dto/action-plan.dto.js';

@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import { storeInstrument } from '@ta/assessments';
 import { addBusinessDays } from '@ta/common';
 import { ConfigError, loadConfig } from '@ta/config';
 import { dataSourceOptions } from '@ta/database';
@@ -17,6 +19,9 @@ const DEMO_USERS = [
 ] as const;
 
 const DAY = 86_400_000;
+
+/** The demo readiness instrument (DESIGN §2), from the repository's instruments folder (this file runs from dist/apps/api/src/seed). */
+const DEMO_INSTRUMENT = new URL('../../../../../instruments/peer-readiness-demo.json', import.meta.url);
 
 /** The moves that bring a new case to its demo status, with the reason each needs. */
 const PATHS: Record<DemoCase['status'], Array<[string, string?]>> = {
@@ -44,6 +49,11 @@ async function seed(): Promise<void> {
           ]);
         }
         console.log(`seed: created ${DEMO_USERS.length} demo users`);
+      }
+      const [{ count: instruments }] = (await manager.query(`SELECT count(*)::int AS count FROM instruments`)) as [{ count: number }];
+      if (instruments === 0) {
+        const { outcome } = await storeInstrument(manager, JSON.parse(readFileSync(DEMO_INSTRUMENT, 'utf8')), null);
+        console.log(`seed: demo readiness instrument ${outcome}`);
       }
       if (process.argv.includes('--no-demo')) return;
       if (await seedCenter(manager, DEMO_CENTER)) console.log(`seed: the center is ${DEMO_CENTER.shortName}`);

@@ -641,6 +641,182 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/instruments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InstrumentsController_list"];
+        put?: never;
+        post: operations["InstrumentsController_load"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instruments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InstrumentsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/readiness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AssessmentsController_readinessReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AssessmentsController_list"];
+        put?: never;
+        post: operations["AssessmentsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AssessmentsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AssessmentsController_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/{id}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AssessmentsController_respond"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AssessmentsController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/action-plan/goals/from-assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AssessmentsController_goalsFromAssessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/assessments/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicAssessmentsController_get"];
+        put: operations["PublicAssessmentsController_saveDraft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/assessments/{token}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PublicAssessmentsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1430,6 +1606,333 @@ export interface components {
             about?: string | null;
             /** @description data:image/png|jpeg|svg+xml;base64,… (at most 200 kB of image); null removes the logo, leaving it out keeps it */
             logo?: string | null;
+        };
+        InstrumentSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            version: number;
+            title: string;
+            scaleMin: number;
+            scaleMax: number;
+            sections: number;
+            items: number;
+            /** @description answered under: this version can no longer change */
+            answered: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ScaleDto: {
+            min: number;
+            max: number;
+            /** @description a label for every score min..max */
+            labels: {
+                [key: string]: string;
+            };
+        };
+        FeedbackBandDto: {
+            minScore: number;
+            text: string;
+        };
+        LevelDto: {
+            score: number;
+            label: string;
+            example?: string;
+        };
+        InstrumentItemDto: {
+            code: string;
+            statement: string;
+            levels: components["schemas"]["LevelDto"][];
+        };
+        InstrumentSectionDto: {
+            code: string;
+            title: string;
+            /** @enum {string} */
+            goalArea: "readiness" | "capacity" | "fidelity" | "retention";
+            feedback: components["schemas"]["FeedbackBandDto"][];
+            items: components["schemas"]["InstrumentItemDto"][];
+        };
+        InstrumentFileDto: {
+            /** @example peer-readiness-demo */
+            code: string;
+            version: number;
+            title: string;
+            description?: string;
+            scale: components["schemas"]["ScaleDto"];
+            sections: components["schemas"]["InstrumentSectionDto"][];
+        };
+        InstrumentDto: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            version: number;
+            title: string;
+            scaleMin: number;
+            scaleMax: number;
+            sections: number;
+            items: number;
+            /** @description answered under: this version can no longer change */
+            answered: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            definition: components["schemas"]["InstrumentFileDto"];
+        };
+        LoadInstrumentResultDto: {
+            instrument: components["schemas"]["InstrumentSummaryDto"];
+            /** @enum {string} */
+            outcome: "created" | "replaced" | "unchanged";
+        };
+        ReadinessRoundsDto: {
+            total: number;
+            baseline: number;
+            followUp: number;
+        };
+        SectionMeanChangeDto: {
+            code: string;
+            title: string;
+            /** @description mean over organizations of (latest − baseline) section score */
+            meanChange: number | null;
+            /** @description organizations with both scores */
+            n: number;
+        };
+        ReadinessGroupDto: {
+            /** @description an OMH region or a service line code */
+            key: string;
+            organizations: number;
+            sections: components["schemas"]["SectionMeanChangeDto"][];
+        };
+        ReadinessReportDto: {
+            instrument: string;
+            from: string;
+            to: string;
+            /** @description rounds with answers started in the period */
+            rounds: components["schemas"]["ReadinessRoundsDto"];
+            /** @description organizations whose follow-up round (after a baseline) closed in the period */
+            organizationsAssessedTwice: number;
+            sections: components["schemas"]["SectionMeanChangeDto"][];
+            byRegion: components["schemas"]["ReadinessGroupDto"][];
+            /** @description by the peer roles (service lines) the organization employs or plans */
+            byServiceLine: components["schemas"]["ReadinessGroupDto"][];
+        };
+        InstrumentRefDto: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            version: number;
+            title: string;
+            scaleMin: number;
+            scaleMax: number;
+        };
+        AssessmentSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            instrument: components["schemas"]["InstrumentRefDto"];
+            /** @enum {string} */
+            purpose: "baseline" | "follow_up";
+            /** Format: uuid */
+            caseId: string | null;
+            caseReference: string | null;
+            /** @enum {string} */
+            status: "open" | "closed";
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            createdByName: string;
+            respondentCount: number;
+            submittedCount: number;
+        };
+        ItemScoreDto: {
+            code: string;
+            statement: string;
+            /** @description submitted respondents who rated it */
+            n: number;
+            /** @description mean over respondents */
+            score: number | null;
+            /** @description highest − lowest answer */
+            spread: number | null;
+            /** @description the answers span the whole scale */
+            disagreement: boolean;
+        };
+        SectionScoreDto: {
+            code: string;
+            title: string;
+            /** @enum {string} */
+            goalArea: "readiness" | "capacity" | "fidelity" | "retention";
+            /** @description mean of its item scores */
+            score: number | null;
+            /** @description the score as % of the scale’s range */
+            percent: number | null;
+            items: components["schemas"]["ItemScoreDto"][];
+        };
+        RespondentDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            source: "invited" | "entered";
+            /** @enum {string} */
+            status: "invited" | "draft" | "submitted";
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** @description item code → score, once submitted */
+            answers: {
+                [key: string]: number;
+            };
+            comments: {
+                [key: string]: string;
+            };
+        };
+        SectionChangeDto: {
+            code: string;
+            title: string;
+            baseline: number | null;
+            latest: number | null;
+            delta: number | null;
+        };
+        ItemChangeDto: {
+            code: string;
+            title: string;
+            baseline: number | null;
+            latest: number | null;
+            delta: number | null;
+            sectionCode: string;
+        };
+        ChangeDto: {
+            /** Format: uuid */
+            baselineId: string;
+            /** Format: uuid */
+            latestId: string;
+            /** Format: date-time */
+            baselineAt: string;
+            /** Format: date-time */
+            latestAt: string;
+            sections: components["schemas"]["SectionChangeDto"][];
+            /** @description the items that moved most (up to 5) */
+            itemsMovedMost: components["schemas"]["ItemChangeDto"][];
+        };
+        AssessmentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            instrument: components["schemas"]["InstrumentRefDto"];
+            /** @enum {string} */
+            purpose: "baseline" | "follow_up";
+            /** Format: uuid */
+            caseId: string | null;
+            caseReference: string | null;
+            /** @enum {string} */
+            status: "open" | "closed";
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            createdByName: string;
+            respondentCount: number;
+            submittedCount: number;
+            sections: components["schemas"]["SectionScoreDto"][];
+            respondents: components["schemas"]["RespondentDto"][];
+            /** @description this round vs the organization’s baseline */
+            change: components["schemas"]["ChangeDto"] | null;
+        };
+        OrganizationAssessmentsDto: {
+            /** @description newest first */
+            rounds: components["schemas"]["AssessmentSummaryDto"][];
+            /** @description the latest round with answers, with its scores */
+            latest: components["schemas"]["AssessmentDto"] | null;
+            /** @description latest closed round vs the baseline */
+            change: components["schemas"]["ChangeDto"] | null;
+        };
+        CreateAssessmentDto: {
+            /** Format: uuid */
+            instrumentId: string;
+            /** @enum {string} */
+            purpose: "baseline" | "follow_up";
+            /**
+             * Format: uuid
+             * @description the case this round belongs to (of the same organization)
+             */
+            caseId?: string;
+            /**
+             * Format: date
+             * @description last day (New York) invitation links work; default 30 days on
+             */
+            closesOn?: string;
+        };
+        InvitationsDto: {
+            contactIds: string[];
+        };
+        InvitedDto: {
+            /** Format: uuid */
+            contactId: string;
+            /** Format: uuid */
+            respondentId: string | null;
+            /** @enum {string} */
+            outcome: "invited" | "already_invited" | "no_email";
+        };
+        InvitationsResultDto: {
+            invitations: components["schemas"]["InvitedDto"][];
+        };
+        AnswerInputDto: {
+            itemCode: string;
+            score: number;
+            comment?: string;
+        };
+        ResponsesDto: {
+            /** @description who answered, when not a contact */
+            respondentName?: string;
+            /** Format: uuid */
+            contactId?: string;
+            answers: components["schemas"]["AnswerInputDto"][];
+        };
+        GoalsFromAssessmentDto: {
+            /** Format: uuid */
+            assessmentId: string;
+            /**
+             * @description sections whose goal area and lowest item become a goal and its first action item
+             * @example [
+             *       "culture"
+             *     ]
+             */
+            sectionCodes: string[];
+        };
+        PublicAnswerDto: {
+            itemCode: string;
+            score: number;
+            comment: string | null;
+        };
+        PublicSectionResultDto: {
+            code: string;
+            title: string;
+            score: number;
+            percent: number;
+            feedback: string | null;
+        };
+        PublicAssessmentDto: {
+            organizationName: string;
+            respondentName: string;
+            /** @enum {string} */
+            status: "invited" | "draft" | "submitted";
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            submittedAt: string | null;
+            instrument: components["schemas"]["InstrumentFileDto"];
+            answers: components["schemas"]["PublicAnswerDto"][];
+            /** @description their own section scores, once submitted */
+            results: components["schemas"]["PublicSectionResultDto"][] | null;
+        };
+        DraftDto: {
+            answers: components["schemas"]["AnswerInputDto"][];
         };
     };
     responses: never;
@@ -2896,6 +3399,346 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    InstrumentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstrumentSummaryDto"][];
+                };
+            };
+        };
+    };
+    InstrumentsController_load: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InstrumentFileDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoadInstrumentResultDto"];
+                };
+            };
+        };
+    };
+    InstrumentsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstrumentDto"];
+                };
+            };
+        };
+    };
+    AssessmentsController_readinessReport: {
+        parameters: {
+            query: {
+                /** @description the instrument (its code: every version counts, sections matched by code) */
+                instrument: string;
+                /** @description first day, inclusive (YYYY-MM-DD, New York) */
+                from: string;
+                /** @description the day after the last, exclusive (YYYY-MM-DD); at most 3 years after from */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessReportDto"];
+                };
+            };
+        };
+    };
+    AssessmentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationAssessmentsDto"];
+                };
+            };
+        };
+    };
+    AssessmentsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAssessmentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentDto"];
+                };
+            };
+        };
+    };
+    AssessmentsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentDto"];
+                };
+            };
+        };
+    };
+    AssessmentsController_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationsDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationsResultDto"];
+                };
+            };
+        };
+    };
+    AssessmentsController_respond: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResponsesDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentDto"];
+                };
+            };
+        };
+    };
+    AssessmentsController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentDto"];
+                };
+            };
+        };
+    };
+    AssessmentsController_goalsFromAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GoalsFromAssessmentDto"];
+            };
+        };
+        responses: {
+            /** @description the case’s action plan with the new goals */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionPlanDto"];
+                };
+            };
+        };
+    };
+    PublicAssessmentsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicAssessmentDto"];
+                };
+            };
+            /** @description unknown link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the round has closed */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicAssessmentsController_saveDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DraftDto"];
+            };
+        };
+        responses: {
+            /** @description the draft, saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicAssessmentDto"];
+                };
+            };
+        };
+    };
+    PublicAssessmentsController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DraftDto"];
+            };
+        };
+        responses: {
+            /** @description submitted, with the respondent’s own section scores */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicAssessmentDto"];
+                };
             };
         };
     };

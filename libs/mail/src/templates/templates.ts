@@ -169,6 +169,29 @@ const TEMPLATES: Record<string, (data: Data, center: EmailCenter) => RenderedEma
       html: layout(c, 'Failed sign-ins to your account', lines.map(escapeHtml), { href: String(d.appUrl), label: 'Open TA Desk' }),
     };
   },
+  assessment_invitation: (d, c) => {
+    const lines = [
+      `Hello ${String(d.contactName)},`,
+      `${c.shortName} invites you to answer the ${String(d.instrumentTitle)} for ${String(d.organizationName)}. It takes about 15 minutes, works on a phone, and saves your answers as you go.`,
+      `Your answers are compared with your team's so that you can see together where you agree and where to start. The link is yours alone and works until ${String(d.closesOn)}.`,
+    ];
+    return {
+      subject: `Your readiness self-assessment for ${String(d.organizationName)}`,
+      text: [...lines, '', `Start here: ${String(d.url)}`].join('\n\n'),
+      html: layout(c, 'Readiness self-assessment', lines.map(escapeHtml), { href: String(d.url), label: 'Start the assessment' }),
+    };
+  },
+  reassessment_due: (d, c) => {
+    const lines = [
+      `It has been ${String(d.days)} days since ${String(d.organizationName)} closed its ${String(d.instrumentTitle)} round.`,
+      'A follow-up round shows the clinic (and the funder) how readiness has moved.',
+    ];
+    return {
+      subject: `Time to reassess ${String(d.organizationName)}`,
+      text: [...lines, '', `Open it: ${String(d.url)}`].join('\n\n'),
+      html: layout(c, 'Time to reassess', lines.map(escapeHtml), { href: String(d.url), label: 'Open the organization' }),
+    };
+  },
   test_message: (d, c) => ({
     subject: String(d.subject ?? 'TA Desk test message'),
     text: String(d.body ?? 'This is a test message.'),

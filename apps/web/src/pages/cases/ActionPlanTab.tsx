@@ -48,6 +48,7 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { notifyFailed } from '../../notify';
 import { canEditCase } from './permissions';
+import { SuggestedGoals } from './SuggestedGoals';
 import { useCaseChange } from './useCaseChange';
 
 export function ActionPlanTab({ item, me }: { item: Case; me: Me }) {
@@ -62,6 +63,7 @@ export function ActionPlanTab({ item, me }: { item: Case; me: Me }) {
 
   return (
     <Stack>
+      <SuggestedGoals item={item} editable={editable} />
       <Group justify="space-between">
         <Title order={3} size="h4">
           Action plan

@@ -182,6 +182,16 @@ export function describe(event: CaseEvent, lookup: Lookup): string {
       return 'Session deleted';
     case 'plan_updated':
       return 'Action plan goals updated';
+    case 'goals_from_assessment':
+      return `Goals added from the readiness assessment: ${(Array.isArray(d.sections) ? (d.sections as Array<{ title?: string }>) : []).map((s) => s.title).join(', ')}`;
+    case 'assessment_started':
+      return `Readiness assessment started (${d.purpose === 'follow_up' ? 'follow-up' : 'baseline'})`;
+    case 'assessment_closed':
+      return 'Readiness assessment round closed';
+    case 'assessment_invited':
+      return 'Readiness assessment invitations sent';
+    case 'reassessment_due':
+      return `Time to reassess: ${str(d.days)} days since the last readiness round closed`;
     case 'action_item_added':
       return `Action item added: ${str(d.description)}`;
     case 'action_item_status':
@@ -261,7 +271,18 @@ function detail(event: CaseEvent, lookup: Lookup): string | null {
     case 'reminder_sent':
       return null;
     default: {
-      const known = ['created', 'field_changed', 'action_item_status', 'action_item_updated', 'follow_up_status'];
+      const known = [
+        'created',
+        'field_changed',
+        'action_item_status',
+        'action_item_updated',
+        'follow_up_status',
+        'goals_from_assessment',
+        'assessment_started',
+        'assessment_closed',
+        'assessment_invited',
+        'reassessment_due',
+      ];
       if (known.includes(event.type) || Object.keys(d).length === 0) return null;
       // An event type this version of the app does not know: show its data plainly.
       return Object.entries(d)

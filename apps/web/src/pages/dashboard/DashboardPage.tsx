@@ -10,6 +10,7 @@ import { ExportButtons } from './ExportButtons';
 import { KpiCards } from './KpiCards';
 import { MyCaseload } from './MyCaseloadCard';
 import { comparisonPeriods, describePeriod, periodFrom, type Period } from './period';
+import { ReadinessSummary } from './ReadinessSummary';
 import { PeriodPicker } from './PeriodPicker';
 import { caseloadQuery, summaryQuery } from './queries';
 
@@ -61,6 +62,7 @@ function LeadDashboard() {
           <ActivityCharts summary={summary.data} period={period} />
         </Stack>
       )}
+      <ReadinessSummary period={period} />
 
       <Title order={3} size="h4" mt="md">
         Caseloads

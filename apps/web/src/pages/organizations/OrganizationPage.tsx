@@ -12,6 +12,7 @@ import { ErrorState, isNotFound, LoadingState, NotFoundState } from '../../compo
 import { isUuid } from '../../components/urlFilters';
 import { notifySaved } from '../../notify';
 import { ContactsSection } from './ContactsSection';
+import { OrganizationAssessments } from './OrganizationAssessments';
 import { OrganizationCases } from './OrganizationCases';
 import {
   organizationField,
@@ -75,6 +76,7 @@ export function OrganizationPage() {
           <ContactsSection organizationId={org.id} />
         </Grid.Col>
       </Grid>
+      <OrganizationAssessments organizationId={org.id} />
       <OrganizationCases organizationId={org.id} />
     </Stack>
   );

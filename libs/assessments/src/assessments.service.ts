@@ -1,0 +1,295 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { CaseEventsService, CasesService } from '@ta/cases';
+import { CENTER_TIME_ZONE, fieldError } from '@ta/common';
+import { AppConfig } from '@ta/config';
+import { ActionPlanService, type ActionPlanDto } from '@ta/engagement';
+import { OutboxService } from '@ta/mail';
+import { Contact } from '@ta/organizations';
+import type { AuthenticatedUser } from '@ta/users';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { DEFAULT_ROUND_DAYS } from './assessment-enums.js';
+import {
+  CHANGE_PAIR,
+  GET_ROUND,
+  ITEM_SCORES,
+  LIST_ROUNDS,
+  RESPONDENTS,
+  UPSERT_ANSWERS,
+  type ChangePairRow,
+  type ItemScoreRow,
+  type RespondentRow,
+  type RoundRow,
+} from './assessments.sql.js';
+import type {
+  AssessmentDto,
+  ChangeDto,
+  CreateAssessmentDto,
+  GoalsFromAssessmentDto,
+  InvitationsDto,
+  InvitationsResultDto,
+  InvitedDto,
+  OrganizationAssessmentsDto,
+  ResponsesDto,
+  SectionScoreDto,
+} from './dto/assessment.dto.js';
+import type { InstrumentFile } from './instrument-file.js';
+import { changeOf, checkAnswers, sectionsOf, toRespondent, toSummary, type AnswerInput } from './scores.js';
+
+type Actor = Pick<AuthenticatedUser, 'id' | 'role'>;
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Rounds of a readiness instrument for one organization: who answers, what they said, the scores, and the change. */
+@Injectable()
+export class AssessmentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly cases: CasesService,
+    private readonly events: CaseEventsService,
+    private readonly plans: ActionPlanService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async create(organizationId: string, dto: CreateAssessmentDto, actor: Actor): Promise<AssessmentDto> {
+    const id = await this.dataSource.transaction(async (manager) => {
+      const [org] = (await manager.query(`SELECT id FROM organizations WHERE id = $1`, [organizationId])) as unknown[];
+      if (!org) throw new NotFoundException(`No organization with id ${organizationId}`);
+      const [instrument] = (await manager.query(`SELECT id FROM instruments WHERE id = $1`, [dto.instrumentId])) as unknown[];
+      if (!instrument) throw fieldError('instrumentId', 'is not a loaded instrument');
+      if (dto.caseId) {
+        const found = await this.cases.get(dto.caseId).catch(() => null);
+        if (!found || found.organization.id !== organizationId) throw fieldError('caseId', 'must be a case of this organization');
+      }
+      if (dto.closesOn && dto.closesOn < todayInNewYork()) throw fieldError('closesOn', 'must be today or later');
+      const [row] = (await manager.query(
+        `INSERT INTO assessments (organization_id, instrument_id, purpose, case_id, expires_at, created_by)
+         VALUES ($1, $2, $3, $4, CASE WHEN $5::date IS NULL THEN now() + make_interval(days => $7)
+                                      ELSE (($5::date + 1)::timestamp AT TIME ZONE $6) END, $8)
+         RETURNING id`,
+        [
+          organizationId,
+          dto.instrumentId,
+          dto.purpose,
+          dto.caseId ?? null,
+          dto.closesOn ?? null,
+          CENTER_TIME_ZONE,
+          DEFAULT_ROUND_DAYS,
+          actor.id,
+        ],
+      )) as [{ id: string }];
+      if (dto.caseId)
+        await this.events.record(manager, dto.caseId, actor.id, 'assessment_started', { assessmentId: row.id, purpose: dto.purpose });
+      return row.id;
+    });
+    return this.get(id);
+  }
+
+  async get(id: string): Promise<AssessmentDto> {
+    const round = await this.round(id);
+    const [scores, respondents, change] = await Promise.all([
+      this.scores([id]),
+      this.dataSource.query(RESPONDENTS, [id]) as Promise<RespondentRow[]>,
+      round.purpose === 'follow_up' ? this.change(round.organization_id, id) : Promise.resolve(null),
+    ]);
+    return { ...toSummary(round), sections: scores.get(id) ?? [], respondents: respondents.map(toRespondent), change };
+  }
+
+  async listForOrganization(organizationId: string): Promise<OrganizationAssessmentsDto> {
+    const [org] = (await this.dataSource.query(`SELECT id FROM organizations WHERE id = $1`, [organizationId])) as unknown[];
+    if (!org) throw new NotFoundException(`No organization with id ${organizationId}`);
+    const rounds = (await this.dataSource.query(LIST_ROUNDS, [organizationId])) as RoundRow[];
+    const latestAnswered = rounds.find((r) => r.submitted > 0);
+    return {
+      rounds: rounds.map(toSummary),
+      latest: latestAnswered ? await this.get(latestAnswered.id) : null,
+      change: await this.change(organizationId, null),
+    };
+  }
+
+  async invite(id: string, dto: InvitationsDto, actor: Actor): Promise<InvitationsResultDto> {
+    const { results, emailIds } = await this.dataSource.transaction(async (manager) => {
+      const round = await this.openRound(manager, id);
+      const contacts = await manager.findBy(Contact, { id: In(dto.contactIds), organizationId: round.organization_id });
+      if (contacts.length !== dto.contactIds.length) throw fieldError('contactIds', 'must be contacts of the round’s organization');
+      const results: InvitedDto[] = [];
+      const emails = [];
+      for (const contactId of dto.contactIds) {
+        const contact = contacts.find((c) => c.id === contactId);
+        if (!contact?.email) {
+          results.push({ contactId, respondentId: null, outcome: 'no_email' });
+          continue;
+        }
+        const token = randomBytes(24).toString('base64url');
+        const [row] = (await manager.query(
+          `INSERT INTO assessment_respondents (assessment_id, contact_id, name, source, token_hash, status)
+           VALUES ($1, $2, $3, 'invited', $4, 'invited')
+           ON CONFLICT (assessment_id, contact_id) WHERE source = 'invited' DO NOTHING RETURNING id`,
+          [id, contactId, contact.name, hashToken(token)],
+        )) as Array<{ id: string }>;
+        if (!row) {
+          results.push({ contactId, respondentId: null, outcome: 'already_invited' });
+          continue;
+        }
+        results.push({ contactId, respondentId: row.id, outcome: 'invited' });
+        emails.push({
+          to: contact.email,
+          template: 'assessment_invitation',
+          data: {
+            contactName: contact.name,
+            organizationName: round.organization_name,
+            instrumentTitle: round.instrument_title,
+            url: `${this.config.APP_URL}/request/assessment/${token}`,
+            closesOn: new Intl.DateTimeFormat('en-US', { timeZone: CENTER_TIME_ZONE, dateStyle: 'long' }).format(round.expires_at),
+          },
+          dedupeKey: `assessment:${id}:invite:${row.id}`,
+        });
+      }
+      const emailIds = await this.outbox.enqueue(manager, emails);
+      if (round.case_id && emails.length)
+        await this.events.record(manager, round.case_id, actor.id, 'assessment_invited', {
+          assessmentId: id,
+          invited: results.filter((r) => r.outcome === 'invited').map((r) => contacts.find((c) => c.id === r.contactId)?.name),
+        });
+      return { results, emailIds };
+    });
+    await this.outbox.dispatch(emailIds);
+    return { invitations: results };
+  }
+
+  /** Answers a consultant took down (in a session, by phone): one submitted respondent. */
+  async enterResponses(id: string, dto: ResponsesDto, actor: Actor): Promise<AssessmentDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const round = await this.openRound(manager, id);
+      let name = dto.respondentName;
+      if (dto.contactId) {
+        const contact = await manager.findOneBy(Contact, { id: dto.contactId, organizationId: round.organization_id });
+        if (!contact) throw fieldError('contactId', 'must be a contact of the round’s organization');
+        name ??= contact.name;
+      }
+      if (!name) throw fieldError('respondentName', 'give the respondent’s name or a contactId');
+      checkAnswers(await this.instrumentOf(manager, id), dto.answers);
+      const [row] = (await manager.query(
+        `INSERT INTO assessment_respondents (assessment_id, contact_id, name, source, status, entered_by, submitted_at)
+         VALUES ($1, $2, $3, 'entered', 'submitted', $4, now()) RETURNING id`,
+        [id, dto.contactId ?? null, name, actor.id],
+      )) as [{ id: string }];
+      await saveAnswers(manager, row.id, dto.answers);
+    });
+    return this.get(id);
+  }
+
+  async close(id: string, actor: Actor): Promise<AssessmentDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const round = await this.openRound(manager, id);
+      await manager.query(`UPDATE assessments SET status = 'closed', closed_at = now() WHERE id = $1`, [id]);
+      if (round.case_id)
+        await this.events.record(manager, round.case_id, actor.id, 'assessment_closed', { assessmentId: id, submitted: round.submitted });
+    });
+    return this.get(id);
+  }
+
+  /**
+   * "Suggested goals" in one click: per section, a goal titled after it in the section's goal area, with the section's
+   * lowest-scoring item as the first action item — through the engagement lib's plan, on the case's timeline.
+   */
+  async goalsFromAssessment(caseId: string, dto: GoalsFromAssessmentDto, actor: Actor): Promise<ActionPlanDto> {
+    await this.dataSource.transaction(async (manager) => {
+      // Who may plan on the case first (a 403 says nothing about the round), then what the round offers.
+      const locked = await this.cases.lockForChange(manager, caseId, actor);
+      const round = await this.round(dto.assessmentId, manager).catch(() => {
+        throw fieldError('assessmentId', 'is not an assessment round');
+      });
+      if (locked.organizationId !== round.organization_id) throw fieldError('assessmentId', 'must be a round of the case’s organization');
+      const sections = (await this.scores([round.id], manager)).get(round.id) ?? [];
+      const chosen = dto.sectionCodes.map((code, index) => {
+        const section = sections.find((s) => s.code === code);
+        if (!section) throw fieldError(`sectionCodes[${index}]`, `is not a section of ${round.instrument_title}`);
+        const lowest = lowestItem(section);
+        if (!lowest) throw fieldError(`sectionCodes[${index}]`, 'has no answers yet');
+        return { section, lowest };
+      });
+      for (const [index, { section, lowest }] of chosen.entries()) {
+        await this.plans.addItemIn(
+          manager,
+          locked,
+          {
+            goalTitle: clip(`Strengthen ${section.title.toLowerCase()}`, 200),
+            goalArea: section.goalArea,
+            description: clip(lowest.statement, 500),
+          },
+          actor,
+          `sectionCodes[${index}]`,
+        );
+      }
+      await this.events.record(manager, caseId, actor.id, 'goals_from_assessment', {
+        assessmentId: round.id,
+        sections: chosen.map(({ section }) => ({ code: section.code, title: section.title, score: section.score })),
+      });
+    });
+    return this.plans.get(caseId);
+  }
+
+  /** Scores of several rounds at once, one statement. */
+  async scores(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, SectionScoreDto[]>> {
+    const rows = (await manager.query(ITEM_SCORES, [ids])) as ItemScoreRow[];
+    const byRound = new Map<string, ItemScoreRow[]>();
+    for (const row of rows) byRound.set(row.assessment_id, [...(byRound.get(row.assessment_id) ?? []), row]);
+    return new Map([...byRound].map(([id, r]) => [id, sectionsOf(r)]));
+  }
+
+  private async change(organizationId: string, roundId: string | null): Promise<ChangeDto | null> {
+    const [pair] = (await this.dataSource.query(CHANGE_PAIR, [organizationId, roundId])) as ChangePairRow[];
+    if (!pair?.latest_id) return null;
+    const [baseline, latest, scores] = await Promise.all([
+      this.round(pair.baseline_id),
+      this.round(pair.latest_id),
+      this.scores([pair.baseline_id, pair.latest_id]),
+    ]);
+    return changeOf(baseline, scores.get(baseline.id) ?? [], latest, scores.get(latest.id) ?? []);
+  }
+
+  private async round(id: string, manager: EntityManager = this.dataSource.manager): Promise<RoundRow> {
+    const [row] = (await manager.query(GET_ROUND, [id])) as RoundRow[];
+    if (!row) throw new NotFoundException(`No assessment with id ${id}`);
+    return row;
+  }
+
+  /** Locks the round; a closed or expired one takes no more answers or invitations. */
+  private async openRound(manager: EntityManager, id: string): Promise<RoundRow> {
+    const [locked] = (await manager.query(`SELECT id FROM assessments WHERE id = $1 FOR UPDATE`, [id])) as unknown[];
+    if (!locked) throw new NotFoundException(`No assessment with id ${id}`);
+    const round = await this.round(id, manager);
+    if (round.status === 'closed') throw new ConflictException('This assessment round is closed');
+    if (round.expires_at.getTime() <= Date.now()) throw new ConflictException('This assessment round has passed its closing date');
+    return round;
+  }
+
+  private async instrumentOf(manager: EntityManager, id: string): Promise<InstrumentFile> {
+    const [row] = (await manager.query(
+      `SELECT i.definition FROM assessments a JOIN instruments i ON i.id = a.instrument_id WHERE a.id = $1`,
+      [id],
+    )) as Array<{ definition: InstrumentFile }>;
+    if (!row) throw new BadRequestException('No instrument for this round');
+    return row.definition;
+  }
+}
+
+export async function saveAnswers(manager: EntityManager, respondentId: string, answers: AnswerInput[]): Promise<void> {
+  if (!answers.length) return;
+  await manager.query(UPSERT_ANSWERS, [
+    respondentId,
+    answers.map((a) => a.itemCode),
+    answers.map((a) => a.score),
+    answers.map((a) => a.comment || null),
+  ]);
+}
+
+const lowestItem = (section: SectionScoreDto) =>
+  section.items.filter((i) => i.score !== null).sort((a, b) => (a.score ?? 0) - (b.score ?? 0) || (b.spread ?? 0) - (a.spread ?? 0))[0];
+
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+const todayInNewYork = () => new Intl.DateTimeFormat('en-CA', { timeZone: CENTER_TIME_ZONE }).format(new Date());

@@ -1,0 +1,207 @@
+/**
+ * Readiness assessments' reads and set-based writes. The lib owns instruments, assessments, assessment_respondents and
+ * assessment_answers; the round and list reads also read organizations, contacts, cases and users (names only).
+ */
+
+export interface InstrumentRow {
+  id: string;
+  code: string;
+  version: number;
+  title: string;
+  scale_min: number;
+  scale_max: number;
+  sections: number;
+  items: number;
+  answered: boolean;
+  created_at: Date;
+}
+
+const INSTRUMENT_COLUMNS = `
+  i.id, i.code, i.version, i.title, i.scale_min, i.scale_max, jsonb_array_length(i.definition->'sections') AS sections,
+  (SELECT count(*) FROM jsonb_array_elements(i.definition->'sections') s, jsonb_array_elements(s->'items'))::int AS items,
+  EXISTS (SELECT 1 FROM assessments a JOIN assessment_respondents r ON r.assessment_id = a.id
+          WHERE a.instrument_id = i.id AND r.status <> 'invited') AS answered,
+  i.created_at`;
+
+export const LIST_INSTRUMENTS = `SELECT ${INSTRUMENT_COLUMNS} FROM instruments i ORDER BY i.code, i.version DESC`;
+
+export interface InstrumentDefinitionRow extends InstrumentRow {
+  definition: unknown;
+}
+
+/** $1 id */
+export const GET_INSTRUMENT = `SELECT ${INSTRUMENT_COLUMNS}, i.definition FROM instruments i WHERE i.id = $1`;
+
+/** $1 code, $2 version, $3 the new definition: the stored version, locked, whether it is the same, and whether a round uses it. */
+export const LOCK_INSTRUMENT_VERSION = `
+SELECT i.id, i.definition = $3::jsonb AS same, EXISTS (SELECT 1 FROM assessments a WHERE a.instrument_id = i.id) AS used
+FROM instruments i WHERE i.code = $1 AND i.version = $2 FOR UPDATE`;
+
+export interface LockedInstrumentRow {
+  id: string;
+  same: boolean;
+  used: boolean;
+}
+
+export interface RoundRow {
+  id: string;
+  organization_id: string;
+  organization_name: string;
+  instrument_id: string;
+  instrument_code: string;
+  instrument_version: number;
+  instrument_title: string;
+  scale_min: number;
+  scale_max: number;
+  purpose: 'baseline' | 'follow_up';
+  case_id: string | null;
+  case_reference: string | null;
+  status: 'open' | 'closed';
+  expires_at: Date;
+  created_at: Date;
+  closed_at: Date | null;
+  created_by_name: string;
+  respondents: number;
+  submitted: number;
+}
+
+const ROUND_SELECT = `
+SELECT a.id, a.organization_id, o.name AS organization_name, a.instrument_id, i.code AS instrument_code, i.version AS instrument_version,
+       i.title AS instrument_title, i.scale_min, i.scale_max, a.purpose, a.case_id, c.reference AS case_reference, a.status,
+       a.expires_at, a.created_at, a.closed_at, u.name AS created_by_name,
+       (SELECT count(*) FROM assessment_respondents r WHERE r.assessment_id = a.id)::int AS respondents,
+       (SELECT count(*) FROM assessment_respondents r WHERE r.assessment_id = a.id AND r.status = 'submitted')::int AS submitted
+FROM assessments a JOIN organizations o ON o.id = a.organization_id JOIN instruments i ON i.id = a.instrument_id
+JOIN users u ON u.id = a.created_by LEFT JOIN cases c ON c.id = a.case_id`;
+
+/** $1 assessment */
+export const GET_ROUND = `${ROUND_SELECT} WHERE a.id = $1`;
+
+/** $1 organization: its rounds, newest first. */
+export const LIST_ROUNDS = `${ROUND_SELECT} WHERE a.organization_id = $1 ORDER BY a.created_at DESC, a.id`;
+
+export interface ItemScoreRow {
+  assessment_id: string;
+  section_code: string;
+  section_title: string;
+  goal_area: string;
+  item_code: string;
+  statement: string;
+  /** Submitted respondents who rated the item. */
+  n: number;
+  item_score: number | null;
+  spread: number | null;
+  disagreement: boolean;
+  section_score: number | null;
+  section_percent: number | null;
+}
+
+/**
+ * Scores of rounds ($1 uuid[]), one row per item in the instrument's order, counting submitted respondents only:
+ * item score = mean over respondents; spread = highest − lowest answer; disagreement when the answers span the whole
+ * scale; section score = mean of its item scores, and as % of the scale's range. Rounded for display (2 places, 1 for %).
+ */
+export const ITEM_SCORES = `
+WITH a AS (
+  SELECT a.id, i.scale_min, i.scale_max, i.definition FROM assessments a JOIN instruments i ON i.id = a.instrument_id WHERE a.id = ANY($1::uuid[])
+), items AS (
+  SELECT a.id AS assessment_id, a.scale_min, a.scale_max, s.value->>'code' AS section_code, s.value->>'title' AS section_title,
+         s.value->>'goalArea' AS goal_area, s.ord AS section_order, it.value->>'code' AS item_code, it.value->>'statement' AS statement, it.ord AS item_order
+  FROM a, jsonb_array_elements(a.definition->'sections') WITH ORDINALITY s(value, ord), jsonb_array_elements(s.value->'items') WITH ORDINALITY it(value, ord)
+), ans AS (
+  SELECT r.assessment_id, x.item_code, x.score
+  FROM assessment_respondents r JOIN assessment_answers x ON x.respondent_id = r.id
+  WHERE r.assessment_id = ANY($1::uuid[]) AND r.status = 'submitted'
+), per_item AS (
+  SELECT t.assessment_id, t.scale_min, t.scale_max, t.section_code, t.section_title, t.goal_area, t.section_order, t.item_code, t.statement, t.item_order,
+         avg(ans.score) AS mean, count(ans.score)::int AS n, min(ans.score) AS lo, max(ans.score) AS hi
+  FROM items t LEFT JOIN ans ON ans.assessment_id = t.assessment_id AND ans.item_code = t.item_code
+  GROUP BY t.assessment_id, t.scale_min, t.scale_max, t.section_code, t.section_title, t.goal_area, t.section_order, t.item_code, t.statement, t.item_order
+)
+SELECT assessment_id, section_code, section_title, goal_area, item_code, statement, n,
+       round(mean, 2)::float8 AS item_score,
+       (hi - lo)::int AS spread,
+       coalesce(n >= 2 AND lo = scale_min AND hi = scale_max, false) AS disagreement,
+       round(avg(mean) OVER w, 2)::float8 AS section_score,
+       round((avg(mean) OVER w - scale_min) * 100.0 / (scale_max - scale_min), 1)::float8 AS section_percent
+FROM per_item
+WINDOW w AS (PARTITION BY assessment_id, section_code)
+ORDER BY assessment_id, section_order, item_order`;
+
+export interface RespondentRow {
+  id: string;
+  name: string;
+  source: 'invited' | 'entered';
+  status: 'invited' | 'draft' | 'submitted';
+  contact_id: string | null;
+  submitted_at: Date | null;
+  answers: Record<string, number>;
+  comments: Record<string, string>;
+}
+
+/** $1 assessment: respondents in the order they joined; answers only once submitted (a draft is the respondent's own). */
+export const RESPONDENTS = `
+SELECT r.id, r.name, r.source, r.status, r.contact_id, r.submitted_at,
+       coalesce(jsonb_object_agg(x.item_code, x.score) FILTER (WHERE x.item_code IS NOT NULL AND r.status = 'submitted'), '{}') AS answers,
+       coalesce(jsonb_object_agg(x.item_code, x.comment) FILTER (WHERE x.comment IS NOT NULL AND r.status = 'submitted'), '{}') AS comments
+FROM assessment_respondents r LEFT JOIN assessment_answers x ON x.respondent_id = r.id
+WHERE r.assessment_id = $1
+GROUP BY r.id ORDER BY r.created_at, r.name`;
+
+/**
+ * $1 organization, $2 the round to compare (or null for the latest closed one): the baseline is the organization's
+ * first round of purpose baseline with answers, the comparison round a later round of the same instrument code.
+ */
+export const CHANGE_PAIR = `
+WITH rounds AS (
+  SELECT a.id, a.purpose, a.status, a.created_at, i.code FROM assessments a JOIN instruments i ON i.id = a.instrument_id
+  WHERE a.organization_id = $1 AND EXISTS (SELECT 1 FROM assessment_respondents r WHERE r.assessment_id = a.id AND r.status = 'submitted')
+), baseline AS (
+  SELECT * FROM rounds WHERE purpose = 'baseline' ORDER BY created_at, id LIMIT 1
+)
+SELECT b.id AS baseline_id,
+       (SELECT r.id FROM rounds r WHERE r.code = b.code AND r.created_at > b.created_at AND r.id <> b.id
+          AND ($2::uuid IS NULL AND r.status = 'closed' OR r.id = $2::uuid)
+        ORDER BY r.created_at DESC, r.id LIMIT 1) AS latest_id
+FROM baseline b`;
+
+export interface ChangePairRow {
+  baseline_id: string;
+  latest_id: string | null;
+}
+
+export interface PublicRespondentRow {
+  respondent_id: string;
+  token_hash: string;
+  name: string;
+  status: 'invited' | 'draft' | 'submitted';
+  submitted_at: Date | null;
+  assessment_id: string;
+  round_status: 'open' | 'closed';
+  expires_at: Date;
+  organization_name: string;
+  definition: unknown;
+}
+
+/** $1 token hash. */
+export const PUBLIC_RESPONDENT = `
+SELECT r.id AS respondent_id, r.token_hash, r.name, r.status, r.submitted_at, a.id AS assessment_id, a.status AS round_status,
+       a.expires_at, o.name AS organization_name, i.definition
+FROM assessment_respondents r JOIN assessments a ON a.id = r.assessment_id JOIN instruments i ON i.id = a.instrument_id
+JOIN organizations o ON o.id = a.organization_id
+WHERE r.token_hash = $1`;
+
+/** $1 respondent, $2 item codes, $3 scores, $4 comments: upserts answers. */
+export const UPSERT_ANSWERS = `
+INSERT INTO assessment_answers (respondent_id, item_code, score, comment)
+SELECT $1, code, score, comment FROM unnest($2::text[], $3::int[], $4::text[]) AS t(code, score, comment)
+ON CONFLICT (respondent_id, item_code) DO UPDATE SET score = EXCLUDED.score, comment = EXCLUDED.comment, updated_at = now()`;
+
+export interface AnswerRow {
+  item_code: string;
+  score: number;
+  comment: string | null;
+}
+
+/** $1 respondent */
+export const ANSWERS_OF = `SELECT item_code, score, comment FROM assessment_answers WHERE respondent_id = $1`;

@@ -1,0 +1,97 @@
+import { timingSafeEqual } from 'node:crypto';
+import { ConflictException, GoneException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { fieldError } from '@ta/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { hashToken, saveAnswers } from './assessments.service.js';
+import { ANSWERS_OF, PUBLIC_RESPONDENT, type AnswerRow, type PublicRespondentRow } from './assessments.sql.js';
+import type { DraftDto, InstrumentFileDto, PublicAssessmentDto } from './dto/assessment.dto.js';
+import type { InstrumentFile } from './instrument-file.js';
+import { checkAnswers, ownResults } from './scores.js';
+
+const UNKNOWN = 'We could not find this assessment. Check that the link is complete, or ask the person who sent it for a new one.';
+const EXPIRED = 'This assessment has closed, so answers can no longer be given with this link. Thank you for your time.';
+const ALREADY = 'You have already submitted your answers; they can be given only once. Thank you!';
+
+/**
+ * The respondent's page: a token (192 bits, only its SHA-256 stored) sees its own answers and nothing else — no other
+ * respondent, no team scores. Drafts are saved as they go; submitting is once.
+ */
+@Injectable()
+export class PublicAssessmentsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async get(token: string): Promise<PublicAssessmentDto> {
+    const row = await this.find(this.dataSource.manager, token);
+    if (row.status !== 'submitted') this.assertOpen(row);
+    return this.view(row);
+  }
+
+  async saveDraft(token: string, dto: DraftDto): Promise<PublicAssessmentDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const row = await this.find(manager, token, true);
+      this.assertWritable(row);
+      checkAnswers(row.definition as InstrumentFile, dto.answers);
+      await saveAnswers(manager, row.respondent_id, dto.answers);
+      await manager.query(`UPDATE assessment_respondents SET status = 'draft', updated_at = now() WHERE id = $1`, [row.respondent_id]);
+    });
+    return this.get(token);
+  }
+
+  async submit(token: string, dto: DraftDto): Promise<PublicAssessmentDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const row = await this.find(manager, token, true);
+      this.assertWritable(row);
+      const instrument = row.definition as InstrumentFile;
+      checkAnswers(instrument, dto.answers);
+      await saveAnswers(manager, row.respondent_id, dto.answers);
+      const answered = new Set(((await manager.query(ANSWERS_OF, [row.respondent_id])) as AnswerRow[]).map((a) => a.item_code));
+      const missing = instrument.sections.flatMap((s) => s.items).filter((i) => !answered.has(i.code));
+      if (missing.length)
+        throw fieldError('answers', `${missing.length} statement${missing.length === 1 ? ' is' : 's are'} not answered yet`);
+      await manager.query(
+        `UPDATE assessment_respondents SET status = 'submitted', submitted_at = now(), updated_at = now() WHERE id = $1`,
+        [row.respondent_id],
+      );
+    });
+    return this.get(token);
+  }
+
+  private async find(manager: EntityManager, token: string, lock = false): Promise<PublicRespondentRow> {
+    const hash = hashToken(token);
+    const [row] = (await manager.query(PUBLIC_RESPONDENT + (lock ? ' FOR UPDATE OF r' : ''), [hash])) as PublicRespondentRow[];
+    // The index finds the row; the constant-time comparison keeps the answer time independent of how much matched.
+    if (!row || !timingSafeEqual(Buffer.from(row.token_hash), Buffer.from(hash))) throw new NotFoundException(UNKNOWN);
+    return row;
+  }
+
+  private assertOpen(row: PublicRespondentRow): void {
+    if (row.round_status === 'closed' || row.expires_at.getTime() <= Date.now()) throw new GoneException(EXPIRED);
+  }
+
+  private assertWritable(row: PublicRespondentRow): void {
+    if (row.status === 'submitted') throw new ConflictException(ALREADY);
+    this.assertOpen(row);
+  }
+
+  private async view(row: PublicRespondentRow): Promise<PublicAssessmentDto> {
+    const answers = (await this.dataSource.query(ANSWERS_OF, [row.respondent_id])) as AnswerRow[];
+    const instrument = row.definition as InstrumentFile;
+    return {
+      organizationName: row.organization_name,
+      respondentName: row.name,
+      status: row.status,
+      expiresAt: row.expires_at.toISOString(),
+      submittedAt: row.submitted_at?.toISOString() ?? null,
+      instrument: instrument as InstrumentFileDto,
+      answers: answers.map((a) => ({ itemCode: a.item_code, score: a.score, comment: a.comment })),
+      results:
+        row.status === 'submitted'
+          ? ownResults(
+              instrument,
+              answers.map((a) => ({ itemCode: a.item_code, score: a.score })),
+            )
+          : null,
+    };
+  }
+}
