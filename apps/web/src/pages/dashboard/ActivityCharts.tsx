@@ -3,6 +3,7 @@ import { BarChart, DonutChart, LineChart } from '@mantine/charts';
 import { Anchor, Group, Paper, SimpleGrid, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { plural } from '../../components/plural';
 import { GOAL_AREA_COLORS, labelOf, number } from './labels';
 import { addDays, todayInNewYork, type Period } from './period';
 import type { Breakdown, Summary } from './queries';
@@ -41,7 +42,7 @@ export function ActivityCharts({ summary, period }: { summary: Summary; period: 
   // A session counts in each goal area it touches: the segments may add up to more than the distinct sessions.
   const segments = summary.byGoalArea.filter((g) => g.sessions > 0);
   const segmentTotal = segments.reduce((sum, g) => sum + g.sessions, 0);
-  const sessions = (n: number) => (n === 1 ? '1 session' : `${number.format(n)} sessions`);
+  const sessions = (n: number) => plural(n, 'session');
   // Weeks that have not begun are not plotted (they would read as weeks without intake).
   const today = todayInNewYork();
   const weeks = summary.intakeByWeek

@@ -1,6 +1,7 @@
 import { Button, Group, Loader, Text } from '@mantine/core';
 import { useState } from 'react';
 import { notifications } from '@mantine/notifications';
+import { plural } from '../../components/plural';
 import { number } from './labels';
 import type { Period } from './period';
 
@@ -87,7 +88,7 @@ export function ExportButtons({ period }: { period: Period }) {
         {progress && (
           <>
             <Loader size="xs" mr={6} aria-hidden />
-            Received {size(progress.bytes)} · {number.format(progress.rows)} rows
+            Received {size(progress.bytes)} · {plural(progress.rows, 'row')}
           </>
         )}
       </Text>

@@ -1,4 +1,5 @@
 import { Paper, SimpleGrid, Text } from '@mantine/core';
+import { plural } from '../../components/plural';
 import { hours, number } from './labels';
 import { describePeriod, type Period } from './period';
 import type { Summary } from './queries';
@@ -85,13 +86,13 @@ export function KpiCards({ summary, comparison }: { summary: Summary; comparison
         <Kpi
           label="First response"
           value={`${days(firstResponse.median)} / ${days(firstResponse.p90)}`}
-          hint={`median / 90th percentile, business days · ${number.format(firstResponse.cases)} cases, ${number.format(firstResponse.pending)} waiting`}
+          hint={`median / 90th percentile, business days · ${plural(firstResponse.cases, 'case')}, ${number.format(firstResponse.pending)} waiting`}
           change={medianVersus(firstResponse.median, before?.firstResponse.median)}
         />
         <Kpi
           label="Time to resolution"
           value={`${days(resolution.median)} / ${days(resolution.p90)}`}
-          hint={`median / 90th percentile, business days · ${number.format(resolution.cases)} cases`}
+          hint={`median / 90th percentile, business days · ${plural(resolution.cases, 'case')}`}
           change={medianVersus(resolution.median, before?.resolution.median)}
         />
         <Kpi

@@ -1,32 +1,14 @@
-/** Plain words for the API's codes. */
+import { GOAL_AREA_LABELS, MODALITY_LABELS, POPULATION_LABELS, REGION_LABELS, SERVICE_LINE_LABELS } from '../../api/labels';
+/**
+ * The words people read for the codes a chart groups by (region, goal area, service line, population, modality): the
+ * app's one label table, so a chart says what the case list and the CSVs say.
+ */
 const LABELS: Record<string, string> = {
-  // OMH regions
-  western: 'Western',
-  central: 'Central',
-  hudson_river: 'Hudson River',
-  nyc: 'New York City',
-  long_island: 'Long Island',
-  // funder goal areas
-  readiness: 'Readiness',
-  capacity: 'Capacity',
-  fidelity: 'Fidelity',
-  retention: 'Retention',
-  // service lines
-  nycps: 'NYCPS',
-  ypa: 'YPA-C',
-  fpa: 'FPA-C',
-  // populations
-  children_youth: 'Children and youth',
-  families: 'Families',
-  adults: 'Adults',
-  older_adults: 'Older adults',
-  // modalities
-  video: 'Video',
-  phone: 'Phone',
-  onsite: 'On site',
-  email: 'Email',
-  webinar: 'Webinar',
-  training: 'Training',
+  ...REGION_LABELS,
+  ...GOAL_AREA_LABELS,
+  ...SERVICE_LINE_LABELS,
+  ...POPULATION_LABELS,
+  ...MODALITY_LABELS,
   unspecified: 'Not specified',
 };
 
