@@ -109,6 +109,17 @@ describe('public request form, status page and emails (real API, worker, SMTP si
     }
   });
 
+  it('accepts every deliverable address: an apostrophe, a tag, a subdomain', async () => {
+    for (const email of [
+      `o'brien-${randomUUID().slice(0, 6)}@clinic.example.org`,
+      `dana+intake-${randomUUID().slice(0, 6)}@mail.clinic.example.org`,
+    ]) {
+      await submit(form({ email })).expect(201);
+      const stored = await db.query(`SELECT count(*)::int AS n FROM contacts WHERE email = $1`, [email]);
+      expect(stored.rows[0].n).toBe(1);
+    }
+  });
+
   it('reuses the contact (and its organization) on a second request from the same email', async () => {
     const first = form();
     await submit(first).expect(201);
