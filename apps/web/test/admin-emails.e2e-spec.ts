@@ -89,7 +89,8 @@ describe('Admin → Emails (built app, real API and worker, in Chromium)', () =>
       // The segmented control's radios are visually hidden behind their labels.
       await page.locator('label', { hasText: /^Sent$/ }).click();
       await page.waitForURL(/status=sent/);
-      expect(await page.getByRole('radio', { name: 'Sent' }).isChecked()).toBe(true);
+      // The control re-renders from the URL a moment after it changes: wait for that, do not sample it.
+      await page.getByRole('radio', { name: 'Sent', checked: true }).waitFor({ state: 'attached' });
       await page.getByRole('cell', { name: email.recipient, exact: true }).waitFor();
       expect(pageErrors).toEqual([]);
     },
