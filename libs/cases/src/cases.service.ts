@@ -170,7 +170,7 @@ export class CasesService {
           stallLevel: 'none',
           openedAt: now,
           lastActivityAt: now,
-          // Every source waits for a first response the same way (a phone or event request too), DESIGN §3.
+          // Every source waits for a first response the same way (a phone or event request too), docs/ARCHITECTURE.md §Jobs.
           firstResponseDueAt: addBusinessDays(now, this.config.FIRST_RESPONSE_BUSINESS_DAYS),
         }),
       );
