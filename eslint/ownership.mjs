@@ -20,17 +20,21 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** @returns {Map<string, string>} table → owner lib */
 export function tableOwners(markdown = readFileSync(path.join(ROOT, 'docs/ARCHITECTURE.md'), 'utf8')) {
-  const section = markdown.split(/^## /m).find((part) => part.startsWith('Ownership'));
-  if (!section) throw new Error('docs/ARCHITECTURE.md has no "## Ownership" section');
+  // The table right after the marker comment in §Ownership; the doc's other tables are not read.
+  const marker = markdown.indexOf('<!-- The lint rule ownership/tables');
+  if (marker < 0) throw new Error('docs/ARCHITECTURE.md has lost the ownership table marker');
+  const lines = markdown.slice(marker).split('\n').slice(1);
+  const table = lines.slice(lines.findIndex((line) => line.startsWith('|')));
   /** @type {Map<string, string>} */
   const owners = new Map();
-  for (const line of section.split('\n')) {
+  for (const line of table) {
+    if (!line.startsWith('|')) break;
     const cells = line.split('|').map((cell) => cell.trim());
     // | lib | `table`, `table` | notes |
-    if (cells.length < 4 || !/^[a-z-]+$/.test(cells[1] ?? '')) continue;
-    for (const [, table] of (cells[2] ?? '').matchAll(/`([a-z_][a-z0-9_]*)`/g)) {
-      if (owners.has(table)) throw new Error(`docs/ARCHITECTURE.md gives table ${table} two owners`);
-      owners.set(table, /** @type {string} */ (cells[1]));
+    if (!/^[a-z-]+$/.test(cells[1] ?? '')) continue;
+    for (const [, name] of (cells[2] ?? '').matchAll(/`([a-z_][a-z0-9_]*)`/g)) {
+      if (owners.has(name)) throw new Error(`docs/ARCHITECTURE.md gives table ${name} two owners`);
+      owners.set(name, /** @type {string} */ (cells[1]));
     }
   }
   if (owners.size === 0) throw new Error('docs/ARCHITECTURE.md §Ownership lists no tables');
