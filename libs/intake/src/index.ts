@@ -1,2 +1,1 @@
-export { IntakeSubmission } from './intake-submission.entity.js';
 export { IntakeModule } from './intake.module.js';

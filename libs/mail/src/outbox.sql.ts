@@ -30,3 +30,29 @@ WHERE ($1::text IS NULL OR status = $1)
                   WHERE kv.value ILIKE $2))
 ORDER BY created_at DESC, id
 LIMIT $4 OFFSET $5`;
+
+/**
+ * For other owners' set-based statements (the timer sweeps): writes one email per row of `from` (SQL: a CTE, joins
+ * allowed) where `where` holds; `recipient`, `template`, `data` (jsonb) and `dedupeKey` are SQL expressions over those
+ * rows. A dedupe key already written is skipped, so a rerun writes nothing twice. Returns the ids written, for dispatch.
+ */
+export const outboxInsertSql = ({
+  from,
+  where,
+  recipient,
+  template,
+  data,
+  dedupeKey,
+}: {
+  from: string;
+  where?: string;
+  recipient: string;
+  template: string;
+  data: string;
+  dedupeKey: string;
+}) => `
+INSERT INTO outbound_emails (recipient, template, data, dedupe_key)
+SELECT ${recipient}, ${template}, ${data}, ${dedupeKey}
+FROM ${from}${where ? `\nWHERE ${where}` : ''}
+ON CONFLICT (dedupe_key) DO NOTHING
+RETURNING id`;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { GOAL_AREAS, SERVICE_LINES } from '@ta/cases';
+import { CasesService, GOAL_AREAS, SERVICE_LINES } from '@ta/cases';
 import { MODALITIES } from '@ta/engagement';
 import { OMH_REGIONS, POPULATIONS } from '@ta/organizations';
 import type { AuthenticatedUser } from '@ta/users';
@@ -8,7 +8,7 @@ import type { DataSource } from 'typeorm';
 import { assertRange, periodBounds, wholeMonths } from './date-range.js';
 import type { BreakdownRowDto, CaseloadDto, SummaryDto } from './dto/dashboard.dto.js';
 import type { DateRangeQueryDto } from './dto/report-query.dto.js';
-import { CASELOAD_SQL, INTAKE_WEEKS_SQL, OPENED_SQL, RESOLVED_SQL, SESSIONS_SQL, TZ } from './reporting.sql.js';
+import { CASELOAD_SQL, INTAKE_WEEKS_SQL, OPENED_SQL, RESOLVED_SQL, SESSIONS_SQL, TZ } from './reporting.read-model.sql.js';
 
 type Numeric = number | string | null;
 
@@ -31,7 +31,10 @@ interface SessionRow {
 
 @Injectable()
 export class DashboardService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cases: CasesService,
+  ) {}
 
   /** Leads and admins see every active consultant and lead; a consultant, only their own row. */
   async caseload(user: Pick<AuthenticatedUser, 'id' | 'role'>): Promise<CaseloadDto> {
@@ -79,7 +82,7 @@ export class DashboardService {
         Array<{ week_start: string; requests: number; opened: number }>
       >,
       this.dataSource.query(SESSIONS_SQL, [...params, ...wholeMonths(range)]) as Promise<SessionRow[]>,
-      this.dataSource.query(`SELECT code, label FROM topics ORDER BY sort_order`) as Promise<Array<{ code: string; label: string }>>,
+      this.cases.topics(),
     ]);
     const total = sessions.find((r) => r.dimension === 'total');
     const minutes = num(total?.minutes ?? 0);

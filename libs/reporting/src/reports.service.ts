@@ -30,7 +30,7 @@ import {
   type TaActivityCsvRow,
   type TaSummaryRow,
   type TaSummaryTotalRow,
-} from './reporting.sql.js';
+} from './reporting.read-model.sql.js';
 
 export interface ReportFile {
   stream: Readable;
@@ -126,13 +126,9 @@ export class ReportsService {
    * read: streamed from a cursor, the filters applied by the cases lib's own code (CasesService.matchingCasesSql).
    */
   async caseList(query: CaseFilterQuery & { bom: boolean }, actor: Pick<AuthenticatedUser, 'id' | 'role'>): Promise<ReportFile> {
-    const topics = (await this.dataSource.query(`SELECT code, label, goal_area FROM topics`)) as Array<{
-      code: string;
-      label: string;
-      goal_area: string;
-    }>;
+    const topics = await this.cases.topics();
     const topicLabel = new Map(topics.map((t) => [t.code, t.label]));
-    const goalOf = new Map(topics.map((t) => [t.code, t.goal_area]));
+    const goalOf = new Map(topics.map((t) => [t.code, t.goalArea]));
     const { sql, parameters } = this.cases.matchingCasesSql(query, actor);
     const rows = await cursorStream(this.dataSource, caseListExportSql(sql), parameters);
     const [{ today }] = (await this.dataSource.query(`SELECT to_char(now() AT TIME ZONE '${TZ}', 'YYYY-MM-DD') AS today`)) as [
@@ -165,12 +161,8 @@ export class ReportsService {
   /** One row per session in the period, streamed from a cursor: CSV (RFC 4180, CRLF) or a JSON document. */
   async taActivity(query: ReportQueryDto): Promise<ReportFile> {
     assertRange(query);
-    const topics = (await this.dataSource.query(`SELECT code, label, goal_area FROM topics`)) as Array<{
-      code: string;
-      label: string;
-      goal_area: string;
-    }>;
-    const goalOf = new Map(topics.map((t) => [t.code, t.goal_area]));
+    const topics = await this.cases.topics();
+    const goalOf = new Map(topics.map((t) => [t.code, t.goalArea]));
     const goalAreas = (codes: string[]) => GOAL_AREAS.filter((area) => codes.some((code) => goalOf.get(code) === area));
     const name = `ta-activity_${query.from}_to_${dayBefore(query.to)}`;
 

@@ -20,7 +20,7 @@ const DEMO_USERS = [
 
 const DAY = 86_400_000;
 
-/** The demo readiness instrument (DESIGN §2), from the repository's instruments folder (this file runs from dist/apps/api/src/seed). */
+/** The demo readiness instrument (docs/ARCHITECTURE.md §Domain), from the repository's instruments folder (this file runs from dist/apps/api/src/seed). */
 const DEMO_INSTRUMENT = new URL('../../../../../instruments/peer-readiness-demo.json', import.meta.url);
 
 /** The moves that bring a new case to its demo status, with the reason each needs. */

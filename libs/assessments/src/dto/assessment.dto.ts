@@ -63,7 +63,7 @@ export class InstrumentSectionDto {
   @ApiProperty({ type: [InstrumentItemDto] }) items: InstrumentItemDto[];
 }
 
-/** The instrument file of DESIGN §4. POST /instruments checks it by hand (errors name the JSON path), not with decorators. */
+/** The instrument file (docs/ARCHITECTURE.md §Domain). POST /instruments checks it by hand (errors name the JSON path), not with decorators. */
 export class InstrumentFileDto {
   @ApiProperty({ example: 'peer-readiness-demo' }) code: string;
   @ApiProperty({ minimum: 1 }) version: number;
