@@ -8,6 +8,7 @@ import pg from 'pg';
 import request from 'supertest';
 import { createStaff, DEMO_ADMIN, login } from '../../../test/support/auth.js';
 import { createCase, createContact, createOrganization } from '../../../test/support/fixtures.js';
+import { eventually, messagesFor } from '../../../test/support/mail-sink.js';
 import { repoRoot, startApi, type RunningApi } from '../../../test/support/processes.js';
 
 const run = promisify(execFile);
@@ -334,6 +335,53 @@ describe('readiness assessments: instruments, rounds, scores, respondents, sugge
     // The submitted respondent can still see their own results after the round closes.
     await request(api.url).get(`/api/v1/public/assessments/${mine}`).expect(200);
     await enter(round.id, 'Late', { a1: 1 }).expect(409, /closed/);
+  });
+
+  it('emails a respondent their own section scores and feedback once, through the outbox, when they submit', async () => {
+    const code = `res-${randomUUID().slice(0, 8)}`;
+    const instrumentId = (await load(instrument13(code)).expect(201)).body.instrument.id;
+    const org = await createOrganization(api.url, consultant.token);
+    const contact = await createContact(api.url, consultant.token, org.id);
+    const { email } = (await db.query(`SELECT email FROM contacts WHERE id = $1`, [contact.id])).rows[0] as { email: string };
+    const round = await startRound(org.id, instrumentId);
+    await request(api.url)
+      .post(`/api/v1/assessments/${round.id}/invitations`)
+      .set(auth(consultant.token))
+      .send({ contactIds: [contact.id] })
+      .expect(201);
+    const [invitation] = (
+      await db.query(`SELECT data FROM outbound_emails WHERE template = 'assessment_invitation' AND recipient = $1`, [email])
+    ).rows as Array<{ data: { url: string } }>;
+    const token = invitation!.data.url.split('/request/assessment/')[1]!;
+    const draft = await request(api.url).put(`/api/v1/public/assessments/${token}`).send({ answers: answers({ a1: 1 }) }).expect(200);
+    expect(draft.body.resultsEmailed).toBe(false);
+    const done = await request(api.url)
+      .post(`/api/v1/public/assessments/${token}/submit`)
+      .send({ answers: answers({ a2: 2, b1: 3 }) })
+      .expect(200);
+    expect(done.body.resultsEmailed).toBe(true);
+    await request(api.url).post(`/api/v1/public/assessments/${token}/submit`).send({ answers: [] }).expect(409);
+
+    const rows = (
+      await db.query(`SELECT recipient, data, dedupe_key FROM outbound_emails WHERE template = 'assessment_results' AND recipient = $1`, [
+        email,
+      ])
+    ).rows as Array<{ recipient: string; data: { sections: unknown[]; url: string }; dedupe_key: string }>;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.data.sections).toEqual([
+      { title: 'Knowledge of peer support practice', score: 1.5, percent: 25, feedback: 'Start with the basics.' },
+      { title: 'Supervision', score: 3, percent: 100, feedback: 'Supervision needs attention.' },
+    ]);
+    expect(rows[0]!.data.url).toBe(invitation!.data.url);
+    const [results] = await eventually(
+      () => messagesFor(email).then((all) => all.filter((m) => m.subject.startsWith('Your readiness self-assessment results'))),
+      (m) => m.length > 0,
+    );
+    expect(results!.subject).toBe(`Your readiness self-assessment results for ${org.name}`);
+    expect(results!.text).toContain('Knowledge of peer support practice: 1.5 (25%)\nStart with the basics.');
+    expect(results!.text).toContain('Supervision: 3 (100%)');
+    expect(results!.text).toContain(`See or print them again: ${invitation!.data.url}`);
+    expect(results!.html).toContain('Start with the basics.');
   });
 
   it('shows change against the baseline and turns the weakest section into plan goals on the case timeline', async () => {

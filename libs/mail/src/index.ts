@@ -3,4 +3,4 @@ export { MailService, type OutgoingMail } from './mail.service.js';
 export { EMAIL_STATUSES, OutboundEmail, type EmailStatus } from './outbound-email.entity.js';
 export { DeliveryError, MAX_DELIVERY_ATTEMPTS, OutboxService, type EmailToQueue } from './outbox.service.js';
 export type { EmailListRow } from './outbox.sql.js';
-export { renderEmail, TEMPLATE_NAMES, type EmailCenter } from './templates/templates.js';
+export { renderEmail, TEMPLATE_NAMES, type AssessmentResultsEmail, type EmailCenter } from './templates/templates.js';

@@ -1926,6 +1926,8 @@ export interface components {
             expiresAt: string;
             /** Format: date-time */
             submittedAt: string | null;
+            /** @description submitted, and a copy of their results was emailed to the address they were invited at */
+            resultsEmailed: boolean;
             instrument: components["schemas"]["InstrumentFileDto"];
             answers: components["schemas"]["PublicAnswerDto"][];
             /** @description their own section scores, once submitted */

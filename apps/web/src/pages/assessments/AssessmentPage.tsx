@@ -15,6 +15,7 @@ import {
 import { contactsQuery } from '../../api/organizations';
 import { formatDate } from '../../components/dates';
 import { ErrorState, LoadingState } from '../../components/states';
+import { EnterAnswers } from './EnterAnswers';
 import { notifyFailed, notifySaved } from '../../notify';
 
 /** One round: scores per section, each respondent's answers side by side, and where the team disagrees. */
@@ -74,7 +75,12 @@ export function AssessmentPage() {
           </Button>
         )}
       </Group>
-      {a.status === 'open' && <Invite assessment={a} />}
+      {a.status === 'open' && (
+        <Group align="flex-end" justify="space-between">
+          <Invite assessment={a} />
+          <EnterAnswers assessment={a} />
+        </Group>
+      )}
 
       <Paper withBorder p="md" component="section" aria-labelledby="scores-heading">
         <Stack>
