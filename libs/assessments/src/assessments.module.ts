@@ -13,6 +13,6 @@ import { ReadinessReportService } from './readiness-report.service.js';
   imports: [CasesModule, EngagementModule, MailModule],
   controllers: [InstrumentsController, AssessmentsController, PublicAssessmentsController],
   providers: [InstrumentsService, AssessmentsService, PublicAssessmentsService, ReadinessReportService],
-  exports: [AssessmentsService],
+  exports: [AssessmentsService, ReadinessReportService],
 })
 export class AssessmentsModule {}

@@ -81,8 +81,7 @@ export type InstrumentSummary = S['InstrumentSummaryDto'];
 export type LoadInstrumentResult = S['LoadInstrumentResultDto'];
 
 /** An instrument file's parsed content, as the admin picked it: the API validates it (errors name the JSON path). */
-export const loadInstrument = (file: unknown) =>
-  unwrap(api.POST('/api/v1/instruments', { body: file as S['InstrumentFileDto'] }));
+export const loadInstrument = (file: unknown) => unwrap(api.POST('/api/v1/instruments', { body: file as S['InstrumentFileDto'] }));
 
 export const enterResponses = (id: string, body: S['ResponsesDto']) =>
   unwrap(api.POST('/api/v1/assessments/{id}/responses', { params: { path: { id } }, body }));

@@ -202,11 +202,9 @@ const TEMPLATES: Record<string, (data: Data, center: EmailCenter) => RenderedEma
     const parts = d.sections.map((s) => ({ head: `${s.title}: ${s.score} (${s.percent}%)`, feedback: s.feedback }));
     return {
       subject: `Your readiness self-assessment results for ${d.organizationName}`,
-      text: [
-        ...intro,
-        ...parts.map((p) => (p.feedback ? `${p.head}\n${p.feedback}` : p.head)),
-        `See or print them again: ${d.url}`,
-      ].join('\n\n'),
+      text: [...intro, ...parts.map((p) => (p.feedback ? `${p.head}\n${p.feedback}` : p.head)), `See or print them again: ${d.url}`].join(
+        '\n\n',
+      ),
       html: layout(
         c,
         'Your readiness self-assessment results',

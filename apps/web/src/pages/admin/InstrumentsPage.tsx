@@ -63,9 +63,9 @@ export function InstrumentsPage() {
     <Stack>
       <Title order={2}>Readiness instruments</Title>
       <Text c="dimmed" maw={720}>
-        An instrument is a JSON file: sections with their goal area and feedback, statements with anchored levels. Loading
-        checks the file and lists every problem with its place in the file. Once a round has been answered with a version,
-        that version cannot change: give the edited file the next version number.
+        An instrument is a JSON file: sections with their goal area and feedback, statements with anchored levels. Loading checks the file
+        and lists every problem with its place in the file. Once a round has been answered with a version, that version cannot change: give
+        the edited file the next version number.
       </Text>
       <Paper withBorder p="md" component="section" aria-labelledby="load-heading">
         <Stack>
@@ -115,7 +115,9 @@ export function InstrumentsPage() {
         {instruments.isPending && <LoadingState label="Loading instruments…" />}
         {instruments.isError && <ErrorState error={instruments.error} onRetry={() => void instruments.refetch()} />}
         {instruments.data?.length === 0 && (
-          <EmptyState title="No instrument loaded yet">Load a file above (<code>npm run instrument:load -- FILE</code> does the same).</EmptyState>
+          <EmptyState title="No instrument loaded yet">
+            Load a file above (<code>npm run instrument:load -- FILE</code> does the same).
+          </EmptyState>
         )}
         {instruments.data && instruments.data.length > 0 && (
           <Table.ScrollContainer minWidth={640}>

@@ -75,8 +75,8 @@ function EnterAnswersModal({ assessment, onClose }: { assessment: Assessment; on
     <GuardedModal opened onClose={onClose} dirty={dirty} size="xl" title="Enter answers for someone met in a session">
       <Stack>
         <Text size="sm" c="dimmed">
-          Record one person’s answers as they gave them to you. Their answers count with the team’s once saved; a statement left
-          blank stays unanswered.
+          Record one person’s answers as they gave them to you. Their answers count with the team’s once saved; a statement left blank stays
+          unanswered.
         </Text>
         <Group align="flex-end" grow>
           <Select
@@ -111,7 +111,12 @@ function EnterAnswersModal({ assessment, onClose }: { assessment: Assessment; on
                 >
                   <Stack gap={6} mt={6}>
                     {item.levels.map((level) => (
-                      <Radio key={level.score} value={String(level.score)} label={`${level.score} – ${level.label}`} description={level.example} />
+                      <Radio
+                        key={level.score}
+                        value={String(level.score)}
+                        label={`${level.score} – ${level.label}`}
+                        description={level.example}
+                      />
                     ))}
                   </Stack>
                 </Radio.Group>
