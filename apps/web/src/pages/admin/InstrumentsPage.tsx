@@ -150,7 +150,7 @@ export function InstrumentsPage() {
                     <Table.Td>{formatDate(i.createdAt)}</Table.Td>
                     <Table.Td>
                       {i.answered ? (
-                        <Badge color="gray.7" variant="light">
+                        <Badge color="gray.7">
                           Answered: fixed
                         </Badge>
                       ) : (
