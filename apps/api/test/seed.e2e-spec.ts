@@ -73,7 +73,7 @@ describe('demo seed (run by the test setup exactly as by npm run up)', () => {
     // Goals taken from the baselines' weakest sections, each with its first action item, on the case timelines.
     const goals = await client.query(
       `SELECT g.title, g.goal_area, (SELECT count(*)::int FROM action_items i WHERE i.goal_id = g.id) AS items
-       FROM action_plan_goals g WHERE g.title LIKE 'Strengthen %' AND g.case_id IN (SELECT case_id FROM assessments a JOIN users u ON u.id = a.created_by
+       FROM action_plan_goals g WHERE g.title LIKE 'Strengthen %' AND g.created_at < now() - interval '1 day' AND g.case_id IN (SELECT case_id FROM assessments a JOIN users u ON u.id = a.created_by
                                                    WHERE u.email = 'consultant@example.org')
        ORDER BY g.title`,
     );

@@ -150,9 +150,7 @@ export function InstrumentsPage() {
                     <Table.Td>{formatDate(i.createdAt)}</Table.Td>
                     <Table.Td>
                       {i.answered ? (
-                        <Badge color="gray.7">
-                          Answered: fixed
-                        </Badge>
+                        <Badge color="gray.7">Answered: fixed</Badge>
                       ) : (
                         <Text size="sm">Not answered yet: can be replaced</Text>
                       )}
