@@ -108,6 +108,9 @@ describe('the readiness story on the demo data (built app, seeded database, Chro
       const readiness = lead.getByRole('region', { name: 'Readiness assessments' });
       await readiness.getByText(/^Organizations assessed twice: [2-9]/).waitFor();
       await readiness.getByRole('rowheader', { name: 'All organizations' }).waitFor();
+      // By region and by service line, in words.
+      await readiness.getByRole('rowheader', { name: 'Hudson River region' }).waitFor();
+      await readiness.getByRole('rowheader', { name: 'FPA-C (family)' }).waitFor();
       await readiness.screenshot({ path: `${shots}/5-dashboard-readiness.png` });
       const [download] = await Promise.all([
         lead.waitForEvent('download'),

@@ -21,6 +21,8 @@ interface DemoRound {
 }
 
 interface DemoStory {
+  /** The peer roles the organization employs or plans (the report's service lines), when the demo data named none. */
+  peerRoles: string[];
   rounds: DemoRound[];
   /** Sections of the baseline turned into plan goals ("Suggested goals"), days after the baseline closed. */
   goalsFrom?: { sections: string[]; daysAfterClose: number };
@@ -33,6 +35,7 @@ interface DemoStory {
  */
 const STORIES: DemoStory[] = [
   {
+    peerRoles: ['nycps', 'ypa'],
     rounds: [
       {
         purpose: 'baseline',
@@ -54,6 +57,7 @@ const STORIES: DemoStory[] = [
     goalsFrom: { sections: ['supervision', 'culture'], daysAfterClose: 3 },
   },
   {
+    peerRoles: ['fpa'],
     rounds: [
       {
         purpose: 'baseline',
@@ -75,6 +79,7 @@ const STORIES: DemoStory[] = [
     goalsFrom: { sections: ['hiring'], daysAfterClose: 2 },
   },
   {
+    peerRoles: ['ypa'],
     rounds: [
       {
         purpose: 'baseline',
@@ -135,6 +140,10 @@ export async function seedReadiness(manager: EntityManager, now: number, appUrl:
       pick.organization_id,
     ])) as Array<{ id: string; name: string }>;
     const consultant = pick.assignee_id;
+    await manager.query(`UPDATE organizations SET peer_roles = $2 WHERE id = $1 AND cardinality(peer_roles) = 0`, [
+      pick.organization_id,
+      story.peerRoles,
+    ]);
     const event = (type: string, data: object, when: Date) =>
       manager.query(`INSERT INTO case_events (case_id, actor_id, type, data, created_at) VALUES ($1, $2, $3, $4, $5)`, [
         pick.case_id,

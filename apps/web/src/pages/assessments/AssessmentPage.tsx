@@ -39,6 +39,9 @@ export function AssessmentPage() {
   const labelOf = (score: number | undefined) =>
     score === undefined ? '' : (instrument.data?.definition.scale.labels[String(score)] ?? String(score));
   const submitted = a.respondents.filter((r) => r.status === 'submitted');
+  const scaleLegend = Object.entries(instrument.data?.definition.scale.labels ?? {})
+    .map(([score, label]) => `${score} = ${label}`)
+    .join(', ');
   const disagreements = a.sections.flatMap((s) => s.items).filter((i) => i.disagreement).length;
 
   return (
@@ -88,7 +91,7 @@ export function AssessmentPage() {
             Scores and agreement
           </Title>
           <Text size="sm" c="dimmed">
-            Item score: the mean of the team’s answers. Spread: highest minus lowest answer.{' '}
+            Answers: {scaleLegend}. Item score: the mean of the team’s answers. Spread: highest minus lowest answer.{' '}
             {disagreements > 0
               ? `The team disagrees on ${disagreements} statement${disagreements === 1 ? '' : 's'} (answers span the whole scale).`
               : ''}

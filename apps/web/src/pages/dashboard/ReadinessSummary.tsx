@@ -36,7 +36,7 @@ export function ReadinessSummary({ period }: { period: Period }) {
           Readiness assessments
         </Title>
         <Group align="flex-end" justify="space-between">
-          <Select label="Instrument" data={codes} value={instrument} onChange={setChosen} allowDeselect={false} maw={420} />
+          <Select label="Instrument" data={codes} value={instrument} onChange={setChosen} allowDeselect={false} w={420} maw="100%" />
           <Button variant="default" size="xs" loading={exporting} onClick={() => void exportCsv()}>
             Export readiness (CSV)
           </Button>

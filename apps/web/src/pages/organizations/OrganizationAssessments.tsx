@@ -40,13 +40,19 @@ export function OrganizationAssessments({ organizationId }: { organizationId: st
         {rounds.data && rounds.data.rounds.length > 0 && <RoundsTable rounds={rounds.data.rounds} />}
         {rounds.data?.change && (
           <Suspense fallback={<LoadingState label="Loading chart…" />}>
-            <AssessmentChange change={rounds.data.change} />
+            <AssessmentChange
+              change={rounds.data.change}
+              scale={scaleOf(rounds.data.rounds.find((r) => r.id === rounds.data.change?.latestId))}
+            />
           </Suspense>
         )}
       </Stack>
     </Paper>
   );
 }
+
+const scaleOf = (round: AssessmentSummary | undefined) =>
+  round ? { min: round.instrument.scaleMin, max: round.instrument.scaleMax } : undefined;
 
 function RoundsTable({ rounds }: { rounds: AssessmentSummary[] }) {
   return (
@@ -113,6 +119,7 @@ function StartRound({ organizationId, hasBaseline }: { organizationId: string; h
       <Select
         label="Instrument"
         size="xs"
+        w={300}
         data={options}
         value={instrumentId ?? options[0]?.value ?? null}
         onChange={setInstrumentId}
@@ -126,7 +133,7 @@ function StartRound({ organizationId, hasBaseline }: { organizationId: string; h
         value={caseId}
         onChange={setChosenCase}
         clearable
-        maw={280}
+        w={280}
       />
       <Button
         size="xs"
