@@ -181,9 +181,17 @@ describe('readiness assessments in the staff app: agreement, change and suggeste
       await page.getByText('Loaded as a new version').waitFor();
       const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: code, exact: true }) });
       await row.getByRole('cell', { name: 'Uploaded readiness check' }).waitFor();
-      expect(await row.getByRole('cell').allTextContents()).toEqual(
-        expect.arrayContaining(['1', '3', '1–3', 'Not answered yet: can be replaced']),
-      );
+      // Title, code, version, sections, statements, scale, loaded, and whether it can still change.
+      expect(await row.getByRole('cell').allTextContents()).toEqual([
+        'Uploaded readiness check',
+        code,
+        '1',
+        '1',
+        '1',
+        '1–3',
+        expect.stringMatching(/^[A-Z][a-z]{2} \d{1,2}, \d{4}$/),
+        'Not answered yet: can be replaced',
+      ]);
       await input.setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) });
       await page.getByText('Already loaded, identical: nothing changed').waitFor();
       await page.screenshot({ path: `${artifacts}/readiness/instrument-upload.png`, fullPage: true });
