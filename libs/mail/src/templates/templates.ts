@@ -199,7 +199,11 @@ const TEMPLATES: Record<string, (data: Data, center: EmailCenter) => RenderedEma
       `Hello ${d.respondentName},`,
       `Thank you for answering the ${d.instrumentTitle} for ${d.organizationName}. Here are your own scores, by part, on a scale of ${d.scaleMin} to ${d.scaleMax}. Your consultant will go over the whole team's answers with you.`,
     ];
-    const parts = d.sections.map((s) => ({ head: `${s.title}: ${s.score} (${s.percent}%)`, feedback: s.feedback }));
+    // An outbox row is data: render what it has rather than fail the delivery.
+    const parts = (Array.isArray(d.sections) ? d.sections : []).map((s) => ({
+      head: `${s.title}: ${s.score} (${s.percent}%)`,
+      feedback: s.feedback,
+    }));
     return {
       subject: `Your readiness self-assessment results for ${d.organizationName}`,
       text: [...intro, ...parts.map((p) => (p.feedback ? `${p.head}\n${p.feedback}` : p.head)), `See or print them again: ${d.url}`].join(
