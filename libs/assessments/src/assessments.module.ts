@@ -14,6 +14,6 @@ import { ReadinessReportService } from './readiness-report.service.js';
   imports: [CasesModule, EngagementModule, MailModule, OrganizationsModule],
   controllers: [InstrumentsController, AssessmentsController, PublicAssessmentsController],
   providers: [InstrumentsService, AssessmentsService, PublicAssessmentsService, ReadinessReportService],
-  exports: [AssessmentsService],
+  exports: [AssessmentsService, ReadinessReportService],
 })
 export class AssessmentsModule {}

@@ -52,12 +52,15 @@ export interface PublicRespondentRow {
   expires_at: Date;
   organization_name: string;
   definition: unknown;
+  /** Where their results go when they submit (the invited contact's address). */
+  contact_email: string | null;
 }
 
-/** $1 token hash. */
+/** $1 token hash: the respondent's round; organization and contact (the organizations lib's) for the name and the address. */
 export const PUBLIC_RESPONDENT = `
 SELECT r.id AS respondent_id, r.token_hash, r.name, r.status, r.submitted_at, a.id AS assessment_id, a.status AS round_status,
-       a.expires_at, o.name AS organization_name, i.definition
+       a.expires_at, o.name AS organization_name, i.definition, c.email AS contact_email
 FROM assessment_respondents r JOIN assessments a ON a.id = r.assessment_id JOIN instruments i ON i.id = a.instrument_id
 JOIN organizations o ON o.id = a.organization_id
+LEFT JOIN contacts c ON c.id = r.contact_id
 WHERE r.token_hash = $1`;

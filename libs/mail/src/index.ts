@@ -5,4 +5,4 @@ export { EMAIL_STATUSES, type EmailStatus } from './outbound-email.entity.js';
 export type { OutboundEmail as EmailRecord } from './outbound-email.entity.js';
 export { DeliveryError, MAX_DELIVERY_ATTEMPTS, OutboxService, type EmailToQueue } from './outbox.service.js';
 export { outboxInsertSql, type EmailListRow } from './outbox.sql.js';
-export { renderEmail, TEMPLATE_NAMES, type EmailCenter } from './templates/templates.js';
+export { renderEmail, TEMPLATE_NAMES, type AssessmentResultsEmail, type EmailCenter } from './templates/templates.js';

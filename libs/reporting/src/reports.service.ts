@@ -11,12 +11,14 @@ import {
   STALL_LEVEL_LABELS,
   type CaseFilterQuery,
 } from '@ta/cases';
+import { ReadinessReportService, type ReadinessReportDto } from '@ta/assessments';
 import { OMH_REGIONS, REGION_LABELS } from '@ta/organizations';
 import { stringify } from 'csv-stringify/sync';
 import type { DataSource } from 'typeorm';
 import { cursorStream } from './cursor-stream.js';
 import { hoursOf } from './dashboard.service.js';
 import { assertRange, dayBefore, periodBounds } from './date-range.js';
+import type { ReadinessExportQueryDto } from './dto/readiness-export.dto.js';
 import type { ReportQueryDto } from './dto/report-query.dto.js';
 import type { AuthenticatedUser } from '@ta/users';
 import {
@@ -83,6 +85,20 @@ export const CASE_LIST_COLUMNS = [
   'Stall level',
 ] as const;
 
+/**
+ * The readiness figures as a long table (one figure a row), so a funder's spreadsheet can filter and pivot it: the
+ * round counts and organizations assessed twice, then the mean change per section with its n, for all organizations,
+ * by OMH region and by service line.
+ */
+export const READINESS_COLUMNS = ['Breakdown', 'Group', 'Figure', 'Section', 'Value', 'Organizations (n)'] as const;
+export const READINESS_FIGURES = {
+  rounds: 'Rounds taken (with answers)',
+  baseline: 'Baseline rounds',
+  followUp: 'Follow-up rounds',
+  twice: 'Organizations assessed twice',
+  change: 'Mean change in section score since the baseline',
+} as const;
+
 /** Goal areas as people read them; `unspecified` is a session whose topics have none. */
 const GOAL_AREA_WORDS: Record<string, string> = { ...GOAL_AREA_LABELS, unspecified: 'Not specified' };
 const labelOf = (labels: Record<string, string>, code: string): string => labels[code] ?? code;
@@ -119,7 +135,19 @@ export class ReportsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CasesService,
+    private readonly readiness: ReadinessReportService,
   ) {}
+
+  /** The readiness report (GET /reports/readiness) as CSV with the words people read. */
+  async readinessSummary(query: ReadinessExportQueryDto): Promise<ReportFile> {
+    const report = await this.readiness.report(query);
+    const rows = readinessRows(report);
+    return {
+      stream: csvDocument(Readable.from([rows], { objectMode: true }), READINESS_COLUMNS, (r: unknown[]) => r, query.bom),
+      filename: `readiness_${query.instrument}_${query.from}_to_${dayBefore(query.to)}.csv`,
+      contentType: 'text/csv; charset=utf-8',
+    };
+  }
 
   /**
    * Every case the list's filters match (GET /cases without paging), in the list's order, as CSV with the words people
@@ -299,6 +327,27 @@ export class ReportsService {
       contentType: 'text/csv; charset=utf-8',
     };
   }
+}
+
+function readinessRows(report: ReadinessReportDto): unknown[][] {
+  const all = ['All organizations', 'All'];
+  const changeRows = (group: string[], sections: ReadinessReportDto['sections']) =>
+    sections.map((s) => [...group, READINESS_FIGURES.change, neutralizeFormula(s.title), s.meanChange ?? '', s.n]);
+  return [
+    [...all, READINESS_FIGURES.rounds, '', report.rounds.total, ''],
+    [...all, READINESS_FIGURES.baseline, '', report.rounds.baseline, ''],
+    [...all, READINESS_FIGURES.followUp, '', report.rounds.followUp, ''],
+    [...all, READINESS_FIGURES.twice, '', report.organizationsAssessedTwice, ''],
+    ...changeRows(all, report.sections),
+    ...report.byRegion.flatMap((g) => {
+      const group = ['OMH region', labelOf(REGION_LABELS, g.key)];
+      return [[...group, READINESS_FIGURES.twice, '', g.organizations, ''], ...changeRows(group, g.sections)];
+    }),
+    ...report.byServiceLine.flatMap((g) => {
+      const group = ['Service line', labelOf(SERVICE_LINE_LABELS, g.key)];
+      return [[...group, READINESS_FIGURES.twice, '', g.organizations, ''], ...changeRows(group, g.sections)];
+    }),
+  ];
 }
 
 /**

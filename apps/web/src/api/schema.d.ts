@@ -577,6 +577,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/readiness-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_readinessSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/export": {
         parameters: {
             query?: never;
@@ -585,54 +601,6 @@ export interface paths {
             cookie?: never;
         };
         get: operations["CaseExportController_export"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/settings/center": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["SettingsController_center"];
-        put: operations["SettingsController_update"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/settings/center/full": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["SettingsController_full"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/settings/center/logo": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["SettingsController_logo"];
         put?: never;
         post?: never;
         delete?: never;
@@ -811,6 +779,54 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["PublicAssessmentsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/center": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SettingsController_center"];
+        put: operations["SettingsController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/center/full": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SettingsController_full"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/center/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SettingsController_logo"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1572,41 +1588,6 @@ export interface components {
             byModality: components["schemas"]["BreakdownRowDto"][];
             intakeByWeek: components["schemas"]["IntakeWeekDto"][];
         };
-        PublicCenterDto: {
-            shortName: string;
-            name: string;
-            phone: string | null;
-            about: string | null;
-            /** @description The logo image (GET /settings/center/logo), or null */
-            logoUrl: string | null;
-        };
-        CenterSettingsDto: {
-            shortName: string;
-            name: string;
-            phone: string | null;
-            about: string | null;
-            /** @description The logo image (GET /settings/center/logo), or null */
-            logoUrl: string | null;
-            replyTo: string | null;
-            signature: string | null;
-            /** @enum {string|null} */
-            logoType: "image/png" | "image/jpeg" | "image/svg+xml" | null;
-            updatedAt: string | null;
-        };
-        UpdateCenterSettingsDto: {
-            /** @example PeerTAC */
-            shortName: string;
-            /** @example Peer Support Services Technical Assistance Center */
-            name: string;
-            /** @example (212) 555-0142 */
-            phone?: string | null;
-            /** @example peertac@example.org */
-            replyTo?: string | null;
-            signature?: string | null;
-            about?: string | null;
-            /** @description data:image/png|jpeg|svg+xml;base64,… (at most 200 kB of image); null removes the logo, leaving it out keeps it */
-            logo?: string | null;
-        };
         InstrumentSummaryDto: {
             /** Format: uuid */
             id: string;
@@ -1926,6 +1907,8 @@ export interface components {
             expiresAt: string;
             /** Format: date-time */
             submittedAt: string | null;
+            /** @description submitted, and a copy of their results was emailed to the address they were invited at */
+            resultsEmailed: boolean;
             instrument: components["schemas"]["InstrumentFileDto"];
             answers: components["schemas"]["PublicAnswerDto"][];
             /** @description their own section scores, once submitted */
@@ -1933,6 +1916,41 @@ export interface components {
         };
         DraftDto: {
             answers: components["schemas"]["AnswerInputDto"][];
+        };
+        PublicCenterDto: {
+            shortName: string;
+            name: string;
+            phone: string | null;
+            about: string | null;
+            /** @description The logo image (GET /settings/center/logo), or null */
+            logoUrl: string | null;
+        };
+        CenterSettingsDto: {
+            shortName: string;
+            name: string;
+            phone: string | null;
+            about: string | null;
+            /** @description The logo image (GET /settings/center/logo), or null */
+            logoUrl: string | null;
+            replyTo: string | null;
+            signature: string | null;
+            /** @enum {string|null} */
+            logoType: "image/png" | "image/jpeg" | "image/svg+xml" | null;
+            updatedAt: string | null;
+        };
+        UpdateCenterSettingsDto: {
+            /** @example PeerTAC */
+            shortName: string;
+            /** @example Peer Support Services Technical Assistance Center */
+            name: string;
+            /** @example (212) 555-0142 */
+            phone?: string | null;
+            /** @example peertac@example.org */
+            replyTo?: string | null;
+            signature?: string | null;
+            about?: string | null;
+            /** @description data:image/png|jpeg|svg+xml;base64,… (at most 200 kB of image); null removes the logo, leaving it out keeps it */
+            logo?: string | null;
         };
     };
     responses: never;
@@ -3259,6 +3277,49 @@ export interface operations {
             };
         };
     };
+    ReportsController_readinessSummary: {
+        parameters: {
+            query: {
+                /** @description the instrument (its code: every version counts, sections matched by code) */
+                instrument: string;
+                /** @description first day, inclusive (YYYY-MM-DD, New York) */
+                from: string;
+                /** @description the day after the last, exclusive (YYYY-MM-DD); at most 3 years after from */
+                to: string;
+                /** @description start with a UTF-8 byte order mark (for Excel) */
+                bom?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description one figure a row — Breakdown (All organizations, OMH region, Service line), Group, Figure (rounds taken, baseline and follow-up rounds, organizations assessed twice, mean change in section score since the baseline), Section, Value, Organizations (n) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description bad dates, from not before to, more than 3 years, not an instrument code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description consultants */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     CaseExportController_export: {
         parameters: {
             query?: {
@@ -3305,96 +3366,6 @@ export interface operations {
             };
             /** @description a filter that is not valid */
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    SettingsController_center: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The center's name, phone, public text and logo URL (what the public pages show) */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PublicCenterDto"];
-                };
-            };
-        };
-    };
-    SettingsController_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateCenterSettingsDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CenterSettingsDto"];
-                };
-            };
-        };
-    };
-    SettingsController_full: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CenterSettingsDto"];
-                };
-            };
-        };
-    };
-    SettingsController_logo: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "image/png": string;
-                    "image/jpeg": string;
-                    "image/svg+xml": string;
-                };
-            };
-            /** @description The center has no logo */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3739,6 +3710,96 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PublicAssessmentDto"];
                 };
+            };
+        };
+    };
+    SettingsController_center: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The center's name, phone, public text and logo URL (what the public pages show) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCenterDto"];
+                };
+            };
+        };
+    };
+    SettingsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCenterSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CenterSettingsDto"];
+                };
+            };
+        };
+    };
+    SettingsController_full: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CenterSettingsDto"];
+                };
+            };
+        };
+    };
+    SettingsController_logo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                    "image/jpeg": string;
+                    "image/svg+xml": string;
+                };
+            };
+            /** @description The center has no logo */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -300,6 +300,8 @@ export class PublicAssessmentDto {
   @ApiProperty({ enum: RESPONDENT_STATUSES }) status: RespondentStatus;
   @ApiProperty({ format: 'date-time' }) expiresAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) submittedAt: string | null;
+  @ApiProperty({ description: 'submitted, and a copy of their results was emailed to the address they were invited at' })
+  resultsEmailed: boolean;
   @ApiProperty({ type: InstrumentFileDto }) instrument: InstrumentFileDto;
   @ApiProperty({ type: [PublicAnswerDto] }) answers: PublicAnswerDto[];
   @ApiProperty({ type: [PublicSectionResultDto], nullable: true, description: 'their own section scores, once submitted' })

@@ -26,6 +26,18 @@ function layout(center: EmailCenter, title: string, paragraphs: string[], link?:
 
 type Data = Record<string, unknown>;
 
+/** The data of `assessment_results` (a respondent's own section scores, sent once when they submit). */
+export interface AssessmentResultsEmail {
+  respondentName: string;
+  organizationName: string;
+  instrumentTitle: string;
+  scaleMin: number;
+  scaleMax: number;
+  sections: Array<{ title: string; score: number; percent: number; feedback: string | null }>;
+  /** Their link: it shows the same results (and prints them) after the round closes. */
+  url: string;
+}
+
 const TEMPLATES: Record<string, (data: Data, center: EmailCenter) => RenderedEmail> = {
   intake_confirmation: (d, c) => ({
     subject: `We received your request ${String(d.reference)}`,
@@ -179,6 +191,33 @@ const TEMPLATES: Record<string, (data: Data, center: EmailCenter) => RenderedEma
       subject: `Your readiness self-assessment for ${String(d.organizationName)}`,
       text: [...lines, '', `Start here: ${String(d.url)}`].join('\n\n'),
       html: layout(c, 'Readiness self-assessment', lines.map(escapeHtml), { href: String(d.url), label: 'Start the assessment' }),
+    };
+  },
+  assessment_results: (data, c) => {
+    const d = data as unknown as AssessmentResultsEmail;
+    const intro = [
+      `Hello ${d.respondentName},`,
+      `Thank you for answering the ${d.instrumentTitle} for ${d.organizationName}. Here are your own scores, by part, on a scale of ${d.scaleMin} to ${d.scaleMax}. Your consultant will go over the whole team's answers with you.`,
+    ];
+    // An outbox row is data: render what it has rather than fail the delivery.
+    const parts = (Array.isArray(d.sections) ? d.sections : []).map((s) => ({
+      head: `${s.title}: ${s.score} (${s.percent}%)`,
+      feedback: s.feedback,
+    }));
+    return {
+      subject: `Your readiness self-assessment results for ${d.organizationName}`,
+      text: [...intro, ...parts.map((p) => (p.feedback ? `${p.head}\n${p.feedback}` : p.head)), `See or print them again: ${d.url}`].join(
+        '\n\n',
+      ),
+      html: layout(
+        c,
+        'Your readiness self-assessment results',
+        [
+          ...intro.map(escapeHtml),
+          ...parts.map((p) => `<strong>${escapeHtml(p.head)}</strong>${p.feedback ? `<br>${escapeHtml(p.feedback)}` : ''}`),
+        ],
+        { href: d.url, label: 'See or print your results' },
+      ),
     };
   },
   reassessment_due: (d, c) => {
