@@ -1,3 +1,4 @@
+export { ConsultationsService } from './consultations.service.js';
 export * from './engagement-enums.js';
 export { EngagementModule } from './engagement.module.js';
 export { ActionPlanService } from './action-plan.service.js';

@@ -1,1 +1,2 @@
 export { IntakeModule } from './intake.module.js';
+export { IntakeService } from './intake.service.js';

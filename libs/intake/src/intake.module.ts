@@ -12,5 +12,6 @@ import { IntakeService } from './intake.service.js';
   imports: [TypeOrmModule.forFeature([IntakeSubmission]), CasesModule, MailModule, OrganizationsModule, StaffDirectoryModule],
   controllers: [IntakeController],
   providers: [IntakeService],
+  exports: [IntakeService],
 })
 export class IntakeModule {}

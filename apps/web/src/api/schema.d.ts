@@ -833,6 +833,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AttachmentsController_list"];
+        put?: never;
+        post: operations["AttachmentsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AttachmentsController_download"];
+        put?: never;
+        post?: never;
+        delete: operations["AttachmentsController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intake/status/{token}/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AttachmentsController_downloadForRequester"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1951,6 +1999,43 @@ export interface components {
             about?: string | null;
             /** @description data:image/png|jpeg|svg+xml;base64,… (at most 200 kB of image); null removes the logo, leaving it out keeps it */
             logo?: string | null;
+        };
+        /**
+         * @description a message, else a session, else the case
+         * @enum {string}
+         */
+        AttachedTo: "case" | "session" | "message";
+        /** @enum {string} */
+        AttachmentOrigin: "staff_upload" | "clinic_status_page" | "inbound_email";
+        AttachmentUploaderDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        AttachmentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            /** Format: uuid */
+            consultationId: string | null;
+            /** @description when the session the file is on was held (ISO 8601) */
+            consultationStartedAt: string | null;
+            /** Format: uuid */
+            messageId: string | null;
+            /** @description a message, else a session, else the case */
+            attachedTo: components["schemas"]["AttachedTo"];
+            fileName: string;
+            /** @description sniffed from the bytes */
+            contentType: string;
+            sizeBytes: number;
+            /** @description SHA-256 of the bytes, hex */
+            sha256: string;
+            origin: components["schemas"]["AttachmentOrigin"];
+            /** @description null when the clinic or the system added it */
+            uploadedBy: components["schemas"]["AttachmentUploaderDto"] | null;
+            /** @description ISO 8601 */
+            createdAt: string;
         };
     };
     responses: never;
@@ -3795,6 +3880,160 @@ export interface operations {
                 };
             };
             /** @description The center has no logo */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AttachmentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentDto"][];
+                };
+            };
+        };
+    };
+    AttachmentsController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @description one or more files */
+                    file: string[];
+                    /**
+                     * Format: uuid
+                     * @description a session of this case the files are from
+                     */
+                    consultationId?: string;
+                    /**
+                     * Format: uuid
+                     * @description a message of this case the files belong to
+                     */
+                    messageId?: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentDto"][];
+                };
+            };
+            /** @description a consultant uploading to a case not assigned to them */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description a file beyond ATTACHMENT_MAX_MB, or too many files */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description a type not on the allow-list, an extension that disagrees with the bytes, or a body that is not multipart */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AttachmentsController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the bytes, always as a download */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AttachmentsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description a consultant deleting a file of a case not assigned to them */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AttachmentsController_downloadForRequester: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a file the requester sent from their status page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown link, or not a file this link may download */
             404: {
                 headers: {
                     [name: string]: unknown;
