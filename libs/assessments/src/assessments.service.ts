@@ -151,7 +151,7 @@ export class AssessmentsService {
       if (round.case_id && emails.length)
         await this.events.record(manager, round.case_id, actor.id, 'assessment_invited', {
           assessmentId: id,
-          invited: results.filter((r) => r.outcome === 'invited').map((r) => contacts.find((c) => c.id === r.contactId)?.name),
+          invited: results.flatMap((r) => (r.outcome === 'invited' ? (contacts.find((c) => c.id === r.contactId)?.name ?? []) : [])),
         });
       return { results, emailIds };
     });

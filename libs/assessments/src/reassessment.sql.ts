@@ -1,3 +1,5 @@
+import { insertCaseEventsSql } from '@ta/cases';
+
 /**
  * The reassessment reminder (DESIGN §3), one set-based statement: an organization's latest round, closed at least
  * REASSESS_AFTER_DAYS ago with no round started since, is marked reminded (assessments.reassess_reminded_at: a rerun or
@@ -24,8 +26,7 @@ WITH due AS (
   LEFT JOIN users assignee ON assignee.id = c.assignee_id AND assignee.active
   LEFT JOIN users starter ON starter.id = upd.created_by AND starter.active
 ), ev AS (
-  INSERT INTO case_events (case_id, actor_id, type, data)
-  SELECT case_id, NULL, 'reassessment_due', jsonb_build_object('assessmentId', id, 'days', $2::int) FROM who WHERE case_id IS NOT NULL
+  ${insertCaseEventsSql('reassessment_due', { caseId: 'case_id', from: 'who WHERE case_id IS NOT NULL', data: { assessmentId: 'id', days: '$2::int' } })}
 )
 INSERT INTO outbound_emails (recipient, template, data, dedupe_key)
 SELECT email, 'reassessment_due',

@@ -8,6 +8,7 @@ import { User, type AuthenticatedUser } from '@ta/users';
 import { DataSource, In, Repository, type EntityManager } from 'typeorm';
 import type { CaseStatus } from './case-enums.js';
 import { CaseEventsService } from './case-events.service.js';
+import { EDITABLE_CASE_FIELDS, type FieldChangedEventData, type OpenWorkCountsData, type TransitionEventData } from './case-events.js';
 import { allowedMoves, canMove, needsReason, timestampsFor } from './case-status-machine.js';
 import {
   CASE_BY_ID,
@@ -38,16 +39,16 @@ type Actor = Pick<AuthenticatedUser, 'id' | 'role'>;
  * Work another domain does on a case inside the same transaction, after the case row is locked (one lock order for
  * all casework: the case first, then its children). What it returns is added to the timeline event.
  */
-export type CaseworkHook = (manager: EntityManager, locked: Case) => Promise<Record<string, unknown>>;
+export type CaseworkHook = (manager: EntityManager, locked: Case) => Promise<SettledOpenWork>;
+
+/** What a status move did with the case's open work, as its `transition` event records it. */
+export type SettledOpenWork = Pick<TransitionEventData, 'openWork' | 'followUps' | 'actionItems'>;
 
 /** "00087", "2026-00087", "TA-2026-000": what people type when they look a case up by its reference. */
 const looksLikeReference = (text: string) => /^(?:TA-?)?[\d-]+$/i.test(text) && /\d/.test(text);
 
 /** Only these can be picked up with claim: nobody has started on them yet. */
 const CLAIMABLE: readonly CaseStatus[] = ['new', 'triaged'];
-
-/** Fields a PATCH may change; each change is a field_changed event. */
-const EDITABLE = ['title', 'description', 'topics', 'serviceLines', 'priority', 'intensity', 'primaryContactId'] as const;
 
 const SORTS: Record<string, [string, 'ASC' | 'DESC']> = {
   openedAt: ['c.opened_at', 'ASC'],
@@ -193,8 +194,8 @@ export class CasesService {
       this.assertVersion(current, dto.version);
       if (dto.topics) await this.checkTopics(manager, dto.topics);
       if (dto.primaryContactId) await this.checkContact(manager, current.organizationId, dto.primaryContactId, 'primaryContactId');
-      const changes: Array<{ field: string; from: unknown; to: unknown }> = [];
-      for (const field of EDITABLE) {
+      const changes: FieldChangedEventData[] = [];
+      for (const field of EDITABLE_CASE_FIELDS) {
         const next = dto[field];
         if (next === undefined || JSON.stringify(next) === JSON.stringify(current[field])) continue;
         changes.push({ field, from: current[field], to: next });
@@ -254,7 +255,7 @@ export class CasesService {
     id: string,
     dto: AssignDto,
     actor: Actor,
-    handOver?: (manager: EntityManager, locked: Case, from: string | null) => Promise<Record<string, unknown>>,
+    handOver?: (manager: EntityManager, locked: Case, from: string | null) => Promise<{ moved?: OpenWorkCountsData }>,
   ): Promise<CaseDto> {
     const emailIds = await this.dataSource.transaction(async (manager) => {
       const current = await this.find(manager, id, true);

@@ -1,6 +1,6 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CaseEventsService } from '@ta/cases';
+import { CaseEventsService, type StallLevel } from '@ta/cases';
 import type { AuthenticatedUser } from '@ta/users';
 import { DataSource } from 'typeorm';
 import type { EscalationDto } from './escalation.dto.js';
@@ -51,7 +51,7 @@ export class EscalationsService {
     if (actor.role === 'consultant') throw new ForbiddenException('Only leads and admins acknowledge escalations');
     await this.dataSource.transaction(async (manager) => {
       const [row] = (await manager.query(`SELECT stall_level FROM cases WHERE id = $1 FOR UPDATE`, [caseId])) as Array<{
-        stall_level: string;
+        stall_level: StallLevel;
       }>;
       if (!row) throw new NotFoundException(`No case with id ${caseId}`);
       await this.events.record(manager, caseId, actor.id, 'escalation_acknowledged', { level: row.stall_level, ...(note ? { note } : {}) });

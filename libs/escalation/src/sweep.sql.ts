@@ -1,3 +1,5 @@
+import { insertCaseEventsSql } from '@ta/cases';
+
 /**
  * The timer rules of DESIGN §3, each one set-based statement (so one transaction): it claims its effects in
  * sweep_effects (unique dedupe keys: a rerun or a second worker claims nothing), applies them, writes the
@@ -36,8 +38,7 @@ upd AS (
             floor(extract(epoch FROM ($1 - c.opened_at)) / 86400)::int AS days, c.first_response_due_at
 ),
 ev AS (
-  INSERT INTO case_events (case_id, actor_id, type, data)
-  SELECT id, NULL, 'escalated', jsonb_build_object('reason', 'first_response_overdue', 'dueAt', first_response_due_at) FROM upd
+  ${insertCaseEventsSql('escalated', { caseId: 'id', from: 'upd', data: { reason: `'first_response_overdue'`, dueAt: 'first_response_due_at' } })}
 )
 ${toLeads('escalation', 'first_response_overdue', 'first_response_overdue')}`;
 
@@ -59,8 +60,7 @@ upd AS (
             floor(extract(epoch FROM ($1 - c.last_activity_at)) / 86400)::int AS days
 ),
 ev AS (
-  INSERT INTO case_events (case_id, actor_id, type, data)
-  SELECT id, NULL, 'escalated', jsonb_build_object('reason', 'no_activity', 'days', days) FROM upd
+  ${insertCaseEventsSql('escalated', { caseId: 'id', from: 'upd', data: { reason: `'no_activity'`, days: 'days' } })}
 )
 ${toLeads('escalation', 'no_activity', "escalated:' || $2 || '")}`;
 
@@ -83,8 +83,7 @@ upd AS (
             floor(extract(epoch FROM ($1 - c.last_activity_at)) / 86400)::int AS days
 ),
 ev AS (
-  INSERT INTO case_events (case_id, actor_id, type, data)
-  SELECT id, NULL, 'stall_at_risk', jsonb_build_object('days', days) FROM upd
+  ${insertCaseEventsSql('stall_at_risk', { caseId: 'id', from: 'upd', data: { days: 'days' } })}
 )
 INSERT INTO outbound_emails (recipient, template, data, dedupe_key)
 SELECT r.email, 'stall_at_risk',
@@ -121,8 +120,7 @@ picked AS (
   JOIN cases c ON c.id = due.case_id JOIN users u ON u.id = due.assignee_id
 ),
 ev AS (
-  INSERT INTO case_events (case_id, actor_id, type, data)
-  SELECT case_id, NULL, 'reminder_sent', jsonb_build_object('followUpId', id, 'reminder', reminder, 'to', assignee_name) FROM picked
+  ${insertCaseEventsSql('reminder_sent', { caseId: 'case_id', from: 'picked', data: { followUpId: 'id', reminder: 'reminder', to: 'assignee_name' } })}
 )
 INSERT INTO outbound_emails (recipient, template, data, dedupe_key)
 SELECT email, 'reminder',
@@ -155,8 +153,11 @@ picked AS (
   LEFT JOIN users u ON u.id = due.owner_user_id AND u.active
 ),
 ev AS (
-  INSERT INTO case_events (case_id, actor_id, type, data)
-  SELECT case_id, NULL, 'reminder_sent', jsonb_build_object('actionItemId', id, 'reminder', reminder, 'to', owner_name) FROM picked WHERE email IS NOT NULL
+  ${insertCaseEventsSql('reminder_sent', {
+    caseId: 'case_id',
+    from: 'picked WHERE email IS NOT NULL',
+    data: { actionItemId: 'id', reminder: 'reminder', to: 'owner_name' },
+  })}
 )
 INSERT INTO outbound_emails (recipient, template, data, dedupe_key)
 SELECT email, 'reminder',
@@ -175,8 +176,7 @@ WITH missed AS (
   RETURNING f.id, f.case_id, f.kind, f.due_at
 ),
 ev AS (
-  INSERT INTO case_events (case_id, actor_id, type, data)
-  SELECT case_id, NULL, 'follow_up_missed', jsonb_build_object('followUpId', id, 'kind', kind, 'dueAt', due_at) FROM missed
+  ${insertCaseEventsSql('follow_up_missed', { caseId: 'case_id', from: 'missed', data: { followUpId: 'id', kind: 'kind', dueAt: 'due_at' } })}
 )
 UPDATE cases c SET stall_level = 'at_risk', updated_at = now()
 WHERE c.id IN (SELECT case_id FROM missed) AND c.status = 'active' AND c.stall_level = 'none'

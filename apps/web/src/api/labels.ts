@@ -19,6 +19,7 @@ export type Population = S['OrganizationDto']['populations'][number];
 export type PeerRole = S['OrganizationDto']['peerRoles'][number];
 export type Stage = S['OrganizationDto']['stage'];
 export type ContactRole = S['ContactDto']['role'];
+export const ASSESSMENT_PURPOSE_LABELS: Record<string, string> = { baseline: 'Baseline', follow_up: 'Follow-up' };
 
 /** An enum's values with the words staff read, in the order forms and filters list them. */
 export interface Option<T extends string> {
