@@ -5,7 +5,7 @@ import { CaseEventsService, CasesService } from '@ta/cases';
 import { CENTER_TIME_ZONE, fieldError } from '@ta/common';
 import { AppConfig } from '@ta/config';
 import { ActionPlanService, type ActionPlanDto } from '@ta/engagement';
-import { OutboxService } from '@ta/mail';
+import { OutboxService, type EmailToQueue } from '@ta/mail';
 import { Contact } from '@ta/organizations';
 import type { AuthenticatedUser } from '@ta/users';
 import { DataSource, In, type EntityManager } from 'typeorm';
@@ -115,7 +115,7 @@ export class AssessmentsService {
       const contacts = await manager.findBy(Contact, { id: In(dto.contactIds), organizationId: round.organization_id });
       if (contacts.length !== dto.contactIds.length) throw fieldError('contactIds', 'must be contacts of the round’s organization');
       const results: InvitedDto[] = [];
-      const emails = [];
+      const emails: EmailToQueue[] = [];
       for (const contactId of dto.contactIds) {
         const contact = contacts.find((c) => c.id === contactId);
         if (!contact?.email) {

@@ -1,4 +1,5 @@
 import { insertCaseEventsSql } from '@ta/cases';
+import { insertEmailsSql } from '@ta/mail';
 
 /**
  * The reassessment reminder (DESIGN §3), one set-based statement: an organization's latest round, closed at least
@@ -28,11 +29,14 @@ WITH due AS (
 ), ev AS (
   ${insertCaseEventsSql('reassessment_due', { caseId: 'case_id', from: 'who WHERE case_id IS NOT NULL', data: { assessmentId: 'id', days: '$2::int' } })}
 )
-INSERT INTO outbound_emails (recipient, template, data, dedupe_key)
-SELECT email, 'reassessment_due',
-       jsonb_build_object('organizationName', organization_name, 'instrumentTitle', instrument_title, 'days', $2::int,
-                          'url', $3::text || '/organizations/' || organization_id),
-       'assessment:' || id || ':reassess'
-FROM who WHERE email IS NOT NULL
-ON CONFLICT (dedupe_key) DO NOTHING
-RETURNING id`;
+${insertEmailsSql('reassessment_due', {
+  recipient: 'email',
+  from: 'who WHERE email IS NOT NULL',
+  dedupeKey: `'assessment:' || id || ':reassess'`,
+  data: {
+    organizationName: 'organization_name',
+    instrumentTitle: 'instrument_title',
+    days: '$2::int',
+    url: `$3::text || '/organizations/' || organization_id`,
+  },
+})}`;

@@ -1,4 +1,5 @@
 import { insertCaseEventsSql } from '@ta/cases';
+import { insertEmailsSql, type TemplateData } from '@ta/mail';
 
 /**
  * The timer rules of DESIGN §3, each one set-based statement (so one transaction): it claims its effects in
@@ -10,15 +11,20 @@ import { insertCaseEventsSql } from '@ta/cases';
 const NY = `'America/New_York'`;
 
 /** Emails to every active lead for the cases in `upd`. */
-const toLeads = (template: string, reason: string, keyPart: string) => `
-  INSERT INTO outbound_emails (recipient, template, data, dedupe_key)
-  SELECT l.email, '${template}',
-         jsonb_build_object('reason', '${reason}', 'reference', upd.reference, 'title', upd.title, 'organizationName', upd.organization_name,
-                            'days', upd.days, 'caseUrl', $3 || '/cases/' || upd.id),
-         'case:' || upd.id || ':${keyPart}:lead:' || l.id
-  FROM upd JOIN users l ON l.role = 'lead' AND l.active
-  ON CONFLICT (dedupe_key) DO NOTHING
-  RETURNING id`;
+const toLeads = (reason: TemplateData['escalation']['reason'], keyPart: string) =>
+  insertEmailsSql('escalation', {
+    recipient: 'l.email',
+    from: `upd JOIN users l ON l.role = 'lead' AND l.active`,
+    dedupeKey: `'case:' || upd.id || ':${keyPart}:lead:' || l.id`,
+    data: {
+      reason: `'${reason}'`,
+      reference: 'upd.reference',
+      title: 'upd.title',
+      organizationName: 'upd.organization_name',
+      days: 'upd.days',
+      caseUrl: `$3 || '/cases/' || upd.id`,
+    },
+  });
 
 export const FIRST_RESPONSE_OVERDUE = `
 WITH due AS (
@@ -40,7 +46,7 @@ upd AS (
 ev AS (
   ${insertCaseEventsSql('escalated', { caseId: 'id', from: 'upd', data: { reason: `'first_response_overdue'`, dueAt: 'first_response_due_at' } })}
 )
-${toLeads('escalation', 'first_response_overdue', 'first_response_overdue')}`;
+${toLeads('first_response_overdue', 'first_response_overdue')}`;
 
 export const STALL_ESCALATE = `
 WITH due AS (
@@ -62,7 +68,7 @@ upd AS (
 ev AS (
   ${insertCaseEventsSql('escalated', { caseId: 'id', from: 'upd', data: { reason: `'no_activity'`, days: 'days' } })}
 )
-${toLeads('escalation', 'no_activity', "escalated:' || $2 || '")}`;
+${toLeads('no_activity', "escalated:' || $2 || '")}`;
 
 /** At risk: the assigned consultant is told; a case with no (active) assignee goes to the leads instead. */
 export const STALL_AT_RISK = `
@@ -85,19 +91,24 @@ upd AS (
 ev AS (
   ${insertCaseEventsSql('stall_at_risk', { caseId: 'id', from: 'upd', data: { days: 'days' } })}
 )
-INSERT INTO outbound_emails (recipient, template, data, dedupe_key)
-SELECT r.email, 'stall_at_risk',
-       jsonb_build_object('reference', upd.reference, 'title', upd.title, 'organizationName', upd.organization_name, 'days', upd.days, 'caseUrl', $3 || '/cases/' || upd.id),
-       'case:' || upd.id || ':at_risk:' || $2 || ':' || r.id
-FROM upd
+${insertEmailsSql('stall_at_risk', {
+  recipient: 'r.email',
+  from: `upd
 JOIN LATERAL (
   SELECT a.id, a.email FROM users a WHERE a.id = upd.assignee_id AND a.active
   UNION ALL
   SELECT l.id, l.email FROM users l
   WHERE l.role = 'lead' AND l.active AND NOT EXISTS (SELECT 1 FROM users a WHERE a.id = upd.assignee_id AND a.active)
-) r ON true
-ON CONFLICT (dedupe_key) DO NOTHING
-RETURNING id`;
+) r ON true`,
+  dedupeKey: `'case:' || upd.id || ':at_risk:' || $2 || ':' || r.id`,
+  data: {
+    reference: 'upd.reference',
+    title: 'upd.title',
+    organizationName: 'upd.organization_name',
+    days: 'upd.days',
+    caseUrl: `$3 || '/cases/' || upd.id`,
+  },
+})}`;
 
 /** Follow-ups due tomorrow or today (New York days) remind their assignee once per reminder and day. */
 export const FOLLOW_UP_REMINDERS = `
@@ -122,13 +133,21 @@ picked AS (
 ev AS (
   ${insertCaseEventsSql('reminder_sent', { caseId: 'case_id', from: 'picked', data: { followUpId: 'id', reminder: 'reminder', to: 'assignee_name' } })}
 )
-INSERT INTO outbound_emails (recipient, template, data, dedupe_key)
-SELECT email, 'reminder',
-       jsonb_build_object('what', 'follow-up', 'reminder', reminder, 'kind', kind, 'note', note, 'dueAt', due_at, 'reference', reference, 'title', title, 'caseUrl', $3 || '/cases/' || case_id),
-       dedupe_key
-FROM picked
-ON CONFLICT (dedupe_key) DO NOTHING
-RETURNING id`;
+${insertEmailsSql('reminder', {
+  recipient: 'email',
+  from: 'picked',
+  dedupeKey: 'dedupe_key',
+  data: {
+    what: `'follow-up'`,
+    reminder: 'reminder',
+    kind: 'kind',
+    note: 'note',
+    dueAt: 'due_at',
+    reference: 'reference',
+    title: 'title',
+    caseUrl: `$3 || '/cases/' || case_id`,
+  },
+})}`;
 
 /** Open action items due tomorrow or today remind their owner: the clinic contact, or the staff user. */
 export const ACTION_ITEM_REMINDERS = `
@@ -159,14 +178,21 @@ ev AS (
     data: { actionItemId: 'id', reminder: 'reminder', to: 'owner_name' },
   })}
 )
-INSERT INTO outbound_emails (recipient, template, data, dedupe_key)
-SELECT email, 'reminder',
-       jsonb_build_object('what', 'action item', 'reminder', reminder, 'description', description, 'dueDate', due_date, 'reference', reference, 'title', title,
-                          'clinicOwned', clinic_owned, 'caseUrl', CASE WHEN clinic_owned THEN NULL ELSE $3 || '/cases/' || case_id END),
-       dedupe_key
-FROM picked WHERE email IS NOT NULL
-ON CONFLICT (dedupe_key) DO NOTHING
-RETURNING id`;
+${insertEmailsSql('reminder', {
+  recipient: 'email',
+  from: 'picked WHERE email IS NOT NULL',
+  dedupeKey: 'dedupe_key',
+  data: {
+    what: `'action item'`,
+    reminder: 'reminder',
+    description: 'description',
+    dueDate: 'due_date',
+    reference: 'reference',
+    title: 'title',
+    clinicOwned: 'clinic_owned',
+    caseUrl: `CASE WHEN clinic_owned THEN NULL ELSE $3 || '/cases/' || case_id END`,
+  },
+})}`;
 
 /** A follow-up still scheduled a day past due is missed: a stall signal that puts an active case at risk. */
 export const MISSED_FOLLOW_UPS = `

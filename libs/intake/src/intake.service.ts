@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { CasesService } from '@ta/cases';
 import { addBusinessDays, CENTER_TIME_ZONE } from '@ta/common';
 import { AppConfig } from '@ta/config';
-import { OutboxService } from '@ta/mail';
+import { OutboxService, type EmailToQueue } from '@ta/mail';
 import {
   Contact,
   CONTACT_ROLE_LABELS,
@@ -144,7 +144,7 @@ export class IntakeService {
           },
           dedupeKey: `intake:${submissionId}:confirmation`,
         },
-        ...leads.map((lead) => ({
+        ...leads.map((lead): EmailToQueue => ({
           to: lead.email,
           template: 'intake_new_request',
           data: {

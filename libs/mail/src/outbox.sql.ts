@@ -1,3 +1,5 @@
+import type { TemplateData, TemplateName } from './templates/templates.js';
+
 /**
  * Reads of the outbox (outbound_emails, owned by this lib) for the Emails page.
  * Parameters of LIST_EMAILS: $1 status or null, $2 an ILIKE pattern or null (matched against the recipient and the
@@ -30,3 +32,23 @@ WHERE ($1::text IS NULL OR status = $1)
                   WHERE kv.value ILIKE $2))
 ORDER BY created_at DESC, id
 LIMIT $4 OFFSET $5`;
+
+/** One SQL expression per field of a template's data (each variant's fields, when the data is a union). */
+export type TemplateDataSql<D> = D extends unknown ? { [K in keyof D]-?: string } : never;
+
+/**
+ * For set-based statements (the sweeps): writes one outbox row per row of `from`, skipping dedupe keys already
+ * queued, and returns the new rows' ids (to dispatch after commit). `data` gives every field of the template's data
+ * (TemplateData) as an SQL expression over `from`'s columns, so the JSON the SQL builds is the JSON the template reads.
+ */
+export function insertEmailsSql<T extends TemplateName>(
+  template: T,
+  spec: { recipient: string; dedupeKey: string; from: string; data: TemplateDataSql<TemplateData[T]> },
+): string {
+  const fields = Object.entries(spec.data).map(([key, expression]) => `'${key}', ${String(expression)}`);
+  return `INSERT INTO outbound_emails (recipient, template, data, dedupe_key)
+SELECT ${spec.recipient}, '${template}', jsonb_build_object(${fields.join(', ')}), ${spec.dedupeKey}
+FROM ${spec.from}
+ON CONFLICT (dedupe_key) DO NOTHING
+RETURNING id`;
+}
