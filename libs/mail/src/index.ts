@@ -7,6 +7,7 @@ export {
   isTemplateName,
   renderEmail,
   renderStoredEmail,
+  TEMPLATE_LABELS,
   TEMPLATE_NAMES,
   type ActionItemReminderData,
   type EmailCenter,

@@ -98,6 +98,20 @@ export interface ActionItemReminderData {
 
 export type TemplateName = keyof TemplateData;
 
+/** Each template in words, as the Emails page lists them. */
+export const TEMPLATE_LABELS: Record<TemplateName, string> = {
+  intake_confirmation: 'Request confirmation',
+  intake_new_request: 'New request (to leads)',
+  escalation: 'Escalation',
+  stall_at_risk: 'Case at risk',
+  reminder: 'Reminder',
+  case_assigned: 'Case assigned',
+  sign_in_failures: 'Failed sign-ins',
+  assessment_invitation: 'Assessment invitation',
+  reassessment_due: 'Time to reassess',
+  test_message: 'Test message',
+};
+
 const TEMPLATES: { [T in TemplateName]: (data: TemplateData[T], center: EmailCenter) => RenderedEmail } = {
   intake_confirmation: (d, c) => ({
     subject: `We received your request ${String(d.reference)}`,
