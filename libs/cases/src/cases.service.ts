@@ -138,7 +138,7 @@ export class CasesService {
           openedAt: now,
           lastActivityAt: now,
           // Every source waits for a first response the same way (a phone or event request too), DESIGN §3.
-          firstResponseDueAt: addBusinessDays(now, this.config.FIRST_RESPONSE_BUSINESS_DAYS),
+          firstResponseDueAt: addBusinessDays(now, this.config.FIRST_RESPONSE_BUSINESS_DAYS, this.config.CENTER_TIME_ZONE),
         }),
       );
       await this.events.record(manager, saved.id, actor.id, 'created', { title: saved.title, source: saved.source, status: 'new' });

@@ -131,7 +131,7 @@ export class FollowUpsService {
   async mine(actor: Actor, now = new Date()): Promise<MyFollowUpsDto> {
     const rows = (await this.dataSource.query(
       `WITH bounds AS (
-         SELECT (date_trunc('day', $2::timestamptz AT TIME ZONE 'America/New_York') AT TIME ZONE 'America/New_York') AS today_start)
+         SELECT (date_trunc('day', $2::timestamptz AT TIME ZONE center_time_zone()) AT TIME ZONE center_time_zone()) AS today_start)
        SELECT f.*, c.reference, c.title, o.name AS organization_name,
               CASE WHEN f.due_at < b.today_start THEN 'overdue'
                    WHEN f.due_at < b.today_start + interval '1 day' THEN 'today'

@@ -6,9 +6,8 @@ import { insertEmailsSql, type TemplateData } from '@ta/mail';
  * sweep_effects (unique dedupe keys: a rerun or a second worker claims nothing), applies them, writes the
  * timeline events and the outbox rows, and returns the ids of the emails to dispatch.
  *
- * Parameters: $1 now, $2 today in New York (YYYY-MM-DD), $3 APP_URL, $4 at-risk days, $5 escalate days.
+ * Parameters: $1 now, $2 today in the center's time zone (YYYY-MM-DD), $3 APP_URL, $4 at-risk days, $5 escalate days.
  */
-const NY = `'America/New_York'`;
 
 /** Emails to every active lead for the cases in `upd`. */
 const toLeads = (reason: TemplateData['escalation']['reason'], keyPart: string) =>
@@ -110,9 +109,9 @@ JOIN LATERAL (
   },
 })}`;
 
-/** Follow-ups due tomorrow or today (New York days) remind their assignee once per reminder and day. */
+/** Follow-ups due tomorrow or today (the center's days) remind their assignee once per reminder and day. */
 export const FOLLOW_UP_REMINDERS = `
-WITH bounds AS (SELECT ($2::date::timestamp AT TIME ZONE ${NY}) AS today_start),
+WITH bounds AS (SELECT ($2::date::timestamp AT TIME ZONE center_time_zone()) AS today_start),
 due AS (
   SELECT f.id, f.case_id, f.assignee_id, f.kind, f.due_at, f.note,
          CASE WHEN f.due_at < b.today_start + interval '1 day' THEN 'due_today' ELSE 'day_before' END AS reminder

@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CasesService } from '@ta/cases';
-import { addBusinessDays, CENTER_TIME_ZONE } from '@ta/common';
+import { addBusinessDays } from '@ta/common';
 import { AppConfig } from '@ta/config';
 import { OutboxService, type EmailToQueue } from '@ta/mail';
 import {
@@ -113,7 +113,7 @@ export class IntakeService {
         description: describe(dto),
         topics: dto.topics,
         serviceLines: dto.peerRoles,
-        firstResponseDueAt: addBusinessDays(openedAt, this.config.FIRST_RESPONSE_BUSINESS_DAYS),
+        firstResponseDueAt: addBusinessDays(openedAt, this.config.FIRST_RESPONSE_BUSINESS_DAYS, this.config.CENTER_TIME_ZONE),
         openedAt,
         intakeId: submissionId,
       });
@@ -185,11 +185,11 @@ export class IntakeService {
       throw new NotFoundException('No request found for this link');
     const sessions = (await this.dataSource.query(
       `SELECT DISTINCT to_char(started_at AT TIME ZONE $2, 'YYYY-MM-DD') AS day FROM consultations WHERE case_id = $1 AND started_at <= now() ORDER BY day`,
-      [row.case_id, CENTER_TIME_ZONE],
+      [row.case_id, this.config.CENTER_TIME_ZONE],
     )) as Array<{ day: string }>;
     const [next] = (await this.dataSource.query(
       `SELECT to_char(due_at AT TIME ZONE $2, 'YYYY-MM-DD') AS day FROM follow_ups WHERE case_id = $1 AND status = 'scheduled' AND due_at >= now() ORDER BY due_at LIMIT 1`,
-      [row.case_id, CENTER_TIME_ZONE],
+      [row.case_id, this.config.CENTER_TIME_ZONE],
     )) as Array<{ day: string }>;
     const consultantFirstName = row.consultant_name ? (row.consultant_name.split(' ')[0] ?? null) : null;
     // A closed case has nothing ahead of it, even a follow-up someone forgot.

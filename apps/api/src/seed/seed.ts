@@ -131,7 +131,7 @@ async function seedDemo(manager: EntityManager): Promise<void> {
         ['resolved', 'closed'].includes(demo.status) ? at(path.findIndex(([to]) => to === 'resolved')) : null,
         demo.status === 'closed' ? last : null,
         1 + path.length,
-        addBusinessDays(openedAt, firstResponseDays),
+        addBusinessDays(openedAt, firstResponseDays, loadConfig().CENTER_TIME_ZONE),
       ],
     )) as [{ id: string }];
     await event(manager, id, lead, 'created', { title: demo.title, source: demo.source, status: 'new' }, openedAt);

@@ -850,6 +850,11 @@ export interface components {
             name: string;
             /** @enum {string} */
             role: "admin" | "lead" | "consultant";
+            /**
+             * @description The center's time zone (CENTER_TIME_ZONE): the app shows and filters days in it, wherever the browser is
+             * @example America/New_York
+             */
+            centerTimeZone: string;
         };
         UserListDto: {
             items: components["schemas"]["UserResponseDto"][];
