@@ -114,7 +114,7 @@ try {
   console.log(`[bench] ${counts.cases} cases, ${counts.consultations} consultations, ${counts.year_sessions} in ${YEAR.from}…${YEAR.to}`);
 
   if (explain) {
-    const sql = await import(new URL('../dist/libs/reporting/src/reporting.sql.js', import.meta.url).href);
+    const sql = await import(new URL('../dist/libs/reporting/src/reporting.read-model.sql.js', import.meta.url).href);
     const {
       rows: [bounds],
     } = await db.query(sql.BOUNDS_SQL, [YEAR.from, YEAR.to]);

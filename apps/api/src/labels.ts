@@ -1,4 +1,5 @@
 import { ASSESSMENT_PURPOSE_LABELS } from '@ta/assessments';
+import { ATTACHMENT_ORIGIN_LABELS } from '@ta/attachments';
 import {
   CASE_PRIORITY_LABELS,
   CASE_SOURCE_LABELS,
@@ -45,5 +46,6 @@ export const ENUM_LABELS = {
   stage: STAGE_LABELS,
   contactRole: CONTACT_ROLE_LABELS,
   assessmentPurpose: ASSESSMENT_PURPOSE_LABELS,
+  attachmentOrigin: ATTACHMENT_ORIGIN_LABELS,
   emailTemplate: TEMPLATE_LABELS,
 } as const;

@@ -6,21 +6,19 @@ import { calendarDateIn, fieldError } from '@ta/common';
 import { AppConfig } from '@ta/config';
 import { ActionPlanService, type ActionPlanDto } from '@ta/engagement';
 import { OutboxService, type EmailToQueue } from '@ta/mail';
-import { Contact } from '@ta/organizations';
+import { OrganizationsService } from '@ta/organizations';
 import type { AuthenticatedUser } from '@ta/users';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { DEFAULT_ROUND_DAYS } from './assessment-enums.js';
+import { GET_ROUND, LIST_ROUNDS, type RoundRow } from './assessments.read-model.sql.js';
 import {
   CHANGE_PAIR,
-  GET_ROUND,
   ITEM_SCORES,
-  LIST_ROUNDS,
   RESPONDENTS,
   UPSERT_ANSWERS,
   type ChangePairRow,
   type ItemScoreRow,
   type RespondentRow,
-  type RoundRow,
 } from './assessments.sql.js';
 import type {
   AssessmentDto,
@@ -51,12 +49,13 @@ export class AssessmentsService {
     private readonly events: CaseEventsService,
     private readonly plans: ActionPlanService,
     private readonly outbox: OutboxService,
+    private readonly organizations: OrganizationsService,
   ) {}
 
   async create(organizationId: string, dto: CreateAssessmentDto, actor: Actor): Promise<AssessmentDto> {
     const id = await this.dataSource.transaction(async (manager) => {
-      const [org] = (await manager.query(`SELECT id FROM organizations WHERE id = $1`, [organizationId])) as unknown[];
-      if (!org) throw new NotFoundException(`No organization with id ${organizationId}`);
+      if (!(await this.organizations.exists(organizationId, manager)))
+        throw new NotFoundException(`No organization with id ${organizationId}`);
       const [instrument] = (await manager.query(`SELECT id FROM instruments WHERE id = $1`, [dto.instrumentId])) as unknown[];
       if (!instrument) throw fieldError('instrumentId', 'is not a loaded instrument');
       if (dto.caseId) {
@@ -99,8 +98,7 @@ export class AssessmentsService {
   }
 
   async listForOrganization(organizationId: string): Promise<OrganizationAssessmentsDto> {
-    const [org] = (await this.dataSource.query(`SELECT id FROM organizations WHERE id = $1`, [organizationId])) as unknown[];
-    if (!org) throw new NotFoundException(`No organization with id ${organizationId}`);
+    if (!(await this.organizations.exists(organizationId))) throw new NotFoundException(`No organization with id ${organizationId}`);
     const rounds = (await this.dataSource.query(LIST_ROUNDS, [organizationId])) as RoundRow[];
     const latestAnswered = rounds.find((r) => r.submitted > 0);
     return {
@@ -113,7 +111,7 @@ export class AssessmentsService {
   async invite(id: string, dto: InvitationsDto, actor: Actor): Promise<InvitationsResultDto> {
     const { results, emailIds } = await this.dataSource.transaction(async (manager) => {
       const round = await this.openRound(manager, id);
-      const contacts = await manager.findBy(Contact, { id: In(dto.contactIds), organizationId: round.organization_id });
+      const contacts = await this.organizations.findContacts(dto.contactIds, round.organization_id, manager);
       if (contacts.length !== dto.contactIds.length) throw fieldError('contactIds', 'must be contacts of the round’s organization');
       const results: InvitedDto[] = [];
       const emails: EmailToQueue[] = [];
@@ -168,7 +166,7 @@ export class AssessmentsService {
       const round = await this.openRound(manager, id);
       let name = dto.respondentName;
       if (dto.contactId) {
-        const contact = await manager.findOneBy(Contact, { id: dto.contactId, organizationId: round.organization_id });
+        const [contact] = await this.organizations.findContacts([dto.contactId], round.organization_id, manager);
         if (!contact) throw fieldError('contactId', 'must be a contact of the round’s organization');
         name ??= contact.name;
       }

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { AssessmentsService } from './assessments.service.js';
 import type { SectionScoreDto } from './dto/assessment.dto.js';
 import type { ReadinessGroupDto, ReadinessReportDto, ReadinessReportQueryDto, SectionMeanChangeDto } from './dto/readiness-report.dto.js';
-import { ASSESSED_TWICE, ROUNDS_IN_PERIOD, type AssessedTwiceRow, type RoundCountsRow } from './readiness-report.sql.js';
+import { ASSESSED_TWICE, ROUNDS_IN_PERIOD, type AssessedTwiceRow, type RoundCountsRow } from './readiness-report.read-model.sql.js';
 
 const MAX_DAYS = 3 * 366;
 const round2 = (n: number) => Math.round(n * 100) / 100;

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type EntityManager } from 'typeorm';
 import { CaseEvent } from './case-event.entity.js';
 import type { CaseEventPayloads, CaseEventType } from './case-events.js';
-import { TIMELINE_PAGE, type TimelinePageRow } from './case.sql.js';
+import { TIMELINE_PAGE, type TimelinePageRow } from './case.read-model.sql.js';
 import type { CaseEventDto } from './dto/case-event.dto.js';
 
 /**
@@ -24,7 +24,7 @@ export class CaseEventsService {
     return (await manager.save(CaseEvent, { caseId, actorId, type, data })).id;
   }
 
-  /** A page of the timeline in one statement (case.sql.ts); a 404 when the case does not exist. */
+  /** A page of the timeline in one statement (case.read-model.sql.ts); a 404 when the case does not exist. */
   async page(caseId: string, page: number, pageSize: number): Promise<{ items: CaseEventDto[]; total: number }> {
     const [row] = (await this.events.manager.query(TIMELINE_PAGE, [caseId, pageSize, (page - 1) * pageSize])) as [TimelinePageRow];
     if (!row.found) throw new NotFoundException(`No case with id ${caseId}`);

@@ -13,12 +13,13 @@ import {
 /**
  * The case timeline's contract (ARCHITECTURE §Contracts): every event type and the data it carries, defined once.
  * `CASE_EVENT_DATA` maps each type to its payload class; the class is the TypeScript type that
- * CaseEventsService.record and insertCaseEventsSql check, and the schema the web receives through OpenAPI (the
+ * CaseEventsService.record and caseEventsInsertSql check, and the schema the web receives through OpenAPI (the
  * timeline's items are a union discriminated by `type`). Adding an event: a payload class here and one line in
  * CASE_EVENT_DATA; the compiler then shows the web timeline's switch where it needs words for it.
  *
  * Codes owned by libs above cases (a session's modality, a follow-up's kind and status, an action item's status, an
- * assessment's purpose) are strings here: cases cannot import engagement or assessments (no cycles).
+ * assessment's purpose, a file's origin) are strings here: cases cannot import engagement, assessments or attachments
+ * (no cycles).
  */
 
 const UUID = { format: 'uuid' } as const;
@@ -132,6 +133,21 @@ export class FollowUpMissedEventData {
   @ApiProperty(INSTANT) dueAt: string;
 }
 
+export class AttachmentAddedEventData {
+  @ApiProperty(UUID) attachmentId: string;
+  @ApiProperty() fileName: string;
+  @ApiProperty({ description: 'an attachment origin code (attachments): how the file reached the case' }) origin: string;
+  @ApiPropertyOptional({ ...UUID, description: 'the session the file is from' }) consultationId?: string;
+  @ApiPropertyOptional({ ...UUID, description: 'the message the file belongs to' }) messageId?: string;
+}
+
+export class AttachmentDeletedEventData {
+  @ApiProperty(UUID) attachmentId: string;
+  @ApiProperty() fileName: string;
+  @ApiProperty() sizeBytes: number;
+  @ApiProperty({ description: 'the SHA-256 of the bytes, hex: what was removed, for the audit trail' }) sha256: string;
+}
+
 export class PlanUpdatedEventData {
   @ApiProperty({ type: [String], description: 'the goals after the change' }) goals: string[];
   @ApiProperty({ type: [String], description: 'goals removed' }) removed: string[];
@@ -217,6 +233,8 @@ export const CASE_EVENT_DATA = {
   consultation_logged: ConsultationLoggedEventData,
   consultation_updated: ConsultationUpdatedEventData,
   consultation_deleted: ConsultationDeletedEventData,
+  attachment_added: AttachmentAddedEventData,
+  attachment_deleted: AttachmentDeletedEventData,
   follow_up_scheduled: FollowUpScheduledEventData,
   follow_up_status: FollowUpStatusEventData,
   follow_up_updated: FollowUpUpdatedEventData,
@@ -240,17 +258,3 @@ export const CASE_EVENT_DATA = {
 export type CaseEventPayloads = { [K in keyof typeof CASE_EVENT_DATA]: InstanceType<(typeof CASE_EVENT_DATA)[K]> };
 export type CaseEventType = keyof CaseEventPayloads;
 export const CASE_EVENT_TYPES = Object.keys(CASE_EVENT_DATA) as CaseEventType[];
-
-/**
- * For set-based statements (the sweeps): a CTE body that writes one event per row of `from`, by the system (no actor).
- * `data` gives each payload field as an SQL expression over `from`'s columns; the payload's required fields are
- * required here too, so an SQL-written event carries what its type promises.
- */
-export function insertCaseEventsSql<T extends CaseEventType>(
-  type: T,
-  spec: { caseId: string; from: string; data: { [K in keyof CaseEventPayloads[T]]: string } },
-): string {
-  const fields = Object.entries(spec.data as Record<string, string>).map(([key, expression]) => `'${key}', ${expression}`);
-  return `INSERT INTO case_events (case_id, actor_id, type, data)
-  SELECT ${spec.caseId}, NULL, '${type}', jsonb_build_object(${fields.join(', ')}) FROM ${spec.from}`;
-}

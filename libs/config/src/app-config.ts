@@ -191,6 +191,22 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 
+  /**
+   * Where attachments' bytes are kept (the local-disk store, docs/ARCHITECTURE.md "Attachments"); relative to the
+   * working directory unless absolute. Uploads are also staged here (in `.incoming/`) while they are checked.
+   */
+  @trimmed()
+  @IsString()
+  @IsNotEmpty()
+  STORAGE_DIR = '.data/files';
+
+  /** The largest file one upload or inbound email attachment may be, in MB (an upload beyond it is a 413). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1024)
+  ATTACHMENT_MAX_MB = 25;
+
   /** Directory of the built web app the API serves; empty disables static serving. */
   @IsString()
   WEB_DIST_DIR = '';

@@ -11,7 +11,7 @@ import {
   MISSED_FOLLOW_UPS,
   STALL_AT_RISK,
   STALL_ESCALATE,
-} from './sweep.sql.js';
+} from './escalation.sweep.sql.js';
 
 /** Types every parameter once, so each rule may use any subset of them. */
 const PARAMS = `params AS (SELECT $1::timestamptz AS now, $2::text AS today, $3::text AS app_url, $4::int AS at_risk_days, $5::int AS escalate_days), `;

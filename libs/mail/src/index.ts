@@ -1,8 +1,10 @@
 export { MailModule } from './mail.module.js';
 export { MailService, type OutgoingMail } from './mail.service.js';
-export { EMAIL_STATUSES, OutboundEmail, type EmailStatus } from './outbound-email.entity.js';
+export { EMAIL_STATUSES, type EmailStatus } from './outbound-email.entity.js';
+/** An outbox row as the Emails page shows it: a type only, the entity stays this lib's. */
+export type { OutboundEmail as EmailRecord } from './outbound-email.entity.js';
 export { DeliveryError, MAX_DELIVERY_ATTEMPTS, OutboxService, type EmailToQueue } from './outbox.service.js';
-export { insertEmailsSql, type EmailListRow, type TemplateDataSql } from './outbox.sql.js';
+export { outboxInsertSql, type EmailListRow, type TemplateDataSql } from './outbox.sql.js';
 export {
   isTemplateName,
   renderEmail,
@@ -10,6 +12,7 @@ export {
   TEMPLATE_LABELS,
   TEMPLATE_NAMES,
   type ActionItemReminderData,
+  type AssessmentResultsEmail,
   type EmailCenter,
   type FollowUpReminderData,
   type TemplateData,

@@ -37,18 +37,21 @@ LIMIT $4 OFFSET $5`;
 export type TemplateDataSql<D> = D extends unknown ? { [K in keyof D]-?: string } : never;
 
 /**
- * For set-based statements (the sweeps): writes one outbox row per row of `from`, skipping dedupe keys already
- * queued, and returns the new rows' ids (to dispatch after commit). `data` gives every field of the template's data
- * (TemplateData) as an SQL expression over `from`'s columns, so the JSON the SQL builds is the JSON the template reads.
+ * For other owners' set-based statements (the timer sweeps): writes one `template` email per row of `from` (SQL: a
+ * CTE, joins allowed) where `where` holds; `recipient`, `dedupeKey` and each field of `data` are SQL expressions over
+ * those rows. `data` names every field of the template's data (TemplateData, ARCHITECTURE §Contracts), so the JSON the
+ * SQL builds is the JSON the template reads. A dedupe key already written is skipped, so a rerun writes nothing twice.
+ * Returns the ids written, for dispatch.
  */
-export function insertEmailsSql<T extends TemplateName>(
+export function outboxInsertSql<T extends TemplateName>(
   template: T,
-  spec: { recipient: string; dedupeKey: string; from: string; data: TemplateDataSql<TemplateData[T]> },
+  spec: { from: string; where?: string; recipient: string; dedupeKey: string; data: TemplateDataSql<TemplateData[T]> },
 ): string {
   const fields = Object.entries(spec.data).map(([key, expression]) => `'${key}', ${String(expression)}`);
-  return `INSERT INTO outbound_emails (recipient, template, data, dedupe_key)
+  return `
+INSERT INTO outbound_emails (recipient, template, data, dedupe_key)
 SELECT ${spec.recipient}, '${template}', jsonb_build_object(${fields.join(', ')}), ${spec.dedupeKey}
-FROM ${spec.from}
+FROM ${spec.from}${spec.where ? `\nWHERE ${spec.where}` : ''}
 ON CONFLICT (dedupe_key) DO NOTHING
 RETURNING id`;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { GOAL_AREAS, SERVICE_LINES } from '@ta/cases';
+import { CasesService, GOAL_AREAS, SERVICE_LINES } from '@ta/cases';
 import { AppConfig } from '@ta/config';
 import { MODALITIES } from '@ta/engagement';
 import { OMH_REGIONS, POPULATIONS } from '@ta/organizations';
@@ -9,7 +9,7 @@ import type { DataSource } from 'typeorm';
 import { assertRange, periodBounds, wholeMonths } from './date-range.js';
 import type { BreakdownRowDto, CaseloadDto, SummaryDto } from './dto/dashboard.dto.js';
 import type { DateRangeQueryDto } from './dto/report-query.dto.js';
-import { CASELOAD_SQL, INTAKE_WEEKS_SQL, OPENED_SQL, RESOLVED_SQL, SESSIONS_SQL } from './reporting.sql.js';
+import { CASELOAD_SQL, INTAKE_WEEKS_SQL, OPENED_SQL, RESOLVED_SQL, SESSIONS_SQL } from './reporting.read-model.sql.js';
 
 type Numeric = number | string | null;
 
@@ -34,6 +34,7 @@ interface SessionRow {
 export class DashboardService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cases: CasesService,
     private readonly config: AppConfig,
   ) {}
 
@@ -83,7 +84,7 @@ export class DashboardService {
         Array<{ week_start: string; requests: number; opened: number }>
       >,
       this.dataSource.query(SESSIONS_SQL, [...params, ...wholeMonths(range)]) as Promise<SessionRow[]>,
-      this.dataSource.query(`SELECT code, label FROM topics ORDER BY sort_order`) as Promise<Array<{ code: string; label: string }>>,
+      this.cases.topics(),
     ]);
     const total = sessions.find((r) => r.dimension === 'total');
     const minutes = num(total?.minutes ?? 0);

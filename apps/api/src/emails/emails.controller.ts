@@ -8,7 +8,7 @@ import {
   type EmailCenter,
   type EmailListRow,
   type EmailStatus,
-  type OutboundEmail,
+  type EmailRecord,
 } from '@ta/mail';
 import { SettingsService } from '@ta/settings';
 import { Roles } from '@ta/users';
@@ -76,7 +76,7 @@ function contentOf(
   };
 }
 
-const toEmailDto = (e: OutboundEmail, center: EmailCenter): EmailDto => ({
+const toEmailDto = (e: EmailRecord, center: EmailCenter): EmailDto => ({
   id: e.id,
   recipient: e.recipient,
   template: e.template,

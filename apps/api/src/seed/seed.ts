@@ -10,6 +10,7 @@ import { seedCenter } from '@ta/settings';
 import { hashPassword } from '@ta/users';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DEMO_CENTER, demoData, type DemoCase } from './demo-data.js';
+import { seedReadiness } from './readiness-seed.js';
 
 /** Demo staff; the admin login is documented in the README. */
 const DEMO_USERS = [
@@ -21,7 +22,7 @@ const DEMO_USERS = [
 
 const DAY = 86_400_000;
 
-/** The demo readiness instrument (DESIGN §2), from the repository's instruments folder (this file runs from dist/apps/api/src/seed). */
+/** The demo readiness instrument (docs/ARCHITECTURE.md §Domain), from the repository's instruments folder (this file runs from dist/apps/api/src/seed). */
 const DEMO_INSTRUMENT = new URL('../../../../../instruments/peer-readiness-demo.json', import.meta.url);
 
 /** The moves that bring a new case to its demo status, with the reason each needs. */
@@ -176,6 +177,8 @@ async function seedDemo(manager: EntityManager): Promise<void> {
     }
   }
   console.log(`seed: created ${organizations.length} organizations and ${cases.length} cases with their sessions and follow-ups`);
+  const link = await seedReadiness(manager, now, loadConfig().APP_URL);
+  if (link) console.log(`seed: demo readiness rounds; a respondent link still open to try: ${link}`);
 }
 
 async function event<T extends CaseEventType>(

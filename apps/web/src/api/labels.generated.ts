@@ -20,5 +20,6 @@ export const ENUM_LABELS = {
   stage: {"exploring":"Exploring","starting":"Starting","expanding":"Expanding","improving":"Improving"},
   contactRole: {"executive":"Executive","clinical_director":"Clinical director","supervisor":"Supervisor","peer_specialist":"Peer specialist","family_peer_advocate":"Family peer advocate","youth_peer_advocate":"Youth peer advocate","other":"Other"},
   assessmentPurpose: {"baseline":"Baseline","follow_up":"Follow-up"},
-  emailTemplate: {"intake_confirmation":"Request confirmation","intake_new_request":"New request (to leads)","escalation":"Escalation","stall_at_risk":"Case at risk","reminder":"Reminder","case_assigned":"Case assigned","sign_in_failures":"Failed sign-ins","assessment_invitation":"Assessment invitation","reassessment_due":"Time to reassess","test_message":"Test message"},
+  attachmentOrigin: {"staff_upload":"Uploaded by staff","clinic_status_page":"Sent from the status page","inbound_email":"Emailed by the clinic"},
+  emailTemplate: {"intake_confirmation":"Request confirmation","intake_new_request":"New request (to leads)","escalation":"Escalation","stall_at_risk":"Case at risk","reminder":"Reminder","case_assigned":"Case assigned","sign_in_failures":"Failed sign-ins","assessment_invitation":"Assessment invitation","assessment_results":"Assessment results","reassessment_due":"Time to reassess","test_message":"Test message"},
 } as const;

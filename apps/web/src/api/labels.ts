@@ -21,6 +21,7 @@ export type PeerRole = S['OrganizationDto']['peerRoles'][number];
 export type Stage = S['OrganizationDto']['stage'];
 export type ContactRole = S['ContactDto']['role'];
 export type AssessmentPurpose = S['AssessmentSummaryDto']['purpose'];
+export type AttachmentOrigin = S['AttachmentDto']['origin'];
 
 /** An enum's values with the words staff read, in the order forms and filters list them. */
 export interface Option<T extends string> {
@@ -56,6 +57,23 @@ export const PEER_ROLE_LABELS: Record<PeerRole, string> = ENUM_LABELS.peerRole;
 export const STAGE_LABELS: Record<Stage, string> = ENUM_LABELS.stage;
 export const CONTACT_ROLE_LABELS: Record<ContactRole, string> = ENUM_LABELS.contactRole;
 export const ASSESSMENT_PURPOSE_LABELS: Record<AssessmentPurpose, string> = ENUM_LABELS.assessmentPurpose;
+export const ATTACHMENT_ORIGIN_LABELS: Record<AttachmentOrigin, string> = ENUM_LABELS.attachmentOrigin;
+/** The allow-list's types (libs/attachments file-kinds.ts) in words. */
+export const FILE_TYPE_LABELS: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word document',
+  'application/msword': 'Word document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel workbook',
+  'application/vnd.ms-excel': 'Excel workbook',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'PowerPoint presentation',
+  'application/vnd.ms-powerpoint': 'PowerPoint presentation',
+  'image/png': 'PNG image',
+  'image/jpeg': 'JPEG image',
+  'image/gif': 'GIF image',
+  'image/webp': 'WebP image',
+  'text/plain': 'Text',
+  'text/csv': 'CSV',
+};
 /** The outbox's templates (a template since retired shows its code through labelOf). */
 export const TEMPLATE_LABELS: Record<string, string> = ENUM_LABELS.emailTemplate;
 

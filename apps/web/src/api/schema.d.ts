@@ -577,6 +577,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/readiness-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_readinessSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/export": {
         parameters: {
             query?: never;
@@ -585,54 +601,6 @@ export interface paths {
             cookie?: never;
         };
         get: operations["CaseExportController_export"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/settings/center": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["SettingsController_center"];
-        put: operations["SettingsController_update"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/settings/center/full": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["SettingsController_full"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/settings/center/logo": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["SettingsController_logo"];
         put?: never;
         post?: never;
         delete?: never;
@@ -811,6 +779,102 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["PublicAssessmentsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/center": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SettingsController_center"];
+        put: operations["SettingsController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/center/full": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SettingsController_full"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/center/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SettingsController_logo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AttachmentsController_list"];
+        put?: never;
+        post: operations["AttachmentsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AttachmentsController_download"];
+        put?: never;
+        post?: never;
+        delete: operations["AttachmentsController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intake/status/{token}/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AttachmentsController_downloadForRequester"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1255,6 +1319,59 @@ export interface components {
             type: "consultation_deleted";
             data: components["schemas"]["ConsultationDeletedEventData"];
         };
+        AttachmentAddedEventData: {
+            /** Format: uuid */
+            attachmentId: string;
+            fileName: string;
+            /** @description an attachment origin code (attachments): how the file reached the case */
+            origin: string;
+            /**
+             * Format: uuid
+             * @description the session the file is from
+             */
+            consultationId?: string;
+            /**
+             * Format: uuid
+             * @description the message the file belongs to
+             */
+            messageId?: string;
+        };
+        AttachmentAddedCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "attachment_added";
+            data: components["schemas"]["AttachmentAddedEventData"];
+        };
+        AttachmentDeletedEventData: {
+            /** Format: uuid */
+            attachmentId: string;
+            fileName: string;
+            sizeBytes: number;
+            /** @description the SHA-256 of the bytes, hex: what was removed, for the audit trail */
+            sha256: string;
+        };
+        AttachmentDeletedCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "attachment_deleted";
+            data: components["schemas"]["AttachmentDeletedEventData"];
+        };
         FollowUpScheduledEventData: {
             /** Format: uuid */
             followUpId: string;
@@ -1625,7 +1742,7 @@ export interface components {
             data: components["schemas"]["ReminderSentEventData"];
         };
         CaseEventListDto: {
-            items: (components["schemas"]["CreatedCaseEventDto"] | components["schemas"]["FieldChangedCaseEventDto"] | components["schemas"]["TransitionCaseEventDto"] | components["schemas"]["AssignedCaseEventDto"] | components["schemas"]["ConsultationLoggedCaseEventDto"] | components["schemas"]["ConsultationUpdatedCaseEventDto"] | components["schemas"]["ConsultationDeletedCaseEventDto"] | components["schemas"]["FollowUpScheduledCaseEventDto"] | components["schemas"]["FollowUpStatusCaseEventDto"] | components["schemas"]["FollowUpUpdatedCaseEventDto"] | components["schemas"]["FollowUpMissedCaseEventDto"] | components["schemas"]["PlanUpdatedCaseEventDto"] | components["schemas"]["ActionItemAddedCaseEventDto"] | components["schemas"]["ActionItemStatusCaseEventDto"] | components["schemas"]["ActionItemUpdatedCaseEventDto"] | components["schemas"]["AssessmentStartedCaseEventDto"] | components["schemas"]["AssessmentInvitedCaseEventDto"] | components["schemas"]["AssessmentClosedCaseEventDto"] | components["schemas"]["GoalsFromAssessmentCaseEventDto"] | components["schemas"]["ReassessmentDueCaseEventDto"] | components["schemas"]["EscalatedCaseEventDto"] | components["schemas"]["StallAtRiskCaseEventDto"] | components["schemas"]["EscalationAcknowledgedCaseEventDto"] | components["schemas"]["ReminderSentCaseEventDto"])[];
+            items: (components["schemas"]["CreatedCaseEventDto"] | components["schemas"]["FieldChangedCaseEventDto"] | components["schemas"]["TransitionCaseEventDto"] | components["schemas"]["AssignedCaseEventDto"] | components["schemas"]["ConsultationLoggedCaseEventDto"] | components["schemas"]["ConsultationUpdatedCaseEventDto"] | components["schemas"]["ConsultationDeletedCaseEventDto"] | components["schemas"]["AttachmentAddedCaseEventDto"] | components["schemas"]["AttachmentDeletedCaseEventDto"] | components["schemas"]["FollowUpScheduledCaseEventDto"] | components["schemas"]["FollowUpStatusCaseEventDto"] | components["schemas"]["FollowUpUpdatedCaseEventDto"] | components["schemas"]["FollowUpMissedCaseEventDto"] | components["schemas"]["PlanUpdatedCaseEventDto"] | components["schemas"]["ActionItemAddedCaseEventDto"] | components["schemas"]["ActionItemStatusCaseEventDto"] | components["schemas"]["ActionItemUpdatedCaseEventDto"] | components["schemas"]["AssessmentStartedCaseEventDto"] | components["schemas"]["AssessmentInvitedCaseEventDto"] | components["schemas"]["AssessmentClosedCaseEventDto"] | components["schemas"]["GoalsFromAssessmentCaseEventDto"] | components["schemas"]["ReassessmentDueCaseEventDto"] | components["schemas"]["EscalatedCaseEventDto"] | components["schemas"]["StallAtRiskCaseEventDto"] | components["schemas"]["EscalationAcknowledgedCaseEventDto"] | components["schemas"]["ReminderSentCaseEventDto"])[];
             total: number;
             page: number;
             pageSize: number;
@@ -2103,41 +2220,6 @@ export interface components {
             byModality: components["schemas"]["BreakdownRowDto"][];
             intakeByWeek: components["schemas"]["IntakeWeekDto"][];
         };
-        PublicCenterDto: {
-            shortName: string;
-            name: string;
-            phone: string | null;
-            about: string | null;
-            /** @description The logo image (GET /settings/center/logo), or null */
-            logoUrl: string | null;
-        };
-        CenterSettingsDto: {
-            shortName: string;
-            name: string;
-            phone: string | null;
-            about: string | null;
-            /** @description The logo image (GET /settings/center/logo), or null */
-            logoUrl: string | null;
-            replyTo: string | null;
-            signature: string | null;
-            /** @enum {string|null} */
-            logoType: "image/png" | "image/jpeg" | "image/svg+xml" | null;
-            updatedAt: string | null;
-        };
-        UpdateCenterSettingsDto: {
-            /** @example PeerTAC */
-            shortName: string;
-            /** @example Peer Support Services Technical Assistance Center */
-            name: string;
-            /** @example (212) 555-0142 */
-            phone?: string | null;
-            /** @example peertac@example.org */
-            replyTo?: string | null;
-            signature?: string | null;
-            about?: string | null;
-            /** @description data:image/png|jpeg|svg+xml;base64,… (at most 200 kB of image); null removes the logo, leaving it out keeps it */
-            logo?: string | null;
-        };
         InstrumentSummaryDto: {
             /** Format: uuid */
             id: string;
@@ -2457,6 +2539,8 @@ export interface components {
             expiresAt: string;
             /** Format: date-time */
             submittedAt: string | null;
+            /** @description submitted, and a copy of their results was emailed to the address they were invited at */
+            resultsEmailed: boolean;
             instrument: components["schemas"]["InstrumentFileDto"];
             answers: components["schemas"]["PublicAnswerDto"][];
             /** @description their own section scores, once submitted */
@@ -2464,6 +2548,78 @@ export interface components {
         };
         DraftDto: {
             answers: components["schemas"]["AnswerInputDto"][];
+        };
+        PublicCenterDto: {
+            shortName: string;
+            name: string;
+            phone: string | null;
+            about: string | null;
+            /** @description The logo image (GET /settings/center/logo), or null */
+            logoUrl: string | null;
+        };
+        CenterSettingsDto: {
+            shortName: string;
+            name: string;
+            phone: string | null;
+            about: string | null;
+            /** @description The logo image (GET /settings/center/logo), or null */
+            logoUrl: string | null;
+            replyTo: string | null;
+            signature: string | null;
+            /** @enum {string|null} */
+            logoType: "image/png" | "image/jpeg" | "image/svg+xml" | null;
+            updatedAt: string | null;
+        };
+        UpdateCenterSettingsDto: {
+            /** @example PeerTAC */
+            shortName: string;
+            /** @example Peer Support Services Technical Assistance Center */
+            name: string;
+            /** @example (212) 555-0142 */
+            phone?: string | null;
+            /** @example peertac@example.org */
+            replyTo?: string | null;
+            signature?: string | null;
+            about?: string | null;
+            /** @description data:image/png|jpeg|svg+xml;base64,… (at most 200 kB of image); null removes the logo, leaving it out keeps it */
+            logo?: string | null;
+        };
+        /**
+         * @description a message, else a session, else the case
+         * @enum {string}
+         */
+        AttachedTo: "case" | "session" | "message";
+        /** @enum {string} */
+        AttachmentOrigin: "staff_upload" | "clinic_status_page" | "inbound_email";
+        AttachmentUploaderDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        AttachmentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            /** Format: uuid */
+            consultationId: string | null;
+            /** @description when the session the file is on was held (ISO 8601) */
+            consultationStartedAt: string | null;
+            /** Format: uuid */
+            messageId: string | null;
+            /** @description a message, else a session, else the case */
+            attachedTo: components["schemas"]["AttachedTo"];
+            fileName: string;
+            /** @description sniffed from the bytes */
+            contentType: string;
+            sizeBytes: number;
+            /** @description SHA-256 of the bytes, hex */
+            sha256: string;
+            origin: components["schemas"]["AttachmentOrigin"];
+            /** @description null when the clinic or the system added it */
+            uploadedBy: components["schemas"]["AttachmentUploaderDto"] | null;
+            /** @description ISO 8601 */
+            createdAt: string;
         };
     };
     responses: never;
@@ -3790,6 +3946,49 @@ export interface operations {
             };
         };
     };
+    ReportsController_readinessSummary: {
+        parameters: {
+            query: {
+                /** @description the instrument (its code: every version counts, sections matched by code) */
+                instrument: string;
+                /** @description first day, inclusive (YYYY-MM-DD, New York) */
+                from: string;
+                /** @description the day after the last, exclusive (YYYY-MM-DD); at most 3 years after from */
+                to: string;
+                /** @description start with a UTF-8 byte order mark (for Excel) */
+                bom?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description one figure a row — Breakdown (All organizations, OMH region, Service line), Group, Figure (rounds taken, baseline and follow-up rounds, organizations assessed twice, mean change in section score since the baseline), Section, Value, Organizations (n) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description bad dates, from not before to, more than 3 years, not an instrument code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description consultants */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     CaseExportController_export: {
         parameters: {
             query?: {
@@ -3836,96 +4035,6 @@ export interface operations {
             };
             /** @description a filter that is not valid */
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    SettingsController_center: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The center's name, phone, public text and logo URL (what the public pages show) */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PublicCenterDto"];
-                };
-            };
-        };
-    };
-    SettingsController_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateCenterSettingsDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CenterSettingsDto"];
-                };
-            };
-        };
-    };
-    SettingsController_full: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CenterSettingsDto"];
-                };
-            };
-        };
-    };
-    SettingsController_logo: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "image/png": string;
-                    "image/jpeg": string;
-                    "image/svg+xml": string;
-                };
-            };
-            /** @description The center has no logo */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4270,6 +4379,250 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PublicAssessmentDto"];
                 };
+            };
+        };
+    };
+    SettingsController_center: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The center's name, phone, public text and logo URL (what the public pages show) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCenterDto"];
+                };
+            };
+        };
+    };
+    SettingsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCenterSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CenterSettingsDto"];
+                };
+            };
+        };
+    };
+    SettingsController_full: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CenterSettingsDto"];
+                };
+            };
+        };
+    };
+    SettingsController_logo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                    "image/jpeg": string;
+                    "image/svg+xml": string;
+                };
+            };
+            /** @description The center has no logo */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AttachmentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentDto"][];
+                };
+            };
+        };
+    };
+    AttachmentsController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @description one or more files */
+                    file: string[];
+                    /**
+                     * Format: uuid
+                     * @description a session of this case the files are from
+                     */
+                    consultationId?: string;
+                    /**
+                     * Format: uuid
+                     * @description a message of this case the files belong to
+                     */
+                    messageId?: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentDto"][];
+                };
+            };
+            /** @description a consultant uploading to a case not assigned to them */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description a file beyond ATTACHMENT_MAX_MB, or too many files */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description a type not on the allow-list, an extension that disagrees with the bytes, or a body that is not multipart */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AttachmentsController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the bytes, always as a download */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AttachmentsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description a consultant deleting a file of a case not assigned to them */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AttachmentsController_downloadForRequester: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a file the requester sent from their status page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown link, or not a file this link may download */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -20,6 +20,33 @@ describe('email templates', () => {
     expect(email.html).not.toContain('<b>Evil</b>');
   });
 
+  it('sends a respondent their own section scores with the feedback, escaped, and their link', () => {
+    const email = renderEmail(
+      'assessment_results',
+      {
+        respondentName: 'Jordan <Lee>',
+        organizationName: 'Harbor Clinic',
+        instrumentTitle: 'Readiness check',
+        scaleMin: 1,
+        scaleMax: 3,
+        sections: [
+          { title: 'Culture', score: 2.5, percent: 75, feedback: 'A strength & a base.' },
+          { title: 'Supervision', score: 1, percent: 0, feedback: null },
+        ],
+        url: 'http://x/request/assessment/abc',
+      },
+      center,
+    );
+    expect(email.subject).toBe('Your readiness self-assessment results for Harbor Clinic');
+    expect(email.text).toContain('on a scale of 1 to 3');
+    expect(email.text).toContain(
+      'Culture: 2.5 (75%)\nA strength & a base.\n\nSupervision: 1 (0%)\n\nSee or print them again: http://x/request/assessment/abc',
+    );
+    expect(email.html).toContain('<strong>Culture: 2.5 (75%)</strong><br>A strength &amp; a base.');
+    expect(email.html).toContain('Hello Jordan &lt;Lee&gt;,');
+    expect(email.html).toContain('href="http://x/request/assessment/abc"');
+  });
+
   it('refuses an unknown template', () => {
     expect(() => renderStoredEmail({ template: 'nope', data: {} }, center)).toThrow(/No email template named nope/);
   });

@@ -29,7 +29,7 @@ type ReminderDay = 'due_today' | 'day_before';
 
 /**
  * Every template and the data it renders (ARCHITECTURE §Contracts). OutboxService.enqueue and the sweeps'
- * insertEmailsSql are typed by it, so an email is queued with the data its template reads. Adding a template: an
+ * outboxInsertSql are typed by it, so an email is queued with the data its template reads. Adding a template: an
  * entry here and its renderer in TEMPLATES (the compiler asks for both).
  */
 export interface TemplateData {
@@ -37,7 +37,7 @@ export interface TemplateData {
   intake_confirmation: { contactName: string; reference: string; businessDays: number; statusUrl: string };
   /** To every active lead, for a request from the public form. */
   intake_new_request: { reference: string; title: string; organizationName: string; caseUrl: string };
-  /** To every active lead (sweep SQL, libs/escalation/src/sweep.sql.ts). `days`: since opened, or since the last activity. */
+  /** To every active lead (sweep SQL, libs/escalation/src/escalation.sweep.sql.ts). `days`: since opened, or since the last activity. */
   escalation: {
     reason: 'first_response_overdue' | 'no_activity';
     reference: string;
@@ -64,7 +64,9 @@ export interface TemplateData {
   sign_in_failures: { name: string; failures: number; minutes: number; appUrl: string };
   /** To a clinic contact invited to a readiness self-assessment; `closesOn` in words ("March 3, 2026"). */
   assessment_invitation: { contactName: string; instrumentTitle: string; organizationName: string; closesOn: string; url: string };
-  /** To the case's consultant (or whoever started the round) when it is time to reassess (sweep SQL, reassessment.sql.ts). */
+  /** To a respondent who submitted their answers (public-assessments.service.ts). */
+  assessment_results: AssessmentResultsEmail;
+  /** To the case's consultant (or whoever started the round) when it is time to reassess (sweep SQL, reassessment.sweep.sql.ts). */
   reassessment_due: { organizationName: string; instrumentTitle: string; days: number; url: string };
   /** The admin's test of the mail settings. */
   test_message: { subject?: string; body?: string };
@@ -96,6 +98,18 @@ export interface ActionItemReminderData {
   caseUrl: string | null;
 }
 
+/** The data of `assessment_results` (a respondent's own section scores, sent once when they submit). */
+export interface AssessmentResultsEmail {
+  respondentName: string;
+  organizationName: string;
+  instrumentTitle: string;
+  scaleMin: number;
+  scaleMax: number;
+  sections: Array<{ title: string; score: number; percent: number; feedback: string | null }>;
+  /** Their link: it shows the same results (and prints them) after the round closes. */
+  url: string;
+}
+
 export type TemplateName = keyof TemplateData;
 
 /** Each template in words, as the Emails page lists them. */
@@ -108,6 +122,7 @@ export const TEMPLATE_LABELS: Record<TemplateName, string> = {
   case_assigned: 'Case assigned',
   sign_in_failures: 'Failed sign-ins',
   assessment_invitation: 'Assessment invitation',
+  assessment_results: 'Assessment results',
   reassessment_due: 'Time to reassess',
   test_message: 'Test message',
 };
@@ -267,6 +282,32 @@ const TEMPLATES: { [T in TemplateName]: (data: TemplateData[T], center: EmailCen
       html: layout(c, 'Readiness self-assessment', lines.map(escapeHtml), { href: String(d.url), label: 'Start the assessment' }),
     };
   },
+  assessment_results: (d, c) => {
+    const intro = [
+      `Hello ${d.respondentName},`,
+      `Thank you for answering the ${d.instrumentTitle} for ${d.organizationName}. Here are your own scores, by part, on a scale of ${d.scaleMin} to ${d.scaleMax}. Your consultant will go over the whole team's answers with you.`,
+    ];
+    // An outbox row is data: render what it has rather than fail the delivery.
+    const parts = (Array.isArray(d.sections) ? d.sections : []).map((s) => ({
+      head: `${s.title}: ${s.score} (${s.percent}%)`,
+      feedback: s.feedback,
+    }));
+    return {
+      subject: `Your readiness self-assessment results for ${d.organizationName}`,
+      text: [...intro, ...parts.map((p) => (p.feedback ? `${p.head}\n${p.feedback}` : p.head)), `See or print them again: ${d.url}`].join(
+        '\n\n',
+      ),
+      html: layout(
+        c,
+        'Your readiness self-assessment results',
+        [
+          ...intro.map(escapeHtml),
+          ...parts.map((p) => `<strong>${escapeHtml(p.head)}</strong>${p.feedback ? `<br>${escapeHtml(p.feedback)}` : ''}`),
+        ],
+        { href: d.url, label: 'See or print your results' },
+      ),
+    };
+  },
   reassessment_due: (d, c) => {
     const lines = [
       `It has been ${String(d.days)} days since ${String(d.organizationName)} closed its ${String(d.instrumentTitle)} round.`,
@@ -297,7 +338,7 @@ export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];
 export const isTemplateName = (name: string): name is TemplateName => Object.hasOwn(TEMPLATES, name);
 
 /**
- * Renders an outbox row as stored. Its data was written through enqueue or insertEmailsSql, both typed by
+ * Renders an outbox row as stored. Its data was written through enqueue or outboxInsertSql, both typed by
  * TemplateData, so this is the one place that trusts the database's JSON to be that template's data; the renderers
  * still print a missing field as "undefined" rather than fail (a retired field in an old row).
  */

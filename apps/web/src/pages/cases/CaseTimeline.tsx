@@ -13,6 +13,7 @@ import {
 import type { Me } from '../../api/client';
 import {
   ASSESSMENT_PURPOSE_LABELS,
+  ATTACHMENT_ORIGIN_LABELS,
   FOLLOW_UP_KIND_LABELS,
   FOLLOW_UP_STATUS_LABELS,
   INTENSITY_LABELS,
@@ -176,6 +177,10 @@ export function describe(event: CaseEvent, lookup: Lookup): string {
       return 'Session edited';
     case 'consultation_deleted':
       return 'Session deleted';
+    case 'attachment_added':
+      return `File added: ${event.data.fileName}`;
+    case 'attachment_deleted':
+      return `File deleted: ${event.data.fileName}`;
     case 'plan_updated':
       return 'Action plan goals updated';
     case 'goals_from_assessment':
@@ -246,6 +251,9 @@ function detail(event: CaseEvent, lookup: Lookup): string | null {
       return `Held ${formatDateTime(event.data.startedAt)}`;
     case 'consultation_updated':
       return event.data.fields.length ? `Changed: ${event.data.fields.join(', ')}` : null;
+    case 'attachment_added':
+      // Staff uploads say who in the byline; a file from the clinic says how it came.
+      return event.data.origin !== 'staff_upload' ? labelOf(ATTACHMENT_ORIGIN_LABELS, event.data.origin) : null;
     case 'plan_updated': {
       const { goals, removed } = event.data;
       return [goals.length ? `Goals: ${goals.join('; ')}` : 'No goals', removed.length ? `Removed: ${removed.join('; ')}` : '']

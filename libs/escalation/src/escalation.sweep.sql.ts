@@ -1,19 +1,25 @@
-import { insertCaseEventsSql } from '@ta/cases';
-import { insertEmailsSql, type TemplateData } from '@ta/mail';
+import { caseEventsInsertSql, raiseStallLevelSql } from '@ta/cases';
+import { markFollowUpsMissedSql } from '@ta/engagement';
+import { outboxInsertSql, type TemplateData } from '@ta/mail';
 
 /**
- * The timer rules of DESIGN §3, each one set-based statement (so one transaction): it claims its effects in
- * sweep_effects (unique dedupe keys: a rerun or a second worker claims nothing), applies them, writes the
- * timeline events and the outbox rows, and returns the ids of the emails to dispatch.
+ * The timer rules (docs/ARCHITECTURE.md §Jobs), each one set-based statement (so one transaction): it claims its
+ * effects in sweep_effects (owned here; unique dedupe keys: a rerun or a second worker claims nothing), applies them,
+ * writes the timeline events and the outbox rows, and returns the ids of the emails to dispatch.
+ *
+ * A sweep file (docs/ARCHITECTURE.md §Ownership): reads cases, organizations (name), users (leads, assignees),
+ * follow_ups, action_items and contacts (reminder recipients); writes sweep_effects itself and every other owner's
+ * rows through that owner's SQL helper: cases (stall level) and case_events through @ta/cases, follow_ups (missed)
+ * through @ta/engagement, outbound_emails through @ta/mail.
  *
  * Parameters: $1 now, $2 today in the center's time zone (YYYY-MM-DD), $3 APP_URL, $4 at-risk days, $5 escalate days.
  */
 
 /** Emails to every active lead for the cases in `upd`. */
 const toLeads = (reason: TemplateData['escalation']['reason'], keyPart: string) =>
-  insertEmailsSql('escalation', {
-    recipient: 'l.email',
+  outboxInsertSql('escalation', {
     from: `upd JOIN users l ON l.role = 'lead' AND l.active`,
+    recipient: 'l.email',
     dedupeKey: `'case:' || upd.id || ':${keyPart}:lead:' || l.id`,
     data: {
       reason: `'${reason}'`,
@@ -24,6 +30,8 @@ const toLeads = (reason: TemplateData['escalation']['reason'], keyPart: string) 
       caseUrl: `$3 || '/cases/' || upd.id`,
     },
   });
+
+const ORGANIZATION_NAME = `(SELECT o.name FROM organizations o WHERE o.id = c.organization_id) AS organization_name`;
 
 export const FIRST_RESPONSE_OVERDUE = `
 WITH due AS (
@@ -37,13 +45,15 @@ fx AS (
   RETURNING case_id
 ),
 upd AS (
-  UPDATE cases c SET stall_level = 'escalated', updated_at = now()
-  FROM fx WHERE c.id = fx.case_id
-  RETURNING c.id, c.reference, c.title, (SELECT o.name FROM organizations o WHERE o.id = c.organization_id) AS organization_name,
-            floor(extract(epoch FROM ($1 - c.opened_at)) / 86400)::int AS days, c.first_response_due_at
+  ${raiseStallLevelSql({
+    level: 'escalated',
+    where: 'c.id IN (SELECT case_id FROM fx)',
+    returning: `c.id, c.reference, c.title, ${ORGANIZATION_NAME},
+            floor(extract(epoch FROM ($1 - c.opened_at)) / 86400)::int AS days, c.first_response_due_at`,
+  })}
 ),
 ev AS (
-  ${insertCaseEventsSql('escalated', { caseId: 'id', from: 'upd', data: { reason: `'first_response_overdue'`, dueAt: 'first_response_due_at' } })}
+  ${caseEventsInsertSql('escalated', { from: 'upd', caseId: 'id', data: { reason: `'first_response_overdue'`, dueAt: 'first_response_due_at' } })}
 )
 ${toLeads('first_response_overdue', 'first_response_overdue')}`;
 
@@ -59,13 +69,15 @@ fx AS (
   RETURNING case_id
 ),
 upd AS (
-  UPDATE cases c SET stall_level = 'escalated', updated_at = now()
-  FROM fx WHERE c.id = fx.case_id
-  RETURNING c.id, c.reference, c.title, (SELECT o.name FROM organizations o WHERE o.id = c.organization_id) AS organization_name,
-            floor(extract(epoch FROM ($1 - c.last_activity_at)) / 86400)::int AS days
+  ${raiseStallLevelSql({
+    level: 'escalated',
+    where: 'c.id IN (SELECT case_id FROM fx)',
+    returning: `c.id, c.reference, c.title, ${ORGANIZATION_NAME},
+            floor(extract(epoch FROM ($1 - c.last_activity_at)) / 86400)::int AS days`,
+  })}
 ),
 ev AS (
-  ${insertCaseEventsSql('escalated', { caseId: 'id', from: 'upd', data: { reason: `'no_activity'`, days: 'days' } })}
+  ${caseEventsInsertSql('escalated', { from: 'upd', caseId: 'id', data: { reason: `'no_activity'`, days: 'days' } })}
 )
 ${toLeads('no_activity', "escalated:' || $2 || '")}`;
 
@@ -82,16 +94,17 @@ fx AS (
   RETURNING case_id
 ),
 upd AS (
-  UPDATE cases c SET stall_level = 'at_risk', updated_at = now()
-  FROM fx WHERE c.id = fx.case_id
-  RETURNING c.id, c.reference, c.title, c.assignee_id, (SELECT o.name FROM organizations o WHERE o.id = c.organization_id) AS organization_name,
-            floor(extract(epoch FROM ($1 - c.last_activity_at)) / 86400)::int AS days
+  ${raiseStallLevelSql({
+    level: 'at_risk',
+    where: 'c.id IN (SELECT case_id FROM fx)',
+    returning: `c.id, c.reference, c.title, c.assignee_id, ${ORGANIZATION_NAME},
+            floor(extract(epoch FROM ($1 - c.last_activity_at)) / 86400)::int AS days`,
+  })}
 ),
 ev AS (
-  ${insertCaseEventsSql('stall_at_risk', { caseId: 'id', from: 'upd', data: { days: 'days' } })}
+  ${caseEventsInsertSql('stall_at_risk', { from: 'upd', caseId: 'id', data: { days: 'days' } })}
 )
-${insertEmailsSql('stall_at_risk', {
-  recipient: 'r.email',
+${outboxInsertSql('stall_at_risk', {
   from: `upd
 JOIN LATERAL (
   SELECT a.id, a.email FROM users a WHERE a.id = upd.assignee_id AND a.active
@@ -99,6 +112,7 @@ JOIN LATERAL (
   SELECT l.id, l.email FROM users l
   WHERE l.role = 'lead' AND l.active AND NOT EXISTS (SELECT 1 FROM users a WHERE a.id = upd.assignee_id AND a.active)
 ) r ON true`,
+  recipient: 'r.email',
   dedupeKey: `'case:' || upd.id || ':at_risk:' || $2 || ':' || r.id`,
   data: {
     reference: 'upd.reference',
@@ -130,11 +144,11 @@ picked AS (
   JOIN cases c ON c.id = due.case_id JOIN users u ON u.id = due.assignee_id
 ),
 ev AS (
-  ${insertCaseEventsSql('reminder_sent', { caseId: 'case_id', from: 'picked', data: { followUpId: 'id', reminder: 'reminder', to: 'assignee_name' } })}
+  ${caseEventsInsertSql('reminder_sent', { from: 'picked', caseId: 'case_id', data: { followUpId: 'id', reminder: 'reminder', to: 'assignee_name' } })}
 )
-${insertEmailsSql('reminder', {
-  recipient: 'email',
+${outboxInsertSql('reminder', {
   from: 'picked',
+  recipient: 'email',
   dedupeKey: 'dedupe_key',
   data: {
     what: `'follow-up'`,
@@ -171,15 +185,17 @@ picked AS (
   LEFT JOIN users u ON u.id = due.owner_user_id AND u.active
 ),
 ev AS (
-  ${insertCaseEventsSql('reminder_sent', {
+  ${caseEventsInsertSql('reminder_sent', {
+    from: 'picked',
+    where: 'email IS NOT NULL',
     caseId: 'case_id',
-    from: 'picked WHERE email IS NOT NULL',
     data: { actionItemId: 'id', reminder: 'reminder', to: 'owner_name' },
   })}
 )
-${insertEmailsSql('reminder', {
+${outboxInsertSql('reminder', {
+  from: 'picked',
+  where: 'email IS NOT NULL',
   recipient: 'email',
-  from: 'picked WHERE email IS NOT NULL',
   dedupeKey: 'dedupe_key',
   data: {
     what: `'action item'`,
@@ -195,14 +211,13 @@ ${insertEmailsSql('reminder', {
 
 /** A follow-up still scheduled a day past due is missed: a stall signal that puts an active case at risk. */
 export const MISSED_FOLLOW_UPS = `
-WITH missed AS (
-  UPDATE follow_ups f SET status = 'missed', updated_at = now()
-  WHERE f.status = 'scheduled' AND f.due_at < $1 - interval '1 day'
-  RETURNING f.id, f.case_id, f.kind, f.due_at
+WITH missed AS (${markFollowUpsMissedSql('$1')}
 ),
 ev AS (
-  ${insertCaseEventsSql('follow_up_missed', { caseId: 'case_id', from: 'missed', data: { followUpId: 'id', kind: 'kind', dueAt: 'due_at' } })}
+  ${caseEventsInsertSql('follow_up_missed', { from: 'missed', caseId: 'case_id', data: { followUpId: 'id', kind: 'kind', dueAt: 'due_at' } })}
 )
-UPDATE cases c SET stall_level = 'at_risk', updated_at = now()
-WHERE c.id IN (SELECT case_id FROM missed) AND c.status = 'active' AND c.stall_level = 'none'
-RETURNING c.id`;
+${raiseStallLevelSql({
+  level: 'at_risk',
+  where: `c.id IN (SELECT case_id FROM missed) AND c.status = 'active' AND c.stall_level = 'none'`,
+  returning: 'c.id',
+})}`;
