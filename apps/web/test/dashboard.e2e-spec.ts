@@ -139,15 +139,16 @@ describe('dashboard (built app served by the real API, in Chromium)', () => {
       await signIn(page, LEAD.email, LEAD.password);
       await page.getByRole('heading', { name: 'Dashboard', exact: true }).waitFor();
 
-      const fiscal = presets().find((p) => p.key === 'lastFiscalQuarter')!;
-      const period = presetPeriod('lastFiscalQuarter');
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date());
+      const fiscal = presets(today).find((p) => p.key === 'lastFiscalQuarter')!;
+      const period = presetPeriod('lastFiscalQuarter', today);
       expect(fiscal.label).toMatch(/^FY \d{4}-\d{2} Q[1-4] \([A-Z][a-z]{2}–[A-Z][a-z]{2} \d{4}\)$/);
       await page.getByRole('group', { name: 'NY State fiscal year (April–March)' }).getByRole('button', { name: fiscal.label }).click();
       await page.waitForURL(new RegExp(`from=${period.from}&to=${period.to}`));
       await page.getByRole('button', { name: fiscal.label, pressed: true }).waitFor();
 
       // Every KPI card says how it moved against the same number of days just before.
-      const { days } = comparisonPeriods(period);
+      const { days } = comparisonPeriods(period, today);
       const sessions = page.getByRole('region', { name: 'Sessions', exact: true });
       await sessions.getByText(new RegExp(`^([+−][\\d,.]+|no change) vs previous ${days} days$`)).waitFor();
       await page

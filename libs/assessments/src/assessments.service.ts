@@ -2,10 +2,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CaseEventsService, CasesService } from '@ta/cases';
-import { CENTER_TIME_ZONE, fieldError } from '@ta/common';
+import { calendarDateIn, fieldError } from '@ta/common';
 import { AppConfig } from '@ta/config';
 import { ActionPlanService, type ActionPlanDto } from '@ta/engagement';
-import { OutboxService } from '@ta/mail';
+import { OutboxService, type EmailToQueue } from '@ta/mail';
 import { OrganizationsService } from '@ta/organizations';
 import type { AuthenticatedUser } from '@ta/users';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -62,7 +62,8 @@ export class AssessmentsService {
         const found = await this.cases.get(dto.caseId).catch(() => null);
         if (!found || found.organization.id !== organizationId) throw fieldError('caseId', 'must be a case of this organization');
       }
-      if (dto.closesOn && dto.closesOn < todayInNewYork()) throw fieldError('closesOn', 'must be today or later');
+      if (dto.closesOn && dto.closesOn < calendarDateIn(this.config.CENTER_TIME_ZONE))
+        throw fieldError('closesOn', 'must be today or later');
       const [row] = (await manager.query(
         `INSERT INTO assessments (organization_id, instrument_id, purpose, case_id, expires_at, created_by)
          VALUES ($1, $2, $3, $4, CASE WHEN $5::date IS NULL THEN now() + make_interval(days => $7)
@@ -74,7 +75,7 @@ export class AssessmentsService {
           dto.purpose,
           dto.caseId ?? null,
           dto.closesOn ?? null,
-          CENTER_TIME_ZONE,
+          this.config.CENTER_TIME_ZONE,
           DEFAULT_ROUND_DAYS,
           actor.id,
         ],
@@ -113,7 +114,7 @@ export class AssessmentsService {
       const contacts = await this.organizations.findContacts(dto.contactIds, round.organization_id, manager);
       if (contacts.length !== dto.contactIds.length) throw fieldError('contactIds', 'must be contacts of the round’s organization');
       const results: InvitedDto[] = [];
-      const emails = [];
+      const emails: EmailToQueue[] = [];
       for (const contactId of dto.contactIds) {
         const contact = contacts.find((c) => c.id === contactId);
         if (!contact?.email) {
@@ -140,7 +141,9 @@ export class AssessmentsService {
             organizationName: round.organization_name,
             instrumentTitle: round.instrument_title,
             url: `${this.config.APP_URL}/request/assessment/${token}`,
-            closesOn: new Intl.DateTimeFormat('en-US', { timeZone: CENTER_TIME_ZONE, dateStyle: 'long' }).format(round.expires_at),
+            closesOn: new Intl.DateTimeFormat('en-US', { timeZone: this.config.CENTER_TIME_ZONE, dateStyle: 'long' }).format(
+              round.expires_at,
+            ),
           },
           dedupeKey: `assessment:${id}:invite:${row.id}`,
         });
@@ -149,7 +152,7 @@ export class AssessmentsService {
       if (round.case_id && emails.length)
         await this.events.record(manager, round.case_id, actor.id, 'assessment_invited', {
           assessmentId: id,
-          invited: results.filter((r) => r.outcome === 'invited').map((r) => contacts.find((c) => c.id === r.contactId)?.name),
+          invited: results.flatMap((r) => (r.outcome === 'invited' ? (contacts.find((c) => c.id === r.contactId)?.name ?? []) : [])),
         });
       return { results, emailIds };
     });
@@ -289,5 +292,3 @@ const lowestItem = (section: SectionScoreDto) =>
   section.items.filter((i) => i.score !== null).sort((a, b) => (a.score ?? 0) - (b.score ?? 0) || (b.spread ?? 0) - (a.spread ?? 0))[0];
 
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-
-const todayInNewYork = () => new Intl.DateTimeFormat('en-CA', { timeZone: CENTER_TIME_ZONE }).format(new Date());

@@ -28,20 +28,17 @@ WITH due AS (
   LEFT JOIN users assignee ON assignee.id = c.assignee_id AND assignee.active
   LEFT JOIN users starter ON starter.id = upd.created_by AND starter.active
 ), ev AS (
-  ${caseEventsInsertSql({
-    from: 'who',
-    where: 'case_id IS NOT NULL',
-    caseId: 'case_id',
-    type: `'reassessment_due'`,
-    data: `jsonb_build_object('assessmentId', id, 'days', $2::int)`,
-  })}
+  ${caseEventsInsertSql('reassessment_due', { from: 'who', where: 'case_id IS NOT NULL', caseId: 'case_id', data: { assessmentId: 'id', days: '$2::int' } })}
 )
-${outboxInsertSql({
+${outboxInsertSql('reassessment_due', {
   from: 'who',
   where: 'email IS NOT NULL',
   recipient: 'email',
-  template: `'reassessment_due'`,
-  data: `jsonb_build_object('organizationName', organization_name, 'instrumentTitle', instrument_title, 'days', $2::int,
-                          'url', $3::text || '/organizations/' || organization_id)`,
   dedupeKey: `'assessment:' || id || ':reassess'`,
+  data: {
+    organizationName: 'organization_name',
+    instrumentTitle: 'instrument_title',
+    days: '$2::int',
+    url: `$3::text || '/organizations/' || organization_id`,
+  },
 })}`;

@@ -1,21 +1,25 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type EntityManager } from 'typeorm';
-import { CaseEvent, type CaseEventType } from './case-event.entity.js';
+import { CaseEvent } from './case-event.entity.js';
+import type { CaseEventPayloads, CaseEventType } from './case-events.js';
 import { TIMELINE_PAGE, type TimelinePageRow } from './case.read-model.sql.js';
-import type { CaseEventDto } from './dto/case.dto.js';
+import type { CaseEventDto } from './dto/case-event.dto.js';
 
-/** Writes and reads the case timeline. record() takes the caller's transaction, so an event never outlives a rolled-back change. */
+/**
+ * Writes and reads the case timeline. record() takes the caller's transaction, so an event never outlives a rolled-back
+ * change; its data is checked against the event type's payload (case-events.ts).
+ */
 @Injectable()
 export class CaseEventsService {
   constructor(@InjectRepository(CaseEvent) private readonly events: Repository<CaseEvent>) {}
 
-  async record(
+  async record<T extends CaseEventType>(
     manager: EntityManager,
     caseId: string,
     actorId: string | null,
-    type: CaseEventType,
-    data: Record<string, unknown> = {},
+    type: T,
+    data: CaseEventPayloads[T],
   ): Promise<string> {
     return (await manager.save(CaseEvent, { caseId, actorId, type, data })).id;
   }

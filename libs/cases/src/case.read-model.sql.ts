@@ -1,4 +1,5 @@
-import type { CaseDto, CaseEventDto } from './dto/case.dto.js';
+import type { CaseEventDto } from './dto/case-event.dto.js';
+import type { CaseDto } from './dto/case.dto.js';
 
 /**
  * The case read model (ARCHITECTURE §Where SQL lives): Postgres builds a case's whole JSON — organization, assignee and

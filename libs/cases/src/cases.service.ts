@@ -6,9 +6,17 @@ import { OutboxService } from '@ta/mail';
 import { OrganizationsService } from '@ta/organizations';
 import { UsersService, type AuthenticatedUser, type StaffRef } from '@ta/users';
 import { DataSource, In, Repository, type EntityManager } from 'typeorm';
-import type { CaseEventType } from './case-event.entity.js';
 import type { CaseStatus } from './case-enums.js';
 import { CaseEventsService } from './case-events.service.js';
+import {
+  EDITABLE_CASE_FIELDS,
+  type CaseEventPayloads,
+  type CaseEventType,
+  type CreatedEventData,
+  type FieldChangedEventData,
+  type OpenWorkCountsData,
+  type TransitionEventData,
+} from './case-events.js';
 import { heldSessionSql, inRegionSql } from './case-filters.read-model.sql.js';
 import { allowedMoves, canMove, needsReason, timestampsFor } from './case-status-machine.js';
 import {
@@ -54,7 +62,13 @@ export type LockedCase = Pick<Case, 'id' | 'reference' | 'title' | 'organization
  * Work another domain does on a case inside the same transaction, after the case row is locked (one lock order for
  * all casework: the case first, then its children). What it returns is added to the timeline event.
  */
-export type CaseworkHook = (manager: EntityManager, locked: LockedCase) => Promise<Record<string, unknown>>;
+export type CaseworkHook = (manager: EntityManager, locked: LockedCase) => Promise<SettledOpenWork>;
+
+/** What a status move did with the case's open work, as its `transition` event records it. */
+export type SettledOpenWork = Pick<TransitionEventData, 'openWork' | 'followUps' | 'actionItems'>;
+
+/** A timeline event as a command hands it over: its type and the payload that type carries (case-events.ts). */
+export type CaseEventInput = { [K in CaseEventType]: { type: K; data: CaseEventPayloads[K] } }[CaseEventType];
 
 /** Work with the clinic that happened on a case (a session logged, an item done): see CasesService.recordActivity. */
 export interface Activity {
@@ -67,7 +81,7 @@ export interface Activity {
   firstResponseAt?: Date;
   /** Topic codes the work names: a 400 naming `topics` when one is unknown. */
   topics?: string[];
-  event: { type: CaseEventType; data: Record<string, unknown> };
+  event: CaseEventInput;
   /** The caller's own rule on the locked case, applied before the topics are checked (e.g. no session on a closed case). */
   check?: (locked: LockedCase) => void;
 }
@@ -77,9 +91,6 @@ const looksLikeReference = (text: string) => /^(?:TA-?)?[\d-]+$/i.test(text) && 
 
 /** Only these can be picked up with claim: nobody has started on them yet. */
 const CLAIMABLE: readonly CaseStatus[] = ['new', 'triaged'];
-
-/** Fields a PATCH may change; each change is a field_changed event. */
-const EDITABLE = ['title', 'description', 'topics', 'serviceLines', 'priority', 'intensity', 'primaryContactId'] as const;
 
 const SORTS: Record<string, [string, 'ASC' | 'DESC']> = {
   openedAt: ['c.opened_at', 'ASC'],
@@ -171,7 +182,7 @@ export class CasesService {
           openedAt: now,
           lastActivityAt: now,
           // Every source waits for a first response the same way (a phone or event request too), docs/ARCHITECTURE.md §Jobs.
-          firstResponseDueAt: addBusinessDays(now, this.config.FIRST_RESPONSE_BUSINESS_DAYS),
+          firstResponseDueAt: addBusinessDays(now, this.config.FIRST_RESPONSE_BUSINESS_DAYS, this.config.CENTER_TIME_ZONE),
         }),
       );
       await this.events.record(manager, saved.id, actor.id, 'created', { title: saved.title, source: saved.source, status: 'new' });
@@ -205,7 +216,8 @@ export class CasesService {
       input.serviceLines,
       input.openedAt,
       input.firstResponseDueAt,
-      { source: 'web_form', status: 'new', intakeId: input.intakeId },
+      // The `created` payload but its title, which the statement adds from the row it wrote.
+      { source: 'web_form', status: 'new', intakeId: input.intakeId } satisfies Omit<CreatedEventData, 'title'>,
     ])) as [OpenedCaseRow];
     return opened;
   }
@@ -226,8 +238,8 @@ export class CasesService {
       this.assertVersion(current, dto.version);
       if (dto.topics) await this.checkTopics(manager, dto.topics);
       if (dto.primaryContactId) await this.checkContact(manager, current.organizationId, dto.primaryContactId, 'primaryContactId');
-      const changes: Array<{ field: string; from: unknown; to: unknown }> = [];
-      for (const field of EDITABLE) {
+      const changes: FieldChangedEventData[] = [];
+      for (const field of EDITABLE_CASE_FIELDS) {
         const next = dto[field];
         if (next === undefined || JSON.stringify(next) === JSON.stringify(current[field])) continue;
         changes.push({ field, from: current[field], to: next });
@@ -287,7 +299,7 @@ export class CasesService {
     id: string,
     dto: AssignDto,
     actor: Actor,
-    handOver?: (manager: EntityManager, locked: LockedCase, from: string | null) => Promise<Record<string, unknown>>,
+    handOver?: (manager: EntityManager, locked: LockedCase, from: string | null) => Promise<{ moved?: OpenWorkCountsData }>,
   ): Promise<CaseDto> {
     const emailIds = await this.dataSource.transaction(async (manager) => {
       const current = await this.find(manager, id, true);

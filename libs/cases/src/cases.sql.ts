@@ -1,4 +1,5 @@
 import type { CaseStatus, StallLevel } from './case-enums.js';
+import type { CaseEventPayloads, CaseEventType } from './case-events.js';
 
 /**
  * Writes on cases, case_events and topics (owned by this lib), each with its row type, and the SQL helpers other
@@ -90,23 +91,19 @@ export interface NextReferenceRow {
 }
 
 /**
- * For other owners' set-based statements (a CTE member): writes one timeline event, with the system as the actor, per
- * row of `from` where `where` holds. `caseId`, `type` and `data` (jsonb) are SQL expressions over those rows.
+ * For other owners' set-based statements (a CTE member): writes one timeline event of type `type`, with the system as
+ * the actor, per row of `from` where `where` holds. `caseId` and each field of `data` are SQL expressions over those
+ * rows; `data` is typed by the event's payload (CaseEventPayloads, ARCHITECTURE §Contracts), its required fields
+ * required here too, so an SQL-written event carries what its type promises.
  */
-export const caseEventsInsertSql = ({
-  from,
-  where,
-  caseId,
-  type,
-  data,
-}: {
-  from: string;
-  where?: string;
-  caseId: string;
-  type: string;
-  data: string;
-}) =>
-  `INSERT INTO case_events (case_id, actor_id, type, data) SELECT ${caseId}, NULL, ${type}, ${data} FROM ${from}${where ? ` WHERE ${where}` : ''}`;
+export function caseEventsInsertSql<T extends CaseEventType>(
+  type: T,
+  spec: { from: string; where?: string; caseId: string; data: { [K in keyof CaseEventPayloads[T]]: string } },
+): string {
+  const fields = Object.entries(spec.data as Record<string, string>).map(([key, expression]) => `'${key}', ${expression}`);
+  return `INSERT INTO case_events (case_id, actor_id, type, data)
+  SELECT ${spec.caseId}, NULL, '${type}', jsonb_build_object(${fields.join(', ')}) FROM ${spec.from}${spec.where ? ` WHERE ${spec.where}` : ''}`;
+}
 
 /**
  * For the timer sweeps (a CTE member): raises the stall level of the cases `where` selects (an SQL condition over

@@ -64,7 +64,7 @@ export class FollowUpsService {
       }),
     );
     const event = {
-      type: 'follow_up_scheduled',
+      type: 'follow_up_scheduled' as const,
       data: {
         followUpId: saved.id,
         kind: saved.kind,
@@ -105,7 +105,7 @@ export class FollowUpsService {
       }
       const saved = await manager.save(followUp);
       if (dto.status && dto.status !== before) {
-        const event = { type: 'follow_up_status', data: { followUpId: id, kind: followUp.kind, from: before, to: dto.status } };
+        const event = { type: 'follow_up_status' as const, data: { followUpId: id, kind: followUp.kind, from: before, to: dto.status } };
         if (dto.status === 'done') await this.cases.recordActivity(manager, followUp.caseId, { actor, authorize: false, at: now, event });
         else await this.events.record(manager, followUp.caseId, actor.id, event.type, event.data);
       }

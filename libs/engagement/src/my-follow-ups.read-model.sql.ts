@@ -7,7 +7,7 @@ import type { FollowUpKind, FollowUpStatus } from './engagement-enums.js';
  */
 export const MY_FOLLOW_UPS = `
 WITH bounds AS (
-  SELECT (date_trunc('day', $2::timestamptz AT TIME ZONE 'America/New_York') AT TIME ZONE 'America/New_York') AS today_start)
+  SELECT (date_trunc('day', $2::timestamptz AT TIME ZONE center_time_zone()) AT TIME ZONE center_time_zone()) AS today_start)
 SELECT f.id, f.case_id, f.due_at, f.assignee_id, f.kind, f.note, f.status, c.reference, c.title, o.name AS organization_name,
        CASE WHEN f.due_at < b.today_start THEN 'overdue'
             WHEN f.due_at < b.today_start + interval '1 day' THEN 'today'

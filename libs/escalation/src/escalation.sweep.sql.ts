@@ -1,6 +1,6 @@
 import { caseEventsInsertSql, raiseStallLevelSql } from '@ta/cases';
 import { markFollowUpsMissedSql } from '@ta/engagement';
-import { outboxInsertSql } from '@ta/mail';
+import { outboxInsertSql, type TemplateData } from '@ta/mail';
 
 /**
  * The timer rules (docs/ARCHITECTURE.md §Jobs), each one set-based statement (so one transaction): it claims its
@@ -12,19 +12,23 @@ import { outboxInsertSql } from '@ta/mail';
  * rows through that owner's SQL helper: cases (stall level) and case_events through @ta/cases, follow_ups (missed)
  * through @ta/engagement, outbound_emails through @ta/mail.
  *
- * Parameters: $1 now, $2 today in New York (YYYY-MM-DD), $3 APP_URL, $4 at-risk days, $5 escalate days.
+ * Parameters: $1 now, $2 today in the center's time zone (YYYY-MM-DD), $3 APP_URL, $4 at-risk days, $5 escalate days.
  */
-const NY = `'America/New_York'`;
 
 /** Emails to every active lead for the cases in `upd`. */
-const toLeads = (template: string, reason: string, keyPart: string) =>
-  outboxInsertSql({
+const toLeads = (reason: TemplateData['escalation']['reason'], keyPart: string) =>
+  outboxInsertSql('escalation', {
     from: `upd JOIN users l ON l.role = 'lead' AND l.active`,
     recipient: 'l.email',
-    template: `'${template}'`,
-    data: `jsonb_build_object('reason', '${reason}', 'reference', upd.reference, 'title', upd.title, 'organizationName', upd.organization_name,
-                            'days', upd.days, 'caseUrl', $3 || '/cases/' || upd.id)`,
     dedupeKey: `'case:' || upd.id || ':${keyPart}:lead:' || l.id`,
+    data: {
+      reason: `'${reason}'`,
+      reference: 'upd.reference',
+      title: 'upd.title',
+      organizationName: 'upd.organization_name',
+      days: 'upd.days',
+      caseUrl: `$3 || '/cases/' || upd.id`,
+    },
   });
 
 const ORGANIZATION_NAME = `(SELECT o.name FROM organizations o WHERE o.id = c.organization_id) AS organization_name`;
@@ -49,14 +53,9 @@ upd AS (
   })}
 ),
 ev AS (
-  ${caseEventsInsertSql({
-    from: 'upd',
-    caseId: 'id',
-    type: `'escalated'`,
-    data: `jsonb_build_object('reason', 'first_response_overdue', 'dueAt', first_response_due_at)`,
-  })}
+  ${caseEventsInsertSql('escalated', { from: 'upd', caseId: 'id', data: { reason: `'first_response_overdue'`, dueAt: 'first_response_due_at' } })}
 )
-${toLeads('escalation', 'first_response_overdue', 'first_response_overdue')}`;
+${toLeads('first_response_overdue', 'first_response_overdue')}`;
 
 export const STALL_ESCALATE = `
 WITH due AS (
@@ -78,9 +77,9 @@ upd AS (
   })}
 ),
 ev AS (
-  ${caseEventsInsertSql({ from: 'upd', caseId: 'id', type: `'escalated'`, data: `jsonb_build_object('reason', 'no_activity', 'days', days)` })}
+  ${caseEventsInsertSql('escalated', { from: 'upd', caseId: 'id', data: { reason: `'no_activity'`, days: 'days' } })}
 )
-${toLeads('escalation', 'no_activity', "escalated:' || $2 || '")}`;
+${toLeads('no_activity', "escalated:' || $2 || '")}`;
 
 /** At risk: the assigned consultant is told; a case with no (active) assignee goes to the leads instead. */
 export const STALL_AT_RISK = `
@@ -103,9 +102,9 @@ upd AS (
   })}
 ),
 ev AS (
-  ${caseEventsInsertSql({ from: 'upd', caseId: 'id', type: `'stall_at_risk'`, data: `jsonb_build_object('days', days)` })}
+  ${caseEventsInsertSql('stall_at_risk', { from: 'upd', caseId: 'id', data: { days: 'days' } })}
 )
-${outboxInsertSql({
+${outboxInsertSql('stall_at_risk', {
   from: `upd
 JOIN LATERAL (
   SELECT a.id, a.email FROM users a WHERE a.id = upd.assignee_id AND a.active
@@ -114,14 +113,19 @@ JOIN LATERAL (
   WHERE l.role = 'lead' AND l.active AND NOT EXISTS (SELECT 1 FROM users a WHERE a.id = upd.assignee_id AND a.active)
 ) r ON true`,
   recipient: 'r.email',
-  template: `'stall_at_risk'`,
-  data: `jsonb_build_object('reference', upd.reference, 'title', upd.title, 'organizationName', upd.organization_name, 'days', upd.days, 'caseUrl', $3 || '/cases/' || upd.id)`,
   dedupeKey: `'case:' || upd.id || ':at_risk:' || $2 || ':' || r.id`,
+  data: {
+    reference: 'upd.reference',
+    title: 'upd.title',
+    organizationName: 'upd.organization_name',
+    days: 'upd.days',
+    caseUrl: `$3 || '/cases/' || upd.id`,
+  },
 })}`;
 
-/** Follow-ups due tomorrow or today (New York days) remind their assignee once per reminder and day. */
+/** Follow-ups due tomorrow or today (the center's days) remind their assignee once per reminder and day. */
 export const FOLLOW_UP_REMINDERS = `
-WITH bounds AS (SELECT ($2::date::timestamp AT TIME ZONE ${NY}) AS today_start),
+WITH bounds AS (SELECT ($2::date::timestamp AT TIME ZONE center_time_zone()) AS today_start),
 due AS (
   SELECT f.id, f.case_id, f.assignee_id, f.kind, f.due_at, f.note,
          CASE WHEN f.due_at < b.today_start + interval '1 day' THEN 'due_today' ELSE 'day_before' END AS reminder
@@ -140,19 +144,22 @@ picked AS (
   JOIN cases c ON c.id = due.case_id JOIN users u ON u.id = due.assignee_id
 ),
 ev AS (
-  ${caseEventsInsertSql({
-    from: 'picked',
-    caseId: 'case_id',
-    type: `'reminder_sent'`,
-    data: `jsonb_build_object('followUpId', id, 'reminder', reminder, 'to', assignee_name)`,
-  })}
+  ${caseEventsInsertSql('reminder_sent', { from: 'picked', caseId: 'case_id', data: { followUpId: 'id', reminder: 'reminder', to: 'assignee_name' } })}
 )
-${outboxInsertSql({
+${outboxInsertSql('reminder', {
   from: 'picked',
   recipient: 'email',
-  template: `'reminder'`,
-  data: `jsonb_build_object('what', 'follow-up', 'reminder', reminder, 'kind', kind, 'note', note, 'dueAt', due_at, 'reference', reference, 'title', title, 'caseUrl', $3 || '/cases/' || case_id)`,
   dedupeKey: 'dedupe_key',
+  data: {
+    what: `'follow-up'`,
+    reminder: 'reminder',
+    kind: 'kind',
+    note: 'note',
+    dueAt: 'due_at',
+    reference: 'reference',
+    title: 'title',
+    caseUrl: `$3 || '/cases/' || case_id`,
+  },
 })}`;
 
 /** Open action items due tomorrow or today remind their owner: the clinic contact, or the staff user. */
@@ -178,22 +185,28 @@ picked AS (
   LEFT JOIN users u ON u.id = due.owner_user_id AND u.active
 ),
 ev AS (
-  ${caseEventsInsertSql({
+  ${caseEventsInsertSql('reminder_sent', {
     from: 'picked',
     where: 'email IS NOT NULL',
     caseId: 'case_id',
-    type: `'reminder_sent'`,
-    data: `jsonb_build_object('actionItemId', id, 'reminder', reminder, 'to', owner_name)`,
+    data: { actionItemId: 'id', reminder: 'reminder', to: 'owner_name' },
   })}
 )
-${outboxInsertSql({
+${outboxInsertSql('reminder', {
   from: 'picked',
   where: 'email IS NOT NULL',
   recipient: 'email',
-  template: `'reminder'`,
-  data: `jsonb_build_object('what', 'action item', 'reminder', reminder, 'description', description, 'dueDate', due_date, 'reference', reference, 'title', title,
-                          'clinicOwned', clinic_owned, 'caseUrl', CASE WHEN clinic_owned THEN NULL ELSE $3 || '/cases/' || case_id END)`,
   dedupeKey: 'dedupe_key',
+  data: {
+    what: `'action item'`,
+    reminder: 'reminder',
+    description: 'description',
+    dueDate: 'due_date',
+    reference: 'reference',
+    title: 'title',
+    clinicOwned: 'clinic_owned',
+    caseUrl: `CASE WHEN clinic_owned THEN NULL ELSE $3 || '/cases/' || case_id END`,
+  },
 })}`;
 
 /** A follow-up still scheduled a day past due is missed: a stall signal that puts an active case at risk. */
@@ -201,12 +214,7 @@ export const MISSED_FOLLOW_UPS = `
 WITH missed AS (${markFollowUpsMissedSql('$1')}
 ),
 ev AS (
-  ${caseEventsInsertSql({
-    from: 'missed',
-    caseId: 'case_id',
-    type: `'follow_up_missed'`,
-    data: `jsonb_build_object('followUpId', id, 'kind', kind, 'dueAt', due_at)`,
-  })}
+  ${caseEventsInsertSql('follow_up_missed', { from: 'missed', caseId: 'case_id', data: { followUpId: 'id', kind: 'kind', dueAt: 'due_at' } })}
 )
 ${raiseStallLevelSql({
   level: 'at_risk',

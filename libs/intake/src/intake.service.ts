@@ -2,9 +2,9 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CasesService } from '@ta/cases';
-import { addBusinessDays, CENTER_TIME_ZONE } from '@ta/common';
+import { addBusinessDays } from '@ta/common';
 import { AppConfig } from '@ta/config';
-import { OutboxService } from '@ta/mail';
+import { OutboxService, type EmailToQueue } from '@ta/mail';
 import { CONTACT_ROLE_LABELS, OrganizationsService, PEER_ROLE_LABELS, POPULATION_LABELS, STAGE_LABELS } from '@ta/organizations';
 import { UsersService } from '@ta/users';
 import { DataSource } from 'typeorm';
@@ -97,7 +97,7 @@ export class IntakeService {
         description: describe(dto),
         topics: dto.topics,
         serviceLines: dto.peerRoles,
-        firstResponseDueAt: addBusinessDays(openedAt, this.config.FIRST_RESPONSE_BUSINESS_DAYS),
+        firstResponseDueAt: addBusinessDays(openedAt, this.config.FIRST_RESPONSE_BUSINESS_DAYS, this.config.CENTER_TIME_ZONE),
         openedAt,
         intakeId: submissionId,
       });
@@ -125,7 +125,7 @@ export class IntakeService {
           },
           dedupeKey: `intake:${submissionId}:confirmation`,
         },
-        ...leads.map((lead) => ({
+        ...leads.map((lead): EmailToQueue => ({
           to: lead.email,
           template: 'intake_new_request',
           data: {
@@ -163,7 +163,7 @@ export class IntakeService {
   /** What the requester may see: no notes, no summaries, the consultant's first name only. */
   async status(token: string): Promise<RequestStatusDto> {
     const hash = hashToken(token);
-    const [row] = (await this.dataSource.query(REQUEST_STATUS, [hash, CENTER_TIME_ZONE])) as RequestStatusRow[];
+    const [row] = (await this.dataSource.query(REQUEST_STATUS, [hash])) as RequestStatusRow[];
     // The index finds the row; the constant-time comparison keeps the answer time independent of how much matched.
     if (!row || !timingSafeEqual(Buffer.from(row.token_hash), Buffer.from(hash)))
       throw new NotFoundException('No request found for this link');

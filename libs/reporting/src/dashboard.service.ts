@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CasesService, GOAL_AREAS, SERVICE_LINES } from '@ta/cases';
+import { AppConfig } from '@ta/config';
 import { MODALITIES } from '@ta/engagement';
 import { OMH_REGIONS, POPULATIONS } from '@ta/organizations';
 import type { AuthenticatedUser } from '@ta/users';
@@ -8,7 +9,7 @@ import type { DataSource } from 'typeorm';
 import { assertRange, periodBounds, wholeMonths } from './date-range.js';
 import type { BreakdownRowDto, CaseloadDto, SummaryDto } from './dto/dashboard.dto.js';
 import type { DateRangeQueryDto } from './dto/report-query.dto.js';
-import { CASELOAD_SQL, INTAKE_WEEKS_SQL, OPENED_SQL, RESOLVED_SQL, SESSIONS_SQL, TZ } from './reporting.read-model.sql.js';
+import { CASELOAD_SQL, INTAKE_WEEKS_SQL, OPENED_SQL, RESOLVED_SQL, SESSIONS_SQL } from './reporting.read-model.sql.js';
 
 type Numeric = number | string | null;
 
@@ -34,6 +35,7 @@ export class DashboardService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CasesService,
+    private readonly config: AppConfig,
   ) {}
 
   /** Leads and admins see every active consultant and lead; a consultant, only their own row. */
@@ -93,7 +95,7 @@ export class DashboardService {
         labels,
       );
     return {
-      range: { from: range.from, to: range.to, timeZone: TZ },
+      range: { from: range.from, to: range.to, timeZone: this.config.CENTER_TIME_ZONE },
       newRequests: opened.new_requests,
       casesOpened: opened.opened,
       casesResolved: resolved.resolved,

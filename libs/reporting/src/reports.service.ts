@@ -13,6 +13,7 @@ import {
 } from '@ta/cases';
 import { ReadinessReportService, type ReadinessReportDto } from '@ta/assessments';
 import { OMH_REGIONS, REGION_LABELS } from '@ta/organizations';
+import { AppConfig } from '@ta/config';
 import { stringify } from 'csv-stringify/sync';
 import type { DataSource } from 'typeorm';
 import { cursorStream } from './cursor-stream.js';
@@ -136,6 +137,7 @@ export class ReportsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CasesService,
     private readonly readiness: ReadinessReportService,
+    private readonly config: AppConfig,
   ) {}
 
   /** The readiness report (GET /reports/readiness) as CSV with the words people read. */
@@ -159,7 +161,7 @@ export class ReportsService {
     const goalOf = new Map(topics.map((t) => [t.code, t.goalArea]));
     const { sql, parameters } = this.cases.matchingCasesSql(query, actor);
     const rows = await cursorStream(this.dataSource, caseListExportSql(sql), parameters);
-    const [{ today }] = (await this.dataSource.query(`SELECT to_char(now() AT TIME ZONE '${TZ}', 'YYYY-MM-DD') AS today`)) as [
+    const [{ today }] = (await this.dataSource.query(`SELECT to_char(now() AT TIME ZONE ${TZ}, 'YYYY-MM-DD') AS today`)) as [
       { today: string },
     ];
     const toCells = (r: CaseListExportRow) => [
@@ -212,7 +214,11 @@ export class ReportsService {
         consultant: r[12],
       });
       const rows = await cursorStream(this.dataSource, TA_ACTIVITY_SQL, await periodBounds(this.dataSource, query));
-      return { stream: jsonDocument(rows, query, toRecord), filename: `${name}.json`, contentType: 'application/json; charset=utf-8' };
+      return {
+        stream: jsonDocument(rows, { ...query, timeZone: this.config.CENTER_TIME_ZONE }, toRecord),
+        filename: `${name}.json`,
+        contentType: 'application/json; charset=utf-8',
+      };
     }
     // CSV: the rows arrive formatted by Postgres (TA_ACTIVITY_CSV_SQL), region and modality labelled; the service lines,
     // topics and goal areas are labelled here, once per distinct list.
@@ -305,7 +311,7 @@ export class ReportsService {
     const name = `ta-summary_${query.from}_to_${dayBefore(query.to)}`;
     if (query.format === 'json') {
       return {
-        stream: jsonDocument(Readable.from([rows], { objectMode: true }), query, (r) => r, {
+        stream: jsonDocument(Readable.from([rows], { objectMode: true }), { ...query, timeZone: this.config.CENTER_TIME_ZONE }, (r) => r, {
           distinctSessions: {
             note: 'items count a session in each goal area it touches; these totals count each session once',
             byRegion,
@@ -389,14 +395,14 @@ function csvDocument<T>(batches: Readable, columns: readonly string[], toCells: 
 /** `{"from","to","timeZone","items":[…]}` written as the batches arrive. */
 function jsonDocument<T>(
   batches: Readable,
-  range: { from: string; to: string },
+  range: { from: string; to: string; timeZone: string },
   toRecord: (row: T) => unknown,
   trailer: Record<string, unknown> = {},
 ): Readable {
   const tail = Object.entries(trailer)
     .map(([key, value]) => `,${JSON.stringify(key)}:${JSON.stringify(value)}`)
     .join('');
-  const head = `{"from":${JSON.stringify(range.from)},"to":${JSON.stringify(range.to)},"timeZone":"${TZ}","items":[`;
+  const head = `{"from":${JSON.stringify(range.from)},"to":${JSON.stringify(range.to)},"timeZone":${JSON.stringify(range.timeZone)},"items":[`;
   let started = false;
   const json = new Transform({
     ...LEAN,

@@ -4,7 +4,7 @@ import { Optional, PageQueryDto, Trim, UuidParam } from '@ta/common';
 import {
   EMAIL_STATUSES,
   OutboxService,
-  renderEmail,
+  renderStoredEmail,
   type EmailCenter,
   type EmailListRow,
   type EmailStatus,
@@ -62,7 +62,7 @@ function contentOf(
 ): Pick<EmailDto, 'subject' | 'text' | 'reference' | 'caseId'> {
   let rendered: { subject: string; text: string } | null = null;
   try {
-    rendered = renderEmail(template, data, center);
+    rendered = renderStoredEmail({ template, data }, center);
   } catch {
     // A template since retired: the row still lists, without a preview.
   }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { storeInstrument } from '@ta/assessments';
+import type { CaseEventPayloads, CaseEventType, CaseStatus, ReasonCode } from '@ta/cases';
 import { addBusinessDays } from '@ta/common';
 import { ConfigError, loadConfig } from '@ta/config';
 import { dataSourceOptions } from '@ta/database';
@@ -25,7 +26,7 @@ const DAY = 86_400_000;
 const DEMO_INSTRUMENT = new URL('../../../../../instruments/peer-readiness-demo.json', import.meta.url);
 
 /** The moves that bring a new case to its demo status, with the reason each needs. */
-const PATHS: Record<DemoCase['status'], Array<[string, string?]>> = {
+const PATHS: Record<DemoCase['status'], Array<[CaseStatus, ReasonCode?]>> = {
   new: [],
   triaged: [['triaged']],
   active: [['triaged'], ['active']],
@@ -131,12 +132,12 @@ async function seedDemo(manager: EntityManager): Promise<void> {
         ['resolved', 'closed'].includes(demo.status) ? at(path.findIndex(([to]) => to === 'resolved')) : null,
         demo.status === 'closed' ? last : null,
         1 + path.length,
-        addBusinessDays(openedAt, firstResponseDays),
+        addBusinessDays(openedAt, firstResponseDays, loadConfig().CENTER_TIME_ZONE),
       ],
     )) as [{ id: string }];
     await event(manager, id, lead, 'created', { title: demo.title, source: demo.source, status: 'new' }, openedAt);
     if (assigneeId) await event(manager, id, lead, 'assigned', { from: null, to: assigneeId }, openedAt);
-    let from = 'new';
+    let from: CaseStatus = 'new';
     for (const [i, [to, reason]] of path.entries()) {
       await event(manager, id, assigneeId ?? lead, 'transition', { from, to, ...(reason ? { reason } : {}) }, at(i));
       from = to;
@@ -180,7 +181,14 @@ async function seedDemo(manager: EntityManager): Promise<void> {
   if (link) console.log(`seed: demo readiness rounds; a respondent link still open to try: ${link}`);
 }
 
-async function event(manager: EntityManager, caseId: string, actorId: string | null, type: string, data: object, at: Date): Promise<void> {
+async function event<T extends CaseEventType>(
+  manager: EntityManager,
+  caseId: string,
+  actorId: string | null,
+  type: T,
+  data: CaseEventPayloads[T],
+  at: Date,
+): Promise<void> {
   await manager.query(`INSERT INTO case_events (case_id, actor_id, type, data, created_at) VALUES ($1, $2, $3, $4, $5)`, [
     caseId,
     actorId,

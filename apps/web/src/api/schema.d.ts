@@ -914,6 +914,11 @@ export interface components {
             name: string;
             /** @enum {string} */
             role: "admin" | "lead" | "consultant";
+            /**
+             * @description The center's time zone (CENTER_TIME_ZONE): the app shows and filters days in it, wherever the browser is
+             * @example America/New_York
+             */
+            centerTimeZone: string;
         };
         UserListDto: {
             items: components["schemas"]["UserResponseDto"][];
@@ -1146,19 +1151,598 @@ export interface components {
             /** Format: uuid */
             primaryContactId?: Record<string, never> | null;
         };
-        CaseEventDto: {
+        CreatedEventData: {
+            title: string;
+            /** @enum {string} */
+            source: "web_form" | "email" | "phone" | "event" | "outreach";
+            /** @enum {string} */
+            status: "new";
+            /**
+             * Format: uuid
+             * @description the public request it came from
+             */
+            intakeId?: string;
+        };
+        CreatedCaseEventDto: {
             /** Format: uuid */
             id: string;
-            type: string;
             /** @description null when the system acted */
             actor: components["schemas"]["UserRefDto"] | null;
-            data: {
-                [key: string]: unknown;
-            };
+            /** @description an instant (ISO 8601) */
             createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "created";
+            data: components["schemas"]["CreatedEventData"];
+        };
+        FieldChangedEventData: {
+            /** @enum {string} */
+            field: "title" | "description" | "topics" | "serviceLines" | "priority" | "intensity" | "primaryContactId";
+            /** @description text, a list of codes, or null */
+            from: (string | string[]) | null;
+            /** @description text, a list of codes, or null */
+            to: (string | string[]) | null;
+        };
+        FieldChangedCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "field_changed";
+            data: components["schemas"]["FieldChangedEventData"];
+        };
+        TransitionEventData: {
+            /** @enum {string} */
+            from: "new" | "triaged" | "active" | "on_hold" | "resolved" | "closed";
+            /** @enum {string} */
+            to: "new" | "triaged" | "active" | "on_hold" | "resolved" | "closed";
+            /** @enum {string} */
+            reason?: "goals_met" | "clinic_withdrew" | "no_response" | "duplicate" | "referred_elsewhere" | "out_of_scope" | "other";
+            /**
+             * @description what resolving or closing did with the open work
+             * @enum {string}
+             */
+            openWork?: "cancelled" | "kept";
+            followUps?: number;
+            actionItems?: number;
+        };
+        TransitionCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "transition";
+            data: components["schemas"]["TransitionEventData"];
+        };
+        OpenWorkCountsData: {
+            followUps: number;
+            actionItems: number;
+        };
+        AssignedEventData: {
+            /** Format: uuid */
+            from: string | null;
+            /** Format: uuid */
+            to: string;
+            /** @description the assignee picked the case up themselves */
+            claimed?: boolean;
+            /** @description open work that moved with the case */
+            moved?: components["schemas"]["OpenWorkCountsData"];
+        };
+        AssignedCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "assigned";
+            data: components["schemas"]["AssignedEventData"];
+        };
+        ConsultationLoggedEventData: {
+            /** Format: uuid */
+            consultationId: string;
+            /** @description an instant (ISO 8601) */
+            startedAt: string;
+            durationMinutes: number;
+            /** @description a modality code (engagement) */
+            modality: string;
+        };
+        ConsultationLoggedCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "consultation_logged";
+            data: components["schemas"]["ConsultationLoggedEventData"];
+        };
+        ConsultationUpdatedEventData: {
+            /** Format: uuid */
+            consultationId: string;
+            fields: string[];
+        };
+        ConsultationUpdatedCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "consultation_updated";
+            data: components["schemas"]["ConsultationUpdatedEventData"];
+        };
+        ConsultationDeletedEventData: {
+            /** Format: uuid */
+            consultationId: string;
+            /** @description an instant (ISO 8601) */
+            startedAt: string;
+            durationMinutes: number;
+        };
+        ConsultationDeletedCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "consultation_deleted";
+            data: components["schemas"]["ConsultationDeletedEventData"];
+        };
+        AttachmentAddedEventData: {
+            /** Format: uuid */
+            attachmentId: string;
+            fileName: string;
+            /** @description an attachment origin code (attachments): how the file reached the case */
+            origin: string;
+            /**
+             * Format: uuid
+             * @description the session the file is from
+             */
+            consultationId?: string;
+            /**
+             * Format: uuid
+             * @description the message the file belongs to
+             */
+            messageId?: string;
+        };
+        AttachmentAddedCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "attachment_added";
+            data: components["schemas"]["AttachmentAddedEventData"];
+        };
+        AttachmentDeletedEventData: {
+            /** Format: uuid */
+            attachmentId: string;
+            fileName: string;
+            sizeBytes: number;
+            /** @description the SHA-256 of the bytes, hex: what was removed, for the audit trail */
+            sha256: string;
+        };
+        AttachmentDeletedCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "attachment_deleted";
+            data: components["schemas"]["AttachmentDeletedEventData"];
+        };
+        FollowUpScheduledEventData: {
+            /** Format: uuid */
+            followUpId: string;
+            /** @description a follow-up kind code (engagement) */
+            kind: string;
+            /** @description an instant (ISO 8601) */
+            dueAt: string;
+            /** Format: uuid */
+            assigneeId: string;
+            /**
+             * @description logged as already done
+             * @enum {string}
+             */
+            status?: "done";
+        };
+        FollowUpScheduledCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "follow_up_scheduled";
+            data: components["schemas"]["FollowUpScheduledEventData"];
+        };
+        FollowUpStatusEventData: {
+            /** Format: uuid */
+            followUpId: string;
+            /** @description a follow-up kind code (engagement) */
+            kind: string;
+            /** @description a follow-up status code (engagement) */
+            from: string;
+            /** @description a follow-up status code (engagement) */
+            to: string;
+        };
+        FollowUpStatusCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "follow_up_status";
+            data: components["schemas"]["FollowUpStatusEventData"];
+        };
+        FollowUpUpdatedEventData: {
+            /** Format: uuid */
+            followUpId: string;
+            /** @description a follow-up kind code (engagement) */
+            kind: string;
+            /** @description an instant (ISO 8601) */
+            dueAt: string;
+            /** @description when it was due before it was rescheduled */
+            fromDueAt?: string;
+        };
+        FollowUpUpdatedCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "follow_up_updated";
+            data: components["schemas"]["FollowUpUpdatedEventData"];
+        };
+        FollowUpMissedEventData: {
+            /** Format: uuid */
+            followUpId: string;
+            /** @description a follow-up kind code (engagement) */
+            kind: string;
+            /** @description an instant (ISO 8601) */
+            dueAt: string;
+        };
+        FollowUpMissedCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "follow_up_missed";
+            data: components["schemas"]["FollowUpMissedEventData"];
+        };
+        PlanUpdatedEventData: {
+            /** @description the goals after the change */
+            goals: string[];
+            /** @description goals removed */
+            removed: string[];
+        };
+        PlanUpdatedCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "plan_updated";
+            data: components["schemas"]["PlanUpdatedEventData"];
+        };
+        ActionItemAddedEventData: {
+            /** Format: uuid */
+            itemId: string;
+            description: string;
+            /** @description a calendar date (YYYY-MM-DD) */
+            dueDate: string | null;
+        };
+        ActionItemAddedCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "action_item_added";
+            data: components["schemas"]["ActionItemAddedEventData"];
+        };
+        ActionItemStatusEventData: {
+            /** Format: uuid */
+            itemId: string;
+            description: string;
+            /** @description an action item status code (engagement) */
+            from: string;
+            /** @description an action item status code (engagement) */
+            to: string;
+        };
+        ActionItemStatusCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "action_item_status";
+            data: components["schemas"]["ActionItemStatusEventData"];
+        };
+        ActionItemUpdatedEventData: {
+            /** Format: uuid */
+            itemId: string;
+            description: string;
+        };
+        ActionItemUpdatedCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "action_item_updated";
+            data: components["schemas"]["ActionItemUpdatedEventData"];
+        };
+        AssessmentStartedEventData: {
+            /** Format: uuid */
+            assessmentId: string;
+            /** @description an assessment purpose code (assessments) */
+            purpose: string;
+        };
+        AssessmentStartedCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "assessment_started";
+            data: components["schemas"]["AssessmentStartedEventData"];
+        };
+        AssessmentInvitedEventData: {
+            /** Format: uuid */
+            assessmentId: string;
+            /** @description names of the contacts invited */
+            invited: string[];
+        };
+        AssessmentInvitedCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "assessment_invited";
+            data: components["schemas"]["AssessmentInvitedEventData"];
+        };
+        AssessmentClosedEventData: {
+            /** Format: uuid */
+            assessmentId: string;
+            /** @description respondents who had submitted */
+            submitted: number;
+        };
+        AssessmentClosedCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "assessment_closed";
+            data: components["schemas"]["AssessmentClosedEventData"];
+        };
+        AssessmentSectionScoreData: {
+            code: string;
+            title: string;
+            score: number | null;
+        };
+        GoalsFromAssessmentEventData: {
+            /** Format: uuid */
+            assessmentId: string;
+            sections: components["schemas"]["AssessmentSectionScoreData"][];
+        };
+        GoalsFromAssessmentCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "goals_from_assessment";
+            data: components["schemas"]["GoalsFromAssessmentEventData"];
+        };
+        ReassessmentDueEventData: {
+            /** Format: uuid */
+            assessmentId: string;
+            /** @description days since the round closed */
+            days: number;
+        };
+        ReassessmentDueCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "reassessment_due";
+            data: components["schemas"]["ReassessmentDueEventData"];
+        };
+        EscalatedEventData: {
+            /** @enum {string} */
+            reason: "first_response_overdue" | "no_activity";
+            /** @description first_response_overdue: when the first response was due */
+            dueAt?: string;
+            /** @description no_activity: days without activity */
+            days?: number;
+        };
+        EscalatedCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "escalated";
+            data: components["schemas"]["EscalatedEventData"];
+        };
+        StallAtRiskEventData: {
+            /** @description days without activity */
+            days: number;
+        };
+        StallAtRiskCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "stall_at_risk";
+            data: components["schemas"]["StallAtRiskEventData"];
+        };
+        EscalationAcknowledgedEventData: {
+            /** @enum {string} */
+            level: "none" | "at_risk" | "escalated";
+            note?: string;
+        };
+        EscalationAcknowledgedCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "escalation_acknowledged";
+            data: components["schemas"]["EscalationAcknowledgedEventData"];
+        };
+        ReminderSentEventData: {
+            /** Format: uuid */
+            followUpId?: string;
+            /** Format: uuid */
+            actionItemId?: string;
+            /** @enum {string} */
+            reminder: "due_today" | "day_before";
+            /** @description who was reminded */
+            to: string | null;
+        };
+        ReminderSentCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "reminder_sent";
+            data: components["schemas"]["ReminderSentEventData"];
         };
         CaseEventListDto: {
-            items: components["schemas"]["CaseEventDto"][];
+            items: (components["schemas"]["CreatedCaseEventDto"] | components["schemas"]["FieldChangedCaseEventDto"] | components["schemas"]["TransitionCaseEventDto"] | components["schemas"]["AssignedCaseEventDto"] | components["schemas"]["ConsultationLoggedCaseEventDto"] | components["schemas"]["ConsultationUpdatedCaseEventDto"] | components["schemas"]["ConsultationDeletedCaseEventDto"] | components["schemas"]["AttachmentAddedCaseEventDto"] | components["schemas"]["AttachmentDeletedCaseEventDto"] | components["schemas"]["FollowUpScheduledCaseEventDto"] | components["schemas"]["FollowUpStatusCaseEventDto"] | components["schemas"]["FollowUpUpdatedCaseEventDto"] | components["schemas"]["FollowUpMissedCaseEventDto"] | components["schemas"]["PlanUpdatedCaseEventDto"] | components["schemas"]["ActionItemAddedCaseEventDto"] | components["schemas"]["ActionItemStatusCaseEventDto"] | components["schemas"]["ActionItemUpdatedCaseEventDto"] | components["schemas"]["AssessmentStartedCaseEventDto"] | components["schemas"]["AssessmentInvitedCaseEventDto"] | components["schemas"]["AssessmentClosedCaseEventDto"] | components["schemas"]["GoalsFromAssessmentCaseEventDto"] | components["schemas"]["ReassessmentDueCaseEventDto"] | components["schemas"]["EscalatedCaseEventDto"] | components["schemas"]["StallAtRiskCaseEventDto"] | components["schemas"]["EscalationAcknowledgedCaseEventDto"] | components["schemas"]["ReminderSentCaseEventDto"])[];
             total: number;
             page: number;
             pageSize: number;

@@ -1,4 +1,4 @@
-import { renderEmail, TEMPLATE_NAMES } from './templates.js';
+import { renderEmail, renderStoredEmail, TEMPLATE_NAMES } from './templates.js';
 
 const center = { shortName: 'PeerTAC', name: 'Peer Support Services Technical Assistance Center', signature: null };
 
@@ -48,20 +48,22 @@ describe('email templates', () => {
   });
 
   it('refuses an unknown template', () => {
-    expect(() => renderEmail('nope', {}, center)).toThrow(/No email template named nope/);
+    expect(() => renderStoredEmail({ template: 'nope', data: {} }, center)).toThrow(/No email template named nope/);
   });
 
   it('closes every email with the center: its signature, or its name when it has none', () => {
     const signed = { shortName: 'Harbor TAC', name: 'Harbor Technical Assistance Center', signature: 'Harbor TAC team\n<555> 0100' };
     for (const template of TEMPLATE_NAMES) {
-      const plain = renderEmail(template, {}, center);
+      const plain = renderStoredEmail({ template, data: {} }, center);
       expect(plain.text).toMatch(/\n-- \nPeerTAC · Peer Support Services Technical Assistance Center$/);
       expect(plain.html).toContain('PeerTAC · Peer Support Services Technical Assistance Center');
-      const email = renderEmail(template, {}, signed);
+      const email = renderStoredEmail({ template, data: {} }, signed);
       expect(email.text).toMatch(/\n-- \nHarbor TAC team\n<555> 0100$/);
       expect(email.html).toContain('Harbor TAC team\n&lt;555&gt; 0100');
       expect(`${email.subject}\n${email.text}`).not.toMatch(/PeerTAC/);
     }
-    expect(renderEmail('intake_confirmation', { reference: 'TA-1' }, signed).text).toContain('Thank you for reaching out to Harbor TAC.');
+    expect(renderStoredEmail({ template: 'intake_confirmation', data: { reference: 'TA-1' } }, signed).text).toContain(
+      'Thank you for reaching out to Harbor TAC.',
+    );
   });
 });
