@@ -12,9 +12,7 @@ import { allowedMoves, canMove, needsReason, timestampsFor } from './case-status
 import {
   CASE_BY_ID,
   CASE_EXISTS,
-  caseCount,
   casePage,
-  type CaseCountRow,
   type CaseExistsRow,
   type CaseJson,
   type CaseJsonRow,
@@ -72,18 +70,15 @@ export class CasesService {
     return this.topicRepo.find({ order: { sortOrder: 'ASC' } });
   }
 
-  /** One statement for a page and its total (the case read model, case.sql.ts); a page past the end counts apart. */
+  /** One statement for a page and its total (the case read model, case.sql.ts), a page past the end included. */
   async list(query: ListCasesQueryDto, actor: Actor): Promise<{ items: CaseDto[]; total: number }> {
     const { where, params } = caseFilters(query, actor);
-    const rows = (await this.dataSource.query(casePage(where, listOrder(query), params.length + 1), [
+    const [row] = (await this.dataSource.query(casePage(where, listOrder(query), params.length + 1), [
       ...params,
       query.pageSize,
       (query.page - 1) * query.pageSize,
-    ])) as CasePageRow[];
-    const total = rows[0]
-      ? Number(rows[0].total)
-      : Number(((await this.dataSource.query(caseCount(where), params)) as [CaseCountRow])[0].total);
-    return { items: rows.map((row) => withMoves(row.dto)), total };
+    ])) as [CasePageRow];
+    return { items: row.items.map(withMoves), total: Number(row.total) };
   }
 
   /**

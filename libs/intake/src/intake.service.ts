@@ -98,11 +98,13 @@ export class IntakeService {
     if (dto.website) return this.decoy();
     const token = randomBytes(24).toString('base64url');
     const statusUrl = `${this.config.APP_URL}/request/status/${token}`;
+    // Read before the transaction: it takes a pool connection of its own, and inside the transaction ten concurrent
+    // requests (the pool's size) would each hold one while waiting for another, and the pool would never free up.
+    const topicLabels = new Map((await this.cases.topics()).map((topic) => [topic.code, topic.label]));
     const { reference, emailIds } = await this.dataSource.transaction(async (manager) => {
       const { organization, organizationCreated, contact, contactCreated } = await this.matchOrCreate(manager, dto);
       const openedAt = new Date();
       const submissionId = (await manager.query(`SELECT gen_random_uuid() AS id`))[0].id as string;
-      const topicLabels = new Map((await this.cases.topics()).map((topic) => [topic.code, topic.label]));
       const opened = await this.cases.openFromIntake(manager, {
         organizationId: organization.id,
         primaryContactId: contact.id,
