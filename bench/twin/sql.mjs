@@ -57,7 +57,7 @@ const SORTS = {
 
 export function listOrder(sort) {
   const [expression, direction] = SORTS[sort ?? ''] ?? ['c.last_activity_at', 'DESC'];
-  return `${expression} ${direction} ${direction === 'DESC' ? 'NULLS LAST' : 'NULLS FIRST'}, c.id ASC`;
+  return `${expression} ${direction}, c.id ASC`;
 }
 
 const looksLikeReference = (text) => /^(?:TA-?)?[\d-]+$/i.test(text) && /\d/.test(text);

@@ -8,6 +8,7 @@ import type { DataSource } from 'typeorm';
 import { assertRange, periodBounds, wholeMonths } from './date-range.js';
 import type { BreakdownRowDto, CaseloadDto, SummaryDto } from './dto/dashboard.dto.js';
 import type { DateRangeQueryDto } from './dto/report-query.dto.js';
+import { NextRun } from './next-run.js';
 import { CASELOAD_SQL, INTAKE_WEEKS_SQL, OPENED_SQL, RESOLVED_SQL, SESSIONS_SQL, TZ } from './reporting.sql.js';
 
 type Numeric = number | string | null;
@@ -31,6 +32,9 @@ interface SessionRow {
 
 @Injectable()
 export class DashboardService {
+  /** Leads opening the same period at once share a run (NextRun: never one that started before they asked). */
+  private readonly summaries = new NextRun<SummaryDto>();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Leads and admins see every active consultant and lead; a consultant, only their own row. */
@@ -66,8 +70,13 @@ export class DashboardService {
     };
   }
 
-  async summary(range: DateRangeQueryDto): Promise<SummaryDto> {
+  summary(range: DateRangeQueryDto): Promise<SummaryDto> {
     assertRange(range);
+    // The summary depends on the period only (every lead and admin sees the same figures).
+    return this.summaries.run(`${range.from}/${range.to}`, () => this.computeSummary(range));
+  }
+
+  private async computeSummary(range: DateRangeQueryDto): Promise<SummaryDto> {
     const params = await periodBounds(this.dataSource, range);
     // Independent queries on separate pooled connections, so the slowest one sets the response time.
     const [[opened = NO_CASES], [resolved = NO_RESOLVED], weeks, sessions, topics] = await Promise.all([
