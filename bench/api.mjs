@@ -7,7 +7,8 @@
 // started with COUNT_SQL_STATEMENTS (x-sql-statements). Finally the CSV exports' memory: the API's RSS sampled from
 // /proc during full-year exports. Prints the tables and appends them to bench/RESULTS.md.
 // Options: --data DIR keep/reuse the generated database in DIR; --rounds N (2); --warmup S (3); --duration S (10);
-// --only a,b (scenario names); --no-write (do not touch RESULTS.md).
+// --only a,b (scenario names); --no-write (do not touch RESULTS.md); --api-node-flags "…" (extra node flags for the
+// timed and the export API, to compare; the run's heading says so).
 import { execFileSync, spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -29,6 +30,7 @@ const ONLY = arg('only', '')?.split(',').filter(Boolean);
 const YEAR = { from: '2025-01-01', to: '2026-01-01' };
 const CLK_TCK = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
 const RESULTS = join(root, 'bench/RESULTS.md');
+const API_FLAGS = arg('api-node-flags', '').split(' ').filter(Boolean);
 
 let bench;
 process.once('SIGINT', () => void (bench?.cleanup() ?? Promise.resolve()).then(() => process.exit(130)));
@@ -226,7 +228,8 @@ async function checkIntakeSame(api, twin, db) {
     return row;
   };
   const [a, t] = [await written(api), await written(twin)];
-  if (!isDeepStrictEqual(a, t)) throw new Error(`POST /intake: the twin writes differently:\nAPI  ${JSON.stringify(a)}\ntwin ${JSON.stringify(t)}`);
+  if (!isDeepStrictEqual(a, t))
+    throw new Error(`POST /intake: the twin writes differently:\nAPI  ${JSON.stringify(a)}\ntwin ${JSON.stringify(t)}`);
   log('POST /intake: the twin writes the same case, event, submission and emails as the API');
 }
 
@@ -337,13 +340,18 @@ try {
   counting.child.kill('SIGTERM');
   await new Promise((resolve) => counting.child.once('exit', resolve));
 
-  const api = await startApi(env);
+  const api = await startApi(env, {}, API_FLAGS);
   bench.track(api.child);
   const load0 = loadavg()[0];
   const rows = [];
   for (let round = 1; round <= ROUNDS; round++) {
     for (const scenario of scenarios) {
-      for (const [who, target] of scenario.twin ? [['API', api], ['twin', twin]] : [['API', api]]) {
+      for (const [who, target] of scenario.twin
+        ? [
+            ['API', api],
+            ['twin', twin],
+          ]
+        : [['API', api]]) {
         const m = await measure(scenario, target, postgres.pid);
         rows.push({ round, scenario, who, ...m });
         log(
@@ -359,7 +367,7 @@ try {
   await new Promise((resolve) => api.child.once('exit', resolve));
   const memory = [];
   if (!ONLY?.length || ONLY.includes('export')) {
-    const fresh = await startApi(env);
+    const fresh = await startApi(env, {}, API_FLAGS);
     bench.track(fresh.child);
     await (await fetch(`${fresh.url}/api/v1/cases?pageSize=5`, { headers: lead })).arrayBuffer();
     await new Promise((r) => setTimeout(r, 1000));
@@ -420,7 +428,8 @@ try {
         list.cpuPerRequest <= 1.5 * listTwin.cpuPerRequest,
       );
     }
-    if (intake && intakeTwin) check('POST /intake ≥ 0.7× twin req/s', `${fmt(intake.rps / intakeTwin.rps, 2)}×`, intake.rps >= 0.7 * intakeTwin.rps);
+    if (intake && intakeTwin)
+      check('POST /intake ≥ 0.7× twin req/s', `${fmt(intake.rps / intakeTwin.rps, 2)}×`, intake.rps >= 0.7 * intakeTwin.rps);
     if (page && list) check('GET /cases/:id p95 ≤ list p95', `${fmt(page.p95)} vs ${fmt(list.p95)} ms`, page.p95 <= list.p95);
     if (session && list) check('POST consultation ≥ 0.8× list req/s', `${fmt(session.rps / list.rps, 2)}×`, session.rps >= 0.8 * list.rps);
     if (dashboard) check('dashboard summary p95 < 300 ms', `${fmt(dashboard.p95)} ms`, dashboard.p95 < 300);
@@ -431,7 +440,10 @@ try {
     ['session', 8],
     ['intake', 10],
   ]) {
-    if (statements[name]) checks.push(`| – | ${name} statements ≤ ${limit} | ${statements[name].api} | ${statements[name].api <= limit ? 'met' : '**missed**'} |`);
+    if (statements[name])
+      checks.push(
+        `| – | ${name} statements ≤ ${limit} | ${statements[name].api} | ${statements[name].api <= limit ? 'met' : '**missed**'} |`,
+      );
   }
   const errors = rows.reduce((sum, r) => sum + r.errors, 0);
   checks.push(`| – | zero errors | ${errors} | ${errors === 0 ? 'met' : '**missed**'} |`);
@@ -445,7 +457,8 @@ try {
     `## Run of ${when}`,
     '',
     `${cpus().length} CPUs, load average ${load0.toFixed(2)} at the start of timing (other work on the machine shares the CPUs); ` +
-      `${ROUNDS} rounds of ${WARMUP} s warm-up + ${DURATION} s timed per endpoint and server, API and twin alternating.`,
+      `${ROUNDS} rounds of ${WARMUP} s warm-up + ${DURATION} s timed per endpoint and server, API and twin alternating; ` +
+      `API started with ${API_FLAGS.length ? `the extra node flags \`${API_FLAGS.join(' ')}\`` : "Node's defaults (no flags)"}.`,
     '',
     ...table,
     '',
@@ -457,7 +470,10 @@ try {
   console.log(`\n${section}`);
   if (!process.argv.includes('--no-write')) {
     if (!existsSync(RESULTS))
-      writeFileSync(RESULTS, '# `npm run bench:api` results\n\nWritten by bench/api.mjs, newest run last; bench/README.md says how to read them.\n\n');
+      writeFileSync(
+        RESULTS,
+        '# `npm run bench:api` results\n\nWritten by bench/api.mjs, newest run last; bench/README.md says how to read them.\n\n',
+      );
     appendFileSync(RESULTS, `${section}\n`);
     log(`appended to ${RESULTS}`);
   }

@@ -83,11 +83,14 @@ export async function provision({ dataDir, log = (line) => console.log(`[bench] 
   return { dir, env, db, postgres, redis, cleanup, track: (child) => children.push(child) };
 }
 
-/** The built API as `npm run up` starts it (API_NODE_FLAGS, NODE_ENV=production, LOG_LEVEL=warn), once /health answers. */
-export async function startApi(env, extraEnv = {}) {
+/**
+ * The built API as `npm run up` starts it (API_NODE_FLAGS, NODE_ENV=production, LOG_LEVEL=warn), once /health answers.
+ * `extraFlags`: node flags to try on top (bench/api.mjs --api-node-flags), for experiments only.
+ */
+export async function startApi(env, extraEnv = {}, extraFlags = []) {
   const { API_NODE_FLAGS } = await import(new URL('../dist/apps/api/src/node-flags.js', import.meta.url).href);
   const port = await freePort();
-  const child = spawn(process.execPath, [...API_NODE_FLAGS, join(root, 'dist/apps/api/src/main.js')], {
+  const child = spawn(process.execPath, [...API_NODE_FLAGS, ...extraFlags, join(root, 'dist/apps/api/src/main.js')], {
     cwd: root,
     env: { ...env, ...extraEnv, PORT: String(port) },
     stdio: ['ignore', 'inherit', 'inherit'],

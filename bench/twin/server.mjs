@@ -69,7 +69,10 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2
 function listQuery(raw) {
   const list = (value, allowed) => {
     if (value === undefined || value === '') return undefined;
-    const items = (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean);
+    const items = (Array.isArray(value) ? value : [value])
+      .flatMap((v) => String(v).split(','))
+      .map((v) => v.trim())
+      .filter(Boolean);
     return items.every((v) => allowed.includes(v)) ? items : null;
   };
   const int = (value, fallback, max) => {
@@ -283,7 +286,13 @@ app.post('/api/v1/intake', async (request, reply) => {
     }
     if (!contactId) {
       contactCreated = true;
-      const { rows } = await query(counter, client, sql.INSERT_CONTACT, [organization.id, dto.contactName, dto.email, dto.phone ?? null, dto.role]);
+      const { rows } = await query(counter, client, sql.INSERT_CONTACT, [
+        organization.id,
+        dto.contactName,
+        dto.email,
+        dto.phone ?? null,
+        dto.role,
+      ]);
       contactId = rows[0].id;
     }
     const submissionId = randomUUID();

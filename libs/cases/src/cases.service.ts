@@ -2,6 +2,7 @@ import { ConflictException, ForbiddenException, Injectable, NotFoundException } 
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { addBusinessDays, escapeLike, fieldError } from '@ta/common';
 import { AppConfig } from '@ta/config';
+import { readModel } from '@ta/database';
 import { OutboxService } from '@ta/mail';
 import { Contact, Organization } from '@ta/organizations';
 import { User, type AuthenticatedUser } from '@ta/users';
@@ -9,15 +10,7 @@ import { DataSource, In, Repository, type EntityManager } from 'typeorm';
 import type { CaseStatus } from './case-enums.js';
 import { CaseEventsService } from './case-events.service.js';
 import { allowedMoves, canMove, needsReason, timestampsFor } from './case-status-machine.js';
-import {
-  CASE_BY_ID,
-  CASE_EXISTS,
-  casePage,
-  type CaseExistsRow,
-  type CaseJson,
-  type CaseJsonRow,
-  type CasePageRow,
-} from './case.sql.js';
+import { CASE_BY_ID, CASE_EXISTS, casePage, type CaseExistsRow, type CaseJson, type CaseJsonRow, type CasePageRow } from './case.sql.js';
 import { Case } from './case.entity.js';
 import type {
   AssignDto,
@@ -73,7 +66,7 @@ export class CasesService {
   /** One statement for a page and its total (the case read model, case.sql.ts), a page past the end included. */
   async list(query: ListCasesQueryDto, actor: Actor): Promise<{ items: CaseDto[]; total: number }> {
     const { where, params } = caseFilters(query, actor);
-    const [row] = (await this.dataSource.query(casePage(where, listOrder(query), params.length + 1), [
+    const [row] = (await readModel<CasePageRow>(this.dataSource, casePage(where, listOrder(query), params.length + 1), [
       ...params,
       query.pageSize,
       (query.page - 1) * query.pageSize,
@@ -95,14 +88,14 @@ export class CasesService {
   }
 
   async get(id: string): Promise<CaseDto> {
-    const [row] = (await this.dataSource.query(CASE_BY_ID, [id])) as CaseJsonRow[];
+    const [row] = await readModel<CaseJsonRow>(this.dataSource, CASE_BY_ID, [id]);
     if (!row) throw new NotFoundException(`No case with id ${id}`);
     return withMoves(row.dto);
   }
 
   /** A 404 unless the case exists: for reads about a case that need nothing of it. */
   async assertExists(id: string): Promise<void> {
-    const [{ found }] = (await this.dataSource.query(CASE_EXISTS, [id])) as [CaseExistsRow];
+    const [{ found }] = (await readModel<CaseExistsRow>(this.dataSource, CASE_EXISTS, [id])) as [CaseExistsRow];
     if (!found) throw new NotFoundException(`No case with id ${id}`);
   }
 

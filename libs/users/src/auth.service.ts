@@ -3,6 +3,7 @@ import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { TooManyRequestsException } from '@ta/common';
 import { AppConfig } from '@ta/config';
+import { readModel } from '@ta/database';
 import { OutboxService } from '@ta/mail';
 import { LessThan, Repository } from 'typeorm';
 import { LoginThrottle } from './login-throttle.js';
@@ -58,7 +59,7 @@ export class AuthService {
 
   /** The signed-in user behind a token, or null: one statement per request (session.sql.ts). */
   async authenticate(token: string): Promise<AuthenticatedUser | null> {
-    const [row] = (await this.sessions.query(SESSION_USER, [this.hash(token)])) as SessionUserRow[];
+    const [row] = await readModel<SessionUserRow>(this.sessions.manager.connection, SESSION_USER, [this.hash(token)]);
     if (!row) return null;
     return { id: row.id, email: row.email, name: row.name, role: row.role, sessionId: row.session_id };
   }
