@@ -1,5 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { readModel } from '@ta/database';
 import { Repository, type EntityManager } from 'typeorm';
 import { CaseEvent } from './case-event.entity.js';
 import type { CaseEventPayloads, CaseEventType } from './case-events.js';
@@ -26,7 +27,11 @@ export class CaseEventsService {
 
   /** A page of the timeline in one statement (case.read-model.sql.ts); a 404 when the case does not exist. */
   async page(caseId: string, page: number, pageSize: number): Promise<{ items: CaseEventDto[]; total: number }> {
-    const [row] = (await this.events.manager.query(TIMELINE_PAGE, [caseId, pageSize, (page - 1) * pageSize])) as [TimelinePageRow];
+    const [row] = (await readModel<TimelinePageRow>(this.events.manager.connection, TIMELINE_PAGE, [
+      caseId,
+      pageSize,
+      (page - 1) * pageSize,
+    ])) as [TimelinePageRow];
     if (!row.found) throw new NotFoundException(`No case with id ${caseId}`);
     return { items: row.items, total: row.total };
   }

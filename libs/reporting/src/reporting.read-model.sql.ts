@@ -10,6 +10,16 @@ import { REGION_LABELS } from '@ta/organizations';
 /** The center's time zone, as SQL reads it (set per connection from CENTER_TIME_ZONE: ARCHITECTURE §Contracts). */
 export const TZ = 'center_time_zone()';
 
+/**
+ * What a statement (or a REPEATABLE READ transaction) sees: xmin:xmax:in-progress xids. Two equal snapshots see exactly
+ * the same committed rows, so a summary computed under one is the answer for the other (DashboardService).
+ */
+export const SNAPSHOT_SQL = `SELECT pg_current_snapshot()::text AS snapshot`;
+
+export interface SnapshotRow {
+  snapshot: string;
+}
+
 /** $1, $2: YYYY-MM-DD → the instants New York's days start. */
 export const BOUNDS_SQL = `SELECT ($1::date)::timestamp AT TIME ZONE ${TZ} AS lo, ($2::date)::timestamp AT TIME ZONE ${TZ} AS hi`;
 
