@@ -1,8 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CaseEventsService, CasesService } from '@ta/cases';
-import { CENTER_TIME_ZONE, fieldError } from '@ta/common';
+import { CENTER_TIME_ZONE, fieldError, hashLinkToken, newLinkToken } from '@ta/common';
 import { AppConfig } from '@ta/config';
 import { ActionPlanService, type ActionPlanDto } from '@ta/engagement';
 import { OutboxService } from '@ta/mail';
@@ -38,8 +37,6 @@ import type { InstrumentFile } from './instrument-file.js';
 import { changeOf, checkAnswers, sectionsOf, toRespondent, toSummary, type AnswerInput } from './scores.js';
 
 type Actor = Pick<AuthenticatedUser, 'id' | 'role'>;
-
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Rounds of a readiness instrument for one organization: who answers, what they said, the scores, and the change. */
 @Injectable()
@@ -122,12 +119,12 @@ export class AssessmentsService {
           results.push({ contactId, respondentId: null, outcome: 'no_email' });
           continue;
         }
-        const token = randomBytes(24).toString('base64url');
+        const token = newLinkToken();
         const [row] = (await manager.query(
           `INSERT INTO assessment_respondents (assessment_id, contact_id, name, source, token_hash, status)
            VALUES ($1, $2, $3, 'invited', $4, 'invited')
            ON CONFLICT (assessment_id, contact_id) WHERE source = 'invited' DO NOTHING RETURNING id`,
-          [id, contactId, contact.name, hashToken(token)],
+          [id, contactId, contact.name, hashLinkToken(token)],
         )) as Array<{ id: string }>;
         if (!row) {
           results.push({ contactId, respondentId: null, outcome: 'already_invited' });

@@ -1,8 +1,7 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CasesService } from '@ta/cases';
-import { addBusinessDays, CENTER_TIME_ZONE } from '@ta/common';
+import { addBusinessDays, CENTER_TIME_ZONE, hashLinkToken, newLinkToken, sameLinkHash } from '@ta/common';
 import { AppConfig } from '@ta/config';
 import { OutboxService } from '@ta/mail';
 import {
@@ -79,8 +78,6 @@ function statusStory({ status, consultant, sessionsHeld, nextFollowUp }: StatusF
   }
 }
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-
 @Injectable()
 export class IntakeService {
   constructor(
@@ -96,7 +93,7 @@ export class IntakeService {
    */
   async submit(dto: IntakeDto): Promise<IntakeResultDto> {
     if (dto.website) return this.decoy();
-    const token = randomBytes(24).toString('base64url');
+    const token = newLinkToken();
     const statusUrl = `${this.config.APP_URL}/request/status/${token}`;
     const { reference, emailIds } = await this.dataSource.transaction(async (manager) => {
       const { organization, organizationCreated, contact, contactCreated } = await this.matchOrCreate(manager, dto);
@@ -126,7 +123,7 @@ export class IntakeService {
         contactId: contact.id,
         contactCreated,
         caseId: opened.id,
-        tokenHash: hashToken(token),
+        tokenHash: hashLinkToken(token),
       });
       const leads = (await manager.query(`SELECT id, email FROM users WHERE role = 'lead' AND active`)) as Array<{
         id: string;
@@ -164,7 +161,7 @@ export class IntakeService {
 
   /** What the requester may see: no notes, no summaries, the consultant's first name only. */
   async status(token: string): Promise<RequestStatusDto> {
-    const hash = hashToken(token);
+    const hash = hashLinkToken(token);
     const [row] = (await this.dataSource.query(
       `SELECT s.token_hash, s.created_at, c.id AS case_id, c.reference, c.status, o.name AS organization_name, u.name AS consultant_name
        FROM intake_submissions s JOIN cases c ON c.id = s.case_id JOIN organizations o ON o.id = c.organization_id
@@ -180,8 +177,7 @@ export class IntakeService {
       organization_name: string;
       consultant_name: string | null;
     }>;
-    // The index finds the row; the constant-time comparison keeps the answer time independent of how much matched.
-    if (!row || !timingSafeEqual(Buffer.from(row.token_hash), Buffer.from(hash)))
+    if (!row || !sameLinkHash(row.token_hash, hash))
       throw new NotFoundException('No request found for this link');
     const sessions = (await this.dataSource.query(
       `SELECT DISTINCT to_char(started_at AT TIME ZONE $2, 'YYYY-MM-DD') AS day FROM consultations WHERE case_id = $1 AND started_at <= now() ORDER BY day`,
@@ -284,7 +280,7 @@ export class IntakeService {
   /** For the honeypot: looks like success to a bot (a real next reference, a well-formed link), creates nothing. */
   private async decoy(): Promise<IntakeResultDto> {
     const reference = await this.cases.burnReference();
-    return { reference, statusUrl: `${this.config.APP_URL}/request/status/${randomBytes(24).toString('base64url')}` };
+    return { reference, statusUrl: `${this.config.APP_URL}/request/status/${newLinkToken()}` };
   }
 }
 

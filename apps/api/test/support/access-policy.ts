@@ -103,4 +103,14 @@ export const ACCESS_POLICY: Record<string, Access> = {
   'PUT /api/v1/public/assessments/{token}': publicRoute,
   'POST /api/v1/public/assessments/{token}/submit': publicRoute,
   'GET /api/v1/reports/readiness': lead,
+
+  'GET /api/v1/surveys': staff,
+  'POST /api/v1/surveys': admin,
+  'GET /api/v1/surveys/{id}': staff,
+  'GET /api/v1/surveys/responses': lead,
+  'GET /api/v1/cases/{id}/surveys': staff,
+  'GET /api/v1/public/surveys/{token}': publicRoute,
+  'POST /api/v1/public/surveys/{token}': publicRoute,
+  'GET /api/v1/public/surveys/{token}/opt-out': publicRoute,
+  'POST /api/v1/public/surveys/{token}/opt-out': publicRoute,
 };

@@ -192,6 +192,46 @@ const TEMPLATES: Record<string, (data: Data, center: EmailCenter) => RenderedEma
       html: layout(c, 'Time to reassess', lines.map(escapeHtml), { href: String(d.url), label: 'Open the organization' }),
     };
   },
+  survey_invitation: (d, c) => {
+    const closure = d.kind === 'case_closure';
+    const lines = closure
+      ? [
+          `Hello ${String(d.contactName)},`,
+          `Thank you for working with ${c.shortName} on "${String(d.title)}" (${String(d.reference)}) for ${String(d.organizationName)}. Would you tell us how it went? Five short questions, about two minutes, on a phone or a computer.`,
+          `Your answers go to the TA center's team and help us do better for the next program. The link is yours alone and works for ${String(d.days)} days.`,
+        ]
+      : [
+          `Hello ${String(d.contactName)},`,
+          `A few months ago ${c.shortName} closed your request "${String(d.title)}" (${String(d.reference)}) for ${String(d.organizationName)}. We would like to learn what has changed for your program since then: four questions, a few minutes.`,
+          `The link is yours alone and works for ${String(d.days)} days.`,
+        ];
+    const optOut = `Rather not receive our surveys? One click and we will not send you another: ${String(d.optOutUrl)}`;
+    return {
+      subject: closure ? `How did we do? ${String(d.reference)}` : `What has changed since we worked together? ${String(d.reference)}`,
+      text: [...lines, '', `Answer here: ${String(d.url)}`, '', optOut].join('\n\n'),
+      html: layout(
+        c,
+        closure ? 'How did we do?' : 'What has changed?',
+        [
+          ...lines.map(escapeHtml),
+          `<span style="font-size:12px;color:#666">Rather not receive our surveys? <a href="${escapeHtml(d.optOutUrl)}">Stop survey emails</a>.</span>`,
+        ],
+        { href: String(d.url), label: 'Answer the survey' },
+      ),
+    };
+  },
+  survey_low_rating: (d, c) => {
+    const lines = [
+      `Hello ${String(d.name)},`,
+      `${String(d.organizationName)} rated its overall satisfaction ${String(d.rating)} out of 5 in the closure survey for ${String(d.reference)} "${String(d.title)}".`,
+      'The answers are on the case page. A call to the clinic soon is worth it.',
+    ];
+    return {
+      subject: `Low satisfaction rating on ${String(d.reference)}`,
+      text: [...lines, '', `Open the case: ${String(d.caseUrl)}`].join('\n\n'),
+      html: layout(c, `Low satisfaction rating (${String(d.rating)}/5)`, lines.map(escapeHtml), { href: String(d.caseUrl), label: 'Open the case' }),
+    };
+  },
   test_message: (d, c) => ({
     subject: String(d.subject ?? 'TA Desk test message'),
     text: String(d.body ?? 'This is a test message.'),
