@@ -45,10 +45,10 @@ describe('survey sweep: closure survey and outcome check after resolution, once 
     ).rows[0].id as string;
   const contact = async (organizationId: string, email: string) =>
     (
-      await db.query(`INSERT INTO contacts (organization_id, name, email, role) VALUES ($1, 'Dana Director', $2, 'director') RETURNING id`, [
-        organizationId,
-        email,
-      ])
+      await db.query(
+        `INSERT INTO contacts (organization_id, name, email, role) VALUES ($1, 'Dana Director', $2, 'director') RETURNING id`,
+        [organizationId, email],
+      )
     ).rows[0].id as string;
   /** A case resolved `daysAgo` days before `now`, with its primary contact. */
   const resolvedCase = async (now: Date, daysAgo: number, email: string, reason = 'goals_met', status = 'resolved') => {

@@ -43,9 +43,10 @@ export function assertRange(range: { from: string; to: string }): void {
 
 /** The instants a period starts and ends: New York midnights, computed by Postgres (daylight saving included). */
 export async function periodBounds(dataSource: Pick<DataSource, 'query'>, range: { from: string; to: string }): Promise<[Date, Date]> {
-  const [row] = (await dataSource.query(
-    `SELECT ($1::date)::timestamp AT TIME ZONE $3 AS lo, ($2::date)::timestamp AT TIME ZONE $3 AS hi`,
-    [range.from, range.to, CENTER_TIME_ZONE],
-  )) as [{ lo: Date; hi: Date }];
+  const [row] = (await dataSource.query(`SELECT ($1::date)::timestamp AT TIME ZONE $3 AS lo, ($2::date)::timestamp AT TIME ZONE $3 AS hi`, [
+    range.from,
+    range.to,
+    CENTER_TIME_ZONE,
+  ])) as [{ lo: Date; hi: Date }];
   return [row.lo, row.hi];
 }

@@ -177,8 +177,7 @@ export class IntakeService {
       organization_name: string;
       consultant_name: string | null;
     }>;
-    if (!row || !sameLinkHash(row.token_hash, hash))
-      throw new NotFoundException('No request found for this link');
+    if (!row || !sameLinkHash(row.token_hash, hash)) throw new NotFoundException('No request found for this link');
     const sessions = (await this.dataSource.query(
       `SELECT DISTINCT to_char(started_at AT TIME ZONE $2, 'YYYY-MM-DD') AS day FROM consultations WHERE case_id = $1 AND started_at <= now() ORDER BY day`,
       [row.case_id, CENTER_TIME_ZONE],

@@ -30,7 +30,8 @@ export function checkSurveyAnswers(survey: SurveyFile, answers: AnswerInput[]): 
     seen.add(question.code);
     const only = (field: 'number' | 'choices' | 'text') => {
       for (const other of ['number', 'choices', 'text'] as const)
-        if (other !== field && answer[other] !== undefined) throw fieldError(`${at}.${other}`, `is not how a ${question.type} question is answered`);
+        if (other !== field && answer[other] !== undefined)
+          throw fieldError(`${at}.${other}`, `is not how a ${question.type} question is answered`);
       if (answer[field] === undefined) throw fieldError(`${at}.${field}`, 'is required for this question');
     };
     const base = { code: question.code, number: null, choices: null, text: null };
@@ -40,7 +41,8 @@ export function checkSurveyAnswers(survey: SurveyFile, answers: AnswerInput[]): 
         only('number');
         const value = answer.number as number;
         const [min, max] = question.type === 'rating' ? [1, 5] : [question.min ?? 0, question.max ?? 0];
-        if (!Number.isInteger(value) || value < min || value > max) throw fieldError(`${at}.number`, `must be a whole number from ${min} to ${max}`);
+        if (!Number.isInteger(value) || value < min || value > max)
+          throw fieldError(`${at}.number`, `must be a whole number from ${min} to ${max}`);
         return { ...base, number: value };
       }
       case 'single':
@@ -66,6 +68,9 @@ export function checkSurveyAnswers(survey: SurveyFile, answers: AnswerInput[]): 
   });
   const missing = survey.questions.filter((q) => q.required && !seen.has(q.code));
   if (missing.length)
-    throw fieldError('answers', `${missing.length} required question${missing.length === 1 ? ' is' : 's are'} not answered: ${missing.map((q) => q.code).join(', ')}`);
+    throw fieldError(
+      'answers',
+      `${missing.length} required question${missing.length === 1 ? ' is' : 's are'} not answered: ${missing.map((q) => q.code).join(', ')}`,
+    );
   return stored;
 }

@@ -11,7 +11,8 @@ import { LOW_RATING } from './survey-enums.js';
 import type { SurveyFile } from './survey-file.js';
 import { INSERT_ANSWERS, PUBLIC_INVITATION, type PublicInvitationRow } from './surveys.sql.js';
 
-export const UNKNOWN_SURVEY = 'We could not find this survey. Check that the link is complete: it is the whole address in the email we sent.';
+export const UNKNOWN_SURVEY =
+  'We could not find this survey. Check that the link is complete: it is the whole address in the email we sent.';
 const EXPIRED = 'This survey has closed, so answers can no longer be given with this link. Thank you all the same.';
 const ALREADY = 'This survey has already been answered; each link takes one set of answers. Thank you!';
 
@@ -50,7 +51,9 @@ export class PublicSurveysService {
         answers.map((a) => a.text),
       ]);
       await manager.query(`UPDATE survey_invitations SET status = 'answered', answered_at = now() WHERE id = $1`, [row.id]);
-      const satisfaction = survey.satisfactionQuestion ? (answers.find((a) => a.code === survey.satisfactionQuestion)?.number ?? null) : null;
+      const satisfaction = survey.satisfactionQuestion
+        ? (answers.find((a) => a.code === survey.satisfactionQuestion)?.number ?? null)
+        : null;
       await this.events.record(manager, row.case_id, null, 'survey_answered', {
         invitationId: row.id,
         kind: row.kind,
@@ -96,10 +99,9 @@ export class PublicSurveysService {
 
   /** The case's consultant and every active lead, once each (dedupe key per invitation and person). */
   private async alertLowRating(manager: EntityManager, row: PublicInvitationRow, rating: number): Promise<string[]> {
-    const people = (await manager.query(
-      `SELECT id, name, email FROM users WHERE active AND (role = 'lead' OR id = $1) ORDER BY name`,
-      [row.assignee_id],
-    )) as Array<{ id: string; name: string; email: string }>;
+    const people = (await manager.query(`SELECT id, name, email FROM users WHERE active AND (role = 'lead' OR id = $1) ORDER BY name`, [
+      row.assignee_id,
+    ])) as Array<{ id: string; name: string; email: string }>;
     const emails: EmailToQueue[] = people.map((person) => ({
       to: person.email,
       template: 'survey_low_rating',

@@ -70,12 +70,14 @@ export function parseSurveyFile(input: unknown): SurveyFile {
     if (typeof value !== 'string') return void fail(at, 'must be a string');
     if (value.trim() === '') return void fail(at, 'must not be empty');
     if (value.length > max) return void fail(at, `must be at most ${max} characters`);
-    if ([...value].some((c) => c < ' ' && c !== '\n' && c !== '\r' && c !== '\t')) return void fail(at, 'must not contain control characters');
+    if ([...value].some((c) => c < ' ' && c !== '\n' && c !== '\r' && c !== '\t'))
+      return void fail(at, 'must not contain control characters');
     return value.trim();
   };
   const code = (obj: Json, path: string): string | undefined => {
     const value = text(obj, path, 'code', 60);
-    if (value !== undefined && !CODE.test(value)) return void fail(join(path, 'code'), 'must be lower-case letters, digits or _ (up to 60)');
+    if (value !== undefined && !CODE.test(value))
+      return void fail(join(path, 'code'), 'must be lower-case letters, digits or _ (up to 60)');
     return value;
   };
   const integer = (obj: Json, path: string, key: string, min: number, max: number, required = true): number | undefined => {

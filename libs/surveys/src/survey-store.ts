@@ -25,13 +25,10 @@ export async function storeSurvey(
       `Version ${survey.version} of the ${survey.kind} survey has been sent and cannot change; load the edited file as version ${survey.version + 1}`,
     );
   if (existing) {
-    await manager.query(`UPDATE surveys SET title = $3, definition = $4, loaded_by = $5, updated_at = now() WHERE kind = $1 AND version = $2`, [
-      survey.kind,
-      survey.version,
-      survey.title,
-      definition,
-      loadedBy,
-    ]);
+    await manager.query(
+      `UPDATE surveys SET title = $3, definition = $4, loaded_by = $5, updated_at = now() WHERE kind = $1 AND version = $2`,
+      [survey.kind, survey.version, survey.title, definition, loadedBy],
+    );
     return { id: existing.id, outcome: 'replaced', survey };
   }
   const [row] = (await manager.query(

@@ -45,7 +45,9 @@ export function displayAnswer(question: SurveyQuestion | undefined, answer: Invi
   if (answer.number !== null)
     return question?.type === 'rating' ? `${answer.number} – ${question.labels?.[String(answer.number)] ?? ''}` : String(answer.number);
   const labelOf = (code: string) =>
-    question?.type === 'yes_no' ? (YES_NO_LABELS[code as 'yes' | 'no'] ?? code) : (question?.options?.find((o) => o.code === code)?.label ?? code);
+    question?.type === 'yes_no'
+      ? (YES_NO_LABELS[code as 'yes' | 'no'] ?? code)
+      : (question?.options?.find((o) => o.code === code)?.label ?? code);
   return (answer.choices ?? []).map(labelOf).join('; ');
 }
 
@@ -56,7 +58,17 @@ export function toCaseSurvey(row: InvitationRow): CaseSurveyDto {
   const answers: AnswerDto[] = survey.questions.flatMap((q) => {
     const answer = byCode.get(q.code);
     return answer
-      ? [{ questionCode: q.code, prompt: q.prompt, type: q.type, number: answer.number, choices: answer.choices, text: answer.text, display: displayAnswer(q, answer) }]
+      ? [
+          {
+            questionCode: q.code,
+            prompt: q.prompt,
+            type: q.type,
+            number: answer.number,
+            choices: answer.choices,
+            text: answer.text,
+            display: displayAnswer(q, answer),
+          },
+        ]
       : [];
   });
   return {
@@ -93,7 +105,8 @@ export class SurveysService {
   async load(file: unknown, actorId: string): Promise<LoadSurveyResultDto> {
     try {
       const { id, outcome } = await this.dataSource.transaction((manager) => storeSurvey(manager, file, actorId));
-      return { survey: toSummary(((await this.dataSource.query(GET_SURVEY, [id])) as SurveyRow[])[0]!), outcome };
+      const [row] = (await this.dataSource.query(GET_SURVEY, [id])) as [SurveyRow];
+      return { survey: toSummary(row), outcome };
     } catch (error) {
       if (!(error instanceof SurveyFileError)) throw error;
       throw new BadRequestException({

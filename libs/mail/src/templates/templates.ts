@@ -229,7 +229,10 @@ const TEMPLATES: Record<string, (data: Data, center: EmailCenter) => RenderedEma
     return {
       subject: `Low satisfaction rating on ${String(d.reference)}`,
       text: [...lines, '', `Open the case: ${String(d.caseUrl)}`].join('\n\n'),
-      html: layout(c, `Low satisfaction rating (${String(d.rating)}/5)`, lines.map(escapeHtml), { href: String(d.caseUrl), label: 'Open the case' }),
+      html: layout(c, `Low satisfaction rating (${String(d.rating)}/5)`, lines.map(escapeHtml), {
+        href: String(d.caseUrl),
+        label: 'Open the case',
+      }),
     };
   },
   test_message: (d, c) => ({

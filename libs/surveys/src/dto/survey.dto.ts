@@ -2,7 +2,14 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsCalendarDate, Optional, Trim } from '@ta/common';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { INVITATION_STATUSES, QUESTION_TYPES, SURVEY_KINDS, type InvitationStatus, type QuestionType, type SurveyKind } from '../survey-enums.js';
+import {
+  INVITATION_STATUSES,
+  QUESTION_TYPES,
+  SURVEY_KINDS,
+  type InvitationStatus,
+  type QuestionType,
+  type SurveyKind,
+} from '../survey-enums.js';
 import { NUMBER_LIMIT } from '../survey-file.js';
 
 // ---- the survey, as the file gives it (documentation of POST /surveys, and the pages' types) ----
@@ -132,7 +139,8 @@ export class CaseSurveyDto {
   @ApiProperty({ format: 'date-time' }) sentAt: string;
   @ApiProperty({ format: 'date-time' }) expiresAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) answeredAt: string | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'the overall satisfaction rating (closure survey)' }) satisfaction: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'the overall satisfaction rating (closure survey)' }) satisfaction:
+    number | null;
   @ApiProperty({ type: [AnswerDto] }) answers: AnswerDto[];
 }
 
