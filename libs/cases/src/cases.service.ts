@@ -6,7 +6,7 @@ import { OutboxService } from '@ta/mail';
 import { Contact, Organization } from '@ta/organizations';
 import { User, type AuthenticatedUser } from '@ta/users';
 import { DataSource, In, Repository, type EntityManager } from 'typeorm';
-import type { CaseStatus } from './case-enums.js';
+import type { CaseStatus, Intensity } from './case-enums.js';
 import { CaseEventsService } from './case-events.service.js';
 import { allowedMoves, canMove, needsReason, timestampsFor } from './case-status-machine.js';
 import {
@@ -328,6 +328,33 @@ export class CasesService {
    */
   lock(manager: EntityManager, id: string): Promise<Case> {
     return this.find(manager, id, true);
+  }
+
+  /**
+   * Confirms tiers in bulk (a lead accepting suggestions): sets each case's intensity only where none is set yet (a
+   * consultant's choice made meanwhile stands), bumps the version like an edit, and records the change on each timeline —
+   * one statement for any number of cases. Returns the ids changed.
+   */
+  async confirmIntensities(
+    manager: EntityManager,
+    tiers: Array<{ caseId: string; intensity: Intensity }>,
+    actorId: string,
+  ): Promise<string[]> {
+    if (!tiers.length) return [];
+    const rows = (await manager.query(
+      `WITH upd AS (
+         UPDATE cases c SET intensity = t.intensity, version = c.version + 1, updated_at = now()
+         FROM unnest($1::uuid[], $2::text[]) AS t(id, intensity)
+         WHERE c.id = t.id AND c.intensity IS NULL
+         RETURNING c.id, c.intensity
+       ), ev AS (
+         INSERT INTO case_events (case_id, actor_id, type, data)
+         SELECT id, $3, 'field_changed', jsonb_build_object('field', 'intensity', 'from', NULL, 'to', intensity, 'suggested', true) FROM upd
+       )
+       SELECT id FROM upd`,
+      [tiers.map((t) => t.caseId), tiers.map((t) => t.intensity), actorId],
+    )) as Array<{ id: string }>;
+    return rows.map((r) => r.id);
   }
 
   /**

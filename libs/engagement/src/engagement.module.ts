@@ -10,11 +10,13 @@ import { ConsultationsService } from './consultations.service.js';
 import { EngagementController } from './engagement.controller.js';
 import { FollowUp } from './follow-up.entity.js';
 import { FollowUpsService } from './follow-ups.service.js';
+import { IntensityController } from './intensity.controller.js';
+import { IntensityService } from './intensity.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Consultation, ActionPlanGoal, ActionItem, FollowUp]), CasesModule],
-  controllers: [EngagementController, CaseworkController],
-  providers: [ConsultationsService, ActionPlanService, FollowUpsService, CaseworkService],
+  controllers: [EngagementController, CaseworkController, IntensityController],
+  providers: [ConsultationsService, ActionPlanService, FollowUpsService, CaseworkService, IntensityService],
   exports: [ConsultationsService, ActionPlanService, FollowUpsService],
 })
 export class EngagementModule {}

@@ -104,6 +104,10 @@ export const ACCESS_POLICY: Record<string, Access> = {
   'POST /api/v1/public/assessments/{token}/submit': publicRoute,
   'GET /api/v1/reports/readiness': lead,
 
+  'GET /api/v1/cases/{id}/intensity': staff,
+  'GET /api/v1/cases/intensity-suggestions': lead,
+  'POST /api/v1/cases/intensity/confirm': lead,
+
   'GET /api/v1/surveys': staff,
   'POST /api/v1/surveys': admin,
   'GET /api/v1/surveys/{id}': staff,

@@ -817,6 +817,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SurveysController_list"];
+        put?: never;
+        post: operations["SurveysController_load"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SurveysController_responses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SurveysController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SurveysController_forCase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/surveys/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicSurveysController_get"];
+        put?: never;
+        post: operations["PublicSurveysController_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/surveys/{token}/opt-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicSurveysController_optOutStatus"];
+        put?: never;
+        post: operations["PublicSurveysController_optOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1933,6 +2029,168 @@ export interface components {
         };
         DraftDto: {
             answers: components["schemas"]["AnswerInputDto"][];
+        };
+        SurveySummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "case_closure" | "outcome_check";
+            version: number;
+            title: string;
+            questions: number;
+            /** @description sent: this version can no longer change */
+            sent: boolean;
+            /** @description the version the sweep sends now (the highest of its kind) */
+            current: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AnswerDto: {
+            questionCode: string;
+            prompt: string;
+            /** @enum {string} */
+            type: "rating" | "single" | "multi" | "yes_no" | "number" | "text";
+            number: number | null;
+            /** @description option codes */
+            choices: string[] | null;
+            text: string | null;
+            /** @description the answer in words: the rating’s label, the options’ labels, the number or the text */
+            display: string;
+        };
+        SurveyResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "case_closure" | "outcome_check";
+            title: string;
+            surveyVersion: number;
+            recipientName: string;
+            /** @enum {string} */
+            status: "sent" | "answered";
+            /** Format: date-time */
+            sentAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            answeredAt: string | null;
+            /** @description the overall satisfaction rating (closure survey) */
+            satisfaction: number | null;
+            answers: components["schemas"]["AnswerDto"][];
+            /** Format: uuid */
+            caseId: string;
+            caseReference: string;
+            organizationName: string;
+            consultantName: string | null;
+        };
+        SurveyOptionDto: {
+            code: string;
+            label: string;
+        };
+        SurveyQuestionDto: {
+            code: string;
+            /** @enum {string} */
+            type: "rating" | "single" | "multi" | "yes_no" | "number" | "text";
+            prompt: string;
+            /** @description default true */
+            required: boolean;
+            /** @description rating: a label for each of 1..5 */
+            labels?: {
+                [key: string]: string;
+            };
+            /** @description single and multi choice */
+            options?: components["schemas"]["SurveyOptionDto"][];
+            /** @description number: lowest accepted (default 0) */
+            min?: number;
+            /** @description number: highest accepted */
+            max?: number;
+        };
+        SurveyFileDto: {
+            /** @enum {string} */
+            kind: "case_closure" | "outcome_check";
+            version: number;
+            title: string;
+            intro?: string;
+            /** @description case_closure: the code of the rating question reported as overall satisfaction */
+            satisfactionQuestion?: string;
+            questions: components["schemas"]["SurveyQuestionDto"][];
+        };
+        SurveyDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "case_closure" | "outcome_check";
+            version: number;
+            title: string;
+            questions: number;
+            /** @description sent: this version can no longer change */
+            sent: boolean;
+            /** @description the version the sweep sends now (the highest of its kind) */
+            current: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            definition: components["schemas"]["SurveyFileDto"];
+        };
+        LoadSurveyResultDto: {
+            survey: components["schemas"]["SurveySummaryDto"];
+            /** @enum {string} */
+            outcome: "created" | "replaced" | "unchanged";
+        };
+        CaseSurveyDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "case_closure" | "outcome_check";
+            title: string;
+            surveyVersion: number;
+            recipientName: string;
+            /** @enum {string} */
+            status: "sent" | "answered";
+            /** Format: date-time */
+            sentAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            answeredAt: string | null;
+            /** @description the overall satisfaction rating (closure survey) */
+            satisfaction: number | null;
+            answers: components["schemas"]["AnswerDto"][];
+        };
+        CaseSurveysDto: {
+            surveys: components["schemas"]["CaseSurveyDto"][];
+            /** @description the case’s survey recipient opted out of surveys */
+            optedOut: boolean;
+        };
+        PublicSurveyDto: {
+            /** @enum {string} */
+            kind: "case_closure" | "outcome_check";
+            organizationName: string;
+            /** @description the first name of the person invited */
+            recipientName: string;
+            /** @enum {string} */
+            status: "sent" | "answered";
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            answeredAt: string | null;
+            /** @description the survey as it was sent (the version of the invitation) */
+            survey: components["schemas"]["SurveyFileDto"];
+        };
+        SurveyAnswerInputDto: {
+            questionCode: string;
+            /** @description rating (1–5) and number questions */
+            number?: number;
+            /** @description single, multi and yes/no (`yes` or `no`) questions: option codes */
+            choices?: string[];
+            /** @description text questions */
+            text?: string;
+        };
+        SurveyAnswersDto: {
+            answers: components["schemas"]["SurveyAnswerInputDto"][];
+        };
+        OptOutDto: {
+            /** @description the address, partly hidden: j•••@clinic.org */
+            email: string;
+            optedOut: boolean;
         };
     };
     responses: never;
@@ -3738,6 +3996,231 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublicAssessmentDto"];
+                };
+            };
+        };
+    };
+    SurveysController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveySummaryDto"][];
+                };
+            };
+        };
+    };
+    SurveysController_load: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyFileDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoadSurveyResultDto"];
+                };
+            };
+        };
+    };
+    SurveysController_responses: {
+        parameters: {
+            query: {
+                /** @description first day answered, inclusive (YYYY-MM-DD, New York) */
+                from: string;
+                /** @description the day after the last, exclusive; at most 3 years after from */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResponseDto"][];
+                };
+            };
+        };
+    };
+    SurveysController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyDto"];
+                };
+            };
+        };
+    };
+    SurveysController_forCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseSurveysDto"];
+                };
+            };
+        };
+    };
+    PublicSurveysController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSurveyDto"];
+                };
+            };
+            /** @description unknown link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the link has expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicSurveysController_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyAnswersDto"];
+            };
+        };
+        responses: {
+            /** @description answered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSurveyDto"];
+                };
+            };
+            /** @description already answered */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the link has expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicSurveysController_optOutStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OptOutDto"];
+                };
+            };
+        };
+    };
+    PublicSurveysController_optOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OptOutDto"];
                 };
             };
         };
