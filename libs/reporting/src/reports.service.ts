@@ -11,6 +11,7 @@ import {
   STALL_LEVEL_LABELS,
   type CaseFilterQuery,
 } from '@ta/cases';
+import { neutralizeFormula } from '@ta/common';
 import { OMH_REGIONS, REGION_LABELS } from '@ta/organizations';
 import { stringify } from 'csv-stringify/sync';
 import type { DataSource } from 'typeorm';
@@ -89,14 +90,6 @@ const labelOf = (labels: Record<string, string>, code: string): string => labels
 
 /** Lists inside one CSV cell. */
 const LIST_SEPARATOR = '; ';
-
-/**
- * A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading apostrophe: organization
- * names arrive from the public request form (OWASP "CSV injection").
- */
-export function neutralizeFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 type ActivityRow = [
   id: string,

@@ -112,6 +112,7 @@ export const ACCESS_POLICY: Record<string, Access> = {
   'POST /api/v1/surveys': admin,
   'GET /api/v1/surveys/{id}': staff,
   'GET /api/v1/surveys/responses': lead,
+  'GET /api/v1/reports/outcomes': lead,
   'GET /api/v1/cases/{id}/surveys': staff,
   'GET /api/v1/public/surveys/{token}': publicRoute,
   'POST /api/v1/public/surveys/{token}': publicRoute,

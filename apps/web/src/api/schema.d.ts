@@ -401,6 +401,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/intensity-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["IntensityController_suggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/intensity/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["IntensityController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/intensity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["IntensityController_forCase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/emails": {
         parameters: {
             query?: never;
@@ -907,6 +955,22 @@ export interface paths {
         get: operations["PublicSurveysController_optOutStatus"];
         put?: never;
         post: operations["PublicSurveysController_optOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OutcomeReportController_outcomes"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1435,6 +1499,42 @@ export interface components {
             openWork?: "cancel" | "keep";
             /** @description when given, a stale version is refused with 409 */
             version?: number;
+        };
+        IntensityDto: {
+            /** Format: uuid */
+            caseId: string;
+            reference: string;
+            title: string;
+            status: string;
+            organizationName: string;
+            consultantName: string | null;
+            /**
+             * @description the tier a consultant set (or a lead confirmed)
+             * @enum {string|null}
+             */
+            intensity: "universal" | "targeted" | "intensive" | null;
+            /**
+             * @description the tier the TA delivered suggests
+             * @enum {string}
+             */
+            suggested: "universal" | "targeted" | "intensive";
+            /** @example 4 sessions, 6.5 h */
+            reason: string;
+            /** @description sessions held */
+            sessions: number;
+            /** @description hours of sessions held */
+            hours: number;
+            /** @description goals in the action plan */
+            goals: number;
+        };
+        ConfirmIntensityDto: {
+            /** @description cases whose suggested tier becomes their tier */
+            caseIds: string[];
+        };
+        ConfirmIntensityResultDto: {
+            /** @description cases whose tier was set (a case that had one meanwhile is left as it is) */
+            confirmed: number;
+            cases: components["schemas"]["IntensityDto"][];
         };
         EmailDto: {
             /** Format: uuid */
@@ -2191,6 +2291,112 @@ export interface components {
             /** @description the address, partly hidden: j•••@clinic.org */
             email: string;
             optedOut: boolean;
+        };
+        CountDto: {
+            /** @description the code; null: not set */
+            key: string | null;
+            label: string;
+            cases: number;
+        };
+        SatisfactionGroupDto: {
+            /** @description the code or name grouped by; null: none (no plan goals, unassigned…) */
+            key: string | null;
+            label: string;
+            /** @description closure surveys sent in the period */
+            sent: number;
+            /** @description of those, answered (so far) */
+            answered: number;
+            /** @description answered ÷ sent, as a percentage (1 place) */
+            responseRate: number | null;
+            /** @description overall satisfaction ratings given */
+            n: number;
+            /** @description mean overall satisfaction (1–5, 2 places) */
+            mean: number | null;
+            /** @description how many rated 1, 2, 3, 4 and 5 */
+            distribution: number[];
+        };
+        SatisfactionDto: {
+            overall: components["schemas"]["SatisfactionGroupDto"];
+            byConsultant: components["schemas"]["SatisfactionGroupDto"][];
+            byGoalArea: components["schemas"]["SatisfactionGroupDto"][];
+            byRegion: components["schemas"]["SatisfactionGroupDto"][];
+            byServiceLine: components["schemas"]["SatisfactionGroupDto"][];
+        };
+        ChoiceCountDto: {
+            code: string;
+            label: string;
+            count: number;
+        };
+        OutcomeQuestionDto: {
+            code: string;
+            prompt: string;
+            type: string;
+            /** @description answers given */
+            n: number;
+            /** @description number questions: the sum (e.g. peer staff hired in all) */
+            total: number | null;
+            mean: number | null;
+            /** @description choice and yes/no questions, every option (0 included) */
+            choices: components["schemas"]["ChoiceCountDto"][];
+        };
+        OutcomeTextDto: {
+            questionCode: string;
+            prompt: string;
+            text: string;
+            caseReference: string;
+            organizationName: string;
+            /** Format: date-time */
+            answeredAt: string;
+        };
+        OutcomeChecksDto: {
+            /** @description outcome checks sent in the period */
+            sent: number;
+            /** @description of those, answered */
+            answered: number;
+            responseRate: number | null;
+            /** @description of the checks answered in the period */
+            questions: components["schemas"]["OutcomeQuestionDto"][];
+            texts: components["schemas"]["OutcomeTextDto"][];
+        };
+        DoseChangeRowDto: {
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            instrumentCode: string;
+            /**
+             * Format: date-time
+             * @description the baseline round started
+             */
+            baselineAt: string;
+            /**
+             * Format: date-time
+             * @description the later round started
+             */
+            followUpAt: string;
+            /** @description TA sessions held between the two rounds */
+            sessions: number;
+            /** @description their hours (1 place) */
+            hours: number;
+            /** @description mean section change (later − baseline) */
+            meanChange: number | null;
+            sections: components["schemas"]["SectionChangeDto"][];
+        };
+        DoseVsChangeDto: {
+            /** @description organizations whose later closed round closed in the period */
+            n: number;
+            note: string;
+            rows: components["schemas"]["DoseChangeRowDto"][];
+        };
+        OutcomeReportDto: {
+            from: string;
+            to: string;
+            /** @description cases resolved in the period, by intensity tier (every tier, 0 included) */
+            resolvedByTier: components["schemas"]["CountDto"][];
+            /** @description cases resolved or closed in the period, by reason */
+            byCloseReason: components["schemas"]["CountDto"][];
+            satisfaction: components["schemas"]["SatisfactionDto"];
+            outcomeChecks: components["schemas"]["OutcomeChecksDto"];
+            doseVsChange: components["schemas"]["DoseVsChangeDto"];
         };
     };
     responses: never;
@@ -3216,6 +3422,70 @@ export interface operations {
             };
         };
     };
+    IntensityController_suggestions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description cases without a tier, with the suggested one (at most 500) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntensityDto"][];
+                };
+            };
+        };
+    };
+    IntensityController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmIntensityDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfirmIntensityResultDto"];
+                };
+            };
+        };
+    };
+    IntensityController_forCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntensityDto"];
+                };
+            };
+        };
+    };
     EmailsController_list: {
         parameters: {
             query?: {
@@ -4222,6 +4492,50 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["OptOutDto"];
                 };
+            };
+        };
+    };
+    OutcomeReportController_outcomes: {
+        parameters: {
+            query: {
+                /** @description first day, inclusive (YYYY-MM-DD, New York) */
+                from: string;
+                /** @description the day after the last, exclusive (YYYY-MM-DD); at most 3 years after from */
+                to: string;
+                /** @description csv: an attachment, one figure a row, labels not codes */
+                format?: "json" | "csv";
+                /** @description CSV only: start with a UTF-8 byte order mark (for Excel) */
+                bom?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description format=csv: the same figures as an attachment, one a row (Section, Group, Measure, Value) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeReportDto"];
+                    "text/csv": components["schemas"]["OutcomeReportDto"];
+                };
+            };
+            /** @description bad dates, from not before to, more than 3 years, unknown format */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description consultants */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -44,7 +44,9 @@ export default function SurveyPage() {
         <Notice
           tone={status === 410 ? 'info' : 'error'}
           role="alert"
-          title={status === 404 ? 'We could not find this survey' : status === 410 ? 'This survey has closed' : 'We could not load the survey'}
+          title={
+            status === 404 ? 'We could not find this survey' : status === 410 ? 'This survey has closed' : 'We could not load the survey'
+          }
         >
           {status === 404 || status === 410 ? query.error.message : 'Please check your connection and try again in a few minutes.'}
         </Notice>
@@ -113,7 +115,14 @@ export default function SurveyPage() {
             </Text>
           </Stack>
           {questions.map((q, index) => (
-            <Question key={q.code} number={index + 1} question={q} value={values[q.code]} error={errors[q.code]} onChange={(v) => set(q.code, v)} />
+            <Question
+              key={q.code}
+              number={index + 1}
+              question={q}
+              value={values[q.code]}
+              error={errors[q.code]}
+              onChange={(v) => set(q.code, v)}
+            />
           ))}
           {formError && (
             <Notice tone="error" role="alert" title="Not sent yet">
