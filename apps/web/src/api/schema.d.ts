@@ -2358,6 +2358,11 @@ export interface components {
             questions: components["schemas"]["OutcomeQuestionDto"][];
             texts: components["schemas"]["OutcomeTextDto"][];
         };
+        DoseSectionChangeDto: {
+            code: string;
+            title: string;
+            change: number | null;
+        };
         DoseChangeRowDto: {
             /** Format: uuid */
             organizationId: string;
@@ -2379,7 +2384,7 @@ export interface components {
             hours: number;
             /** @description mean section change (later − baseline) */
             meanChange: number | null;
-            sections: components["schemas"]["SectionChangeDto"][];
+            sections: components["schemas"]["DoseSectionChangeDto"][];
         };
         DoseVsChangeDto: {
             /** @description organizations whose later closed round closed in the period */

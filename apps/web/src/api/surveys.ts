@@ -32,3 +32,11 @@ export const caseSurveysQuery = (caseId: string) => ({
   queryKey: ['cases', caseId, 'surveys'],
   queryFn: () => unwrap(api.GET('/api/v1/cases/{id}/surveys', { params: { path: { id: caseId } } })),
 });
+
+export type OutcomeReport = S['OutcomeReportDto'];
+
+export const outcomeReportQuery = (period: { from: string; to: string }) => ({
+  queryKey: ['reports', 'outcomes', period],
+  queryFn: () =>
+    unwrap(api.GET('/api/v1/reports/outcomes', { params: { query: { ...period, format: 'json' } } })) as Promise<OutcomeReport>,
+});

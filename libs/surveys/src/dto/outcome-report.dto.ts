@@ -86,7 +86,7 @@ export class OutcomeChecksDto {
   @ApiProperty({ type: [OutcomeTextDto] }) texts: OutcomeTextDto[];
 }
 
-export class SectionChangeDto {
+export class DoseSectionChangeDto {
   @ApiProperty() code: string;
   @ApiProperty() title: string;
   @ApiProperty({ type: Number, nullable: true }) change: number | null;
@@ -101,7 +101,7 @@ export class DoseChangeRowDto {
   @ApiProperty({ description: 'TA sessions held between the two rounds' }) sessions: number;
   @ApiProperty({ description: 'their hours (1 place)' }) hours: number;
   @ApiProperty({ type: Number, nullable: true, description: 'mean section change (later − baseline)' }) meanChange: number | null;
-  @ApiProperty({ type: [SectionChangeDto] }) sections: SectionChangeDto[];
+  @ApiProperty({ type: [DoseSectionChangeDto] }) sections: DoseSectionChangeDto[];
 }
 
 export class DoseVsChangeDto {

@@ -10,6 +10,7 @@ import { ActionPlanTab } from './ActionPlanTab';
 import { AssignControl } from './AssignControl';
 import { CaseDetails } from './CaseDetails';
 import { CaseFollowUpsTab } from './CaseFollowUpsTab';
+import { CaseSatisfaction } from './CaseSatisfaction';
 import { CaseTimeline } from './CaseTimeline';
 import { SessionsTab } from './SessionsTab';
 import { StatusActions } from './StatusActions';
@@ -78,7 +79,10 @@ export function CasePage() {
         <Tabs.Panel value="overview" pt="md">
           <Grid gap="lg">
             <Grid.Col span={{ base: 12, md: 7 }}>
-              <CaseDetails item={item} me={me} />
+              <Stack>
+                <CaseDetails item={item} me={me} />
+                <CaseSatisfaction caseId={item.id} />
+              </Stack>
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 5 }}>
               <CaseTimeline item={item} me={me} />

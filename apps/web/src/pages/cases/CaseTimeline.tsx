@@ -163,6 +163,7 @@ export function describe(event: CaseEvent, lookup: Lookup): string {
       const field = str(d.field);
       const name = FIELD_NAMES[field] ?? field;
       if (field === 'description') return 'Description edited';
+      if (d.suggested) return `${name} set to ${fieldValue(field, d.to, lookup)}: the suggested tier, confirmed`;
       return `${name} changed from ${fieldValue(field, d.from, lookup)} to ${fieldValue(field, d.to, lookup)}`;
     }
     case 'transition':
@@ -192,6 +193,14 @@ export function describe(event: CaseEvent, lookup: Lookup): string {
       return 'Readiness assessment invitations sent';
     case 'reassessment_due':
       return `Time to reassess: ${str(d.days)} days since the last readiness round closed`;
+    case 'survey_sent':
+      return `${d.kind === 'outcome_check' ? 'Outcome check' : 'Closure survey'} sent to ${str(d.recipient)}`;
+    case 'survey_answered':
+      return `${d.kind === 'outcome_check' ? 'Outcome check' : 'Closure survey'} answered by ${str(d.recipient)}${
+        typeof d.satisfaction === 'number' ? `: overall satisfaction ${d.satisfaction} of 5` : ''
+      }`;
+    case 'survey_opted_out':
+      return `${str(d.recipient)} opted out of surveys`;
     case 'action_item_added':
       return `Action item added: ${str(d.description)}`;
     case 'action_item_status':
