@@ -9,6 +9,7 @@ import { seedCenter } from '@ta/settings';
 import { hashPassword } from '@ta/users';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DEMO_CENTER, demoData, type DemoCase } from './demo-data.js';
+import { seedSurveys } from './surveys-seed.js';
 
 /** Demo staff; the admin login is documented in the README. */
 const DEMO_USERS = [
@@ -175,6 +176,7 @@ async function seedDemo(manager: EntityManager): Promise<void> {
     }
   }
   console.log(`seed: created ${organizations.length} organizations and ${cases.length} cases with their sessions and follow-ups`);
+  await seedSurveys(manager, now);
 }
 
 async function event(manager: EntityManager, caseId: string, actorId: string | null, type: string, data: object, at: Date): Promise<void> {
