@@ -89,7 +89,7 @@ function Figures({ report }: { report: OutcomeReport }) {
           ))}
         {oc.texts.length > 0 && (
           <Table.ScrollContainer minWidth={520}>
-            <Table withTableBorder>
+            <Table withTableBorder captionSide="top">
               <Table.Caption>What the clinics wrote</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
@@ -119,7 +119,7 @@ function Figures({ report }: { report: OutcomeReport }) {
 
 function CountTable({ caption, rows }: { caption: string; rows: OutcomeReport['resolvedByTier'] }) {
   return (
-    <Table withTableBorder>
+    <Table withTableBorder captionSide="top">
       <Table.Caption>{caption}</Table.Caption>
       <Table.Tbody>
         {rows.map((r) => (

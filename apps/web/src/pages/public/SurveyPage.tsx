@@ -11,6 +11,9 @@ import classes from './public.module.css';
 
 type Value = string | string[];
 
+/** Inputs are 16 px (phones do not zoom into them) with labels the size of the choice questions' labels. */
+const LABEL_LIKE_GROUPS = { label: { fontSize: 'var(--mantine-font-size-sm)' } };
+
 /** The form's values as the API takes them: absent when left blank. */
 function toAnswers(questions: SurveyQuestion[], values: Record<string, Value>): SurveyAnswerInput[] {
   return questions.flatMap((q): SurveyAnswerInput[] => {
@@ -199,6 +202,7 @@ function Question({
           max={q.max}
           maw={200}
           size="md"
+          styles={LABEL_LIKE_GROUPS}
           value={typeof value === 'string' ? value : ''}
           onChange={(e) => onChange(e.currentTarget.value)}
         />
@@ -213,6 +217,7 @@ function Question({
           minRows={3}
           maxLength={4000}
           size="md"
+          styles={LABEL_LIKE_GROUPS}
           value={typeof value === 'string' ? value : ''}
           onChange={(e) => onChange(e.currentTarget.value)}
         />
