@@ -43,6 +43,8 @@ const TEMPLATE_LABELS: Record<string, string> = {
   escalation: 'Escalation',
   stall_at_risk: 'Case at risk',
   reminder: 'Reminder',
+  survey_invitation: 'Survey (to a clinic)',
+  survey_low_rating: 'Low satisfaction rating',
   test_message: 'Test message',
 };
 
