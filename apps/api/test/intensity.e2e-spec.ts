@@ -57,13 +57,13 @@ describe('intensity: the suggested tier from delivered TA, and leads confirming 
   it('suggests a tier at each boundary of the rules, with the reason in words', async () => {
     const fixtures: Array<[string, number[], number, string, string]> = [
       ['information only', [], 0, 'universal', 'information only, no sessions'],
-      ['one session of 59 minutes', [59], 0, 'universal', '1 session, 1 h'],
+      ['one session of 59 minutes', [59], 0, 'universal', '1 session, 59 min'],
       ['one session of an hour', [60], 0, 'targeted', '1 session, 1 h'],
       ['four sessions, 6.5 hours', [90, 90, 90, 120], 0, 'targeted', '4 sessions, 6.5 h'],
       ['five sessions, 10 hours', [120, 120, 120, 120, 120], 0, 'targeted', '5 sessions, 10 h'],
       ['five sessions, 10 hours and a minute', [120, 120, 120, 120, 121], 0, 'intensive', '5 sessions, 10 h'],
       ['six sessions', [30, 30, 30, 30, 30, 30], 0, 'intensive', '6 sessions, 3 h'],
-      ['three plan goals', [30], 3, 'intensive', '1 session, 0.5 h, 3 plan goals'],
+      ['three plan goals', [30], 3, 'intensive', '1 session, 30 min, 3 plan goals'],
       ['two plan goals', [], 2, 'universal', 'information only, no sessions'],
     ];
     for (const [name, minutes, goals, tier, reason] of fixtures) {

@@ -84,7 +84,7 @@ describe('surveys in the browser: a clinic answers on a phone; a lead reads the 
       await page.getByRole('heading', { name: 'How did we do?' }).waitFor();
       await page.getByText('Hello Robin.').waitFor();
       expect(await seriousA11yViolations(page)).toEqual([]);
-      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      const width = (await page.evaluate('document.documentElement.scrollWidth')) as number;
       expect(width).toBeLessThanOrEqual(PHONE.width);
       await page.screenshot({ path: `${artifacts}/survey-phone.png`, fullPage: true });
 

@@ -4,7 +4,7 @@
  *   universal  information only (no session) or one session under an hour;
  *   intensive  more than 5 sessions, more than 10 hours, or an action plan with 3 or more goals;
  *   targeted   everything between (up to 5 sessions and 10 hours).
- * With the reason in words ("4 sessions, 6.5 h"). Reads cases, consultations and action_plan_goals.
+ * With the reason in words ("4 sessions, 6.5 h"; under an hour in minutes, "1 session, 59 min"). Reads cases, consultations and action_plan_goals.
  */
 import type { Intensity } from '@ta/cases';
 
@@ -31,7 +31,8 @@ SELECT c.id AS case_id, c.reference, c.title, c.status, o.name AS organization_n
             ELSE 'targeted' END AS suggested,
        CASE WHEN d.sessions = 0 THEN 'information only, no sessions'
             ELSE d.sessions || CASE WHEN d.sessions = 1 THEN ' session, ' ELSE ' sessions, ' END
-                 || rtrim(rtrim(round(d.minutes / 60.0, 1)::text, '0'), '.') || ' h' END
+                 || CASE WHEN d.minutes < 60 THEN d.minutes || ' min'
+                         ELSE rtrim(rtrim(round(d.minutes / 60.0, 1)::text, '0'), '.') || ' h' END END
        || CASE WHEN g.goals >= 3 THEN ', ' || g.goals || ' plan goals' ELSE '' END AS reason
 FROM cases c JOIN organizations o ON o.id = c.organization_id LEFT JOIN users u ON u.id = c.assignee_id
 CROSS JOIN LATERAL (

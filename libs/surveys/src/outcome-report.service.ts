@@ -199,10 +199,11 @@ function satisfactionOf(rows: SatisfactionRow[]): SatisfactionDto {
     distribution: row.distribution,
   });
   const of = (dimension: SatisfactionRow['dimension'], labels: Record<string, string> | null, none: string) =>
-    rows.filter((r) => r.dimension === dimension).map((r) => group(r, labels ? labelOf(labels, r.key, none) : (r.key ?? none)));
+    rows.filter((r) => r.dimension === dimension).map((r) => group(r, labels ? labelOf(labels, r.key, none) : (r.name ?? none)));
   const all = rows.find((r) => r.dimension === 'all') ?? {
     dimension: 'all',
     key: null,
+    name: null,
     sent: 0,
     answered: 0,
     n: 0,

@@ -25,7 +25,10 @@ GROUP BY c.status_reason`;
 
 export interface SatisfactionRow {
   dimension: 'all' | 'consultant' | 'goal_area' | 'region' | 'service_line';
+  /** A code, or for consultants their id. */
   key: string | null;
+  /** Consultants only: the name. */
+  name: string | null;
   sent: number;
   answered: number;
   n: number;
@@ -46,23 +49,23 @@ WITH inv AS (
   LEFT JOIN survey_answers sat ON sat.invitation_id = i.id AND sat.question_code = s.definition->>'satisfactionQuestion'
   WHERE i.kind = 'case_closure' AND i.created_at >= $1 AND i.created_at < $2
 ), keyed AS (
-  SELECT 'all' AS dimension, NULL::text AS key, inv.* FROM inv
+  SELECT 'all' AS dimension, NULL::text AS key, NULL::text AS name, inv.* FROM inv
   UNION ALL
-  SELECT 'consultant', u.name, inv.* FROM inv JOIN cases c ON c.id = inv.case_id LEFT JOIN users u ON u.id = c.assignee_id
+  SELECT 'consultant', u.id::text, u.name, inv.* FROM inv JOIN cases c ON c.id = inv.case_id LEFT JOIN users u ON u.id = c.assignee_id
   UNION ALL
-  SELECT 'region', o.region, inv.* FROM inv JOIN cases c ON c.id = inv.case_id JOIN organizations o ON o.id = c.organization_id
+  SELECT 'region', o.region, NULL, inv.* FROM inv JOIN cases c ON c.id = inv.case_id JOIN organizations o ON o.id = c.organization_id
   UNION ALL
-  SELECT 'service_line', sl.line, inv.* FROM inv JOIN cases c ON c.id = inv.case_id
+  SELECT 'service_line', sl.line, NULL, inv.* FROM inv JOIN cases c ON c.id = inv.case_id
   LEFT JOIN LATERAL unnest(c.service_lines) AS sl(line) ON true
   UNION ALL
-  SELECT 'goal_area', ga.goal_area, inv.* FROM inv
+  SELECT 'goal_area', ga.goal_area, NULL, inv.* FROM inv
   LEFT JOIN LATERAL (SELECT DISTINCT g.goal_area FROM action_plan_goals g WHERE g.case_id = inv.case_id) ga ON true
 )
-SELECT dimension, key, count(*)::int AS sent, count(*) FILTER (WHERE status = 'answered')::int AS answered,
+SELECT dimension, key, name, count(*)::int AS sent, count(*) FILTER (WHERE status = 'answered')::int AS answered,
        count(rating)::int AS n, round(avg(rating), 2)::float8 AS mean,
        ARRAY[count(*) FILTER (WHERE rating = 1), count(*) FILTER (WHERE rating = 2), count(*) FILTER (WHERE rating = 3),
              count(*) FILTER (WHERE rating = 4), count(*) FILTER (WHERE rating = 5)]::int[] AS distribution
-FROM keyed GROUP BY dimension, key ORDER BY dimension, key NULLS LAST`;
+FROM keyed GROUP BY dimension, key, name ORDER BY dimension, name NULLS LAST, key NULLS LAST`;
 
 export interface OutcomeRateRow {
   sent: number;
