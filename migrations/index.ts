@@ -10,7 +10,9 @@ import { Casework1764800000000 } from './1764800000000-Casework.js';
 import { AccentInsensitiveSearch1764900000000 } from './1764900000000-AccentInsensitiveSearch.js';
 import { Settings1765000000000 } from './1765000000000-Settings.js';
 import { Assessments1765100000000 } from './1765100000000-Assessments.js';
+import { Attachments1765200000000 } from './1765200000000-Attachments.js';
 import { Surveys1765400000000 } from './1765400000000-Surveys.js';
+import { CenterTimeZone1765800000000 } from './1765800000000-CenterTimeZone.js';
 
 /** Every migration, oldest first. A generated migration is added here by hand, after review. */
 export const allMigrations = [
@@ -26,5 +28,7 @@ export const allMigrations = [
   AccentInsensitiveSearch1764900000000,
   Settings1765000000000,
   Assessments1765100000000,
+  Attachments1765200000000,
   Surveys1765400000000,
+  CenterTimeZone1765800000000,
 ];

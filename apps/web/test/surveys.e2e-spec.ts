@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import type { Browser } from 'playwright-core';
 import { repoRoot, startApi, type RunningApi } from '../../../test/support/processes.js';
-import { collectPageErrors, launchChromium, seriousA11yViolations } from './support/browser.js';
+import { collectPageErrors, launchChromium, seriousA11yViolations, signIn } from './support/browser.js';
 
 const BROWSER_TIMEOUT = 120000;
 const artifacts = `${repoRoot}test-artifacts`;
@@ -157,9 +157,7 @@ describe('surveys in the browser: a clinic answers on a phone; a lead reads the 
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       const errors = collectPageErrors(page);
       await page.goto(`${api.url}/login?next=%2Fdashboard`);
-      await page.getByRole('textbox', { name: 'Email', exact: true }).fill(LEAD.email);
-      await page.getByRole('textbox', { name: 'Password', exact: true }).fill(LEAD.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await signIn(page, LEAD.email, LEAD.password);
       await page.getByRole('group', { name: 'Period presets' }).getByRole('button', { name: 'Last quarter' }).click();
       await page.waitForURL(new RegExp(`from=${quarter.from}&to=${quarter.to}`));
       const section = page.getByRole('region', { name: 'Outcomes' });

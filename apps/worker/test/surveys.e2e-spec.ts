@@ -1,6 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Queue, QueueEvents } from 'bullmq';
 import pg from 'pg';
+import { eventContract } from '../../../test/support/contracts.js';
+import { emailProblems } from '../../../test/support/email-contract.js';
 import { repoRoot, startProcess, type RunningProcess } from '../../../test/support/processes.js';
 
 const DAY = 86_400_000;
@@ -101,6 +103,11 @@ describe('survey sweep: closure survey and outcome check after resolution, once 
     expect(stored.rows[0].token_hash).toBe(createHash('sha256').update(token).digest('hex'));
     const timeline = await db.query(`SELECT data FROM case_events WHERE case_id = $1 AND type = 'survey_sent'`, [due]);
     expect(timeline.rows).toEqual([{ data: { invitationId: expect.any(String), kind: 'case_closure', recipient: 'Dana Director' } }]);
+    // What the sweep's SQL built is what the timeline's schema and the templates' data declare (ARCHITECTURE §Contracts).
+    const events = await db.query(`SELECT type, data FROM case_events WHERE case_id = ANY($1) AND type = 'survey_sent'`, [[due, outcome]]);
+    const contract = await eventContract();
+    expect(events.rows.flatMap((event) => contract.problems(event))).toEqual([]);
+    expect(emailProblems(emails.rows)).toEqual([]);
 
     // The early case's turn comes; reopening and resolving the first case again sends no second closure survey.
     await db.query(`UPDATE cases SET status = 'resolved', resolved_at = $2 WHERE id = $1`, [due, new Date(now.getTime() - 20 * DAY)]);

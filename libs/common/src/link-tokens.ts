@@ -4,7 +4,7 @@ import { NotFoundException } from '@nestjs/common';
 /**
  * The links emailed to people without an account (request status, readiness assessments, surveys): 192 random bits
  * as 32 base64url characters; only the SHA-256 (hex) is stored, so a leaked table opens no link. The surveys sweep
- * makes its tokens in SQL the same way (pgcrypto), see libs/surveys/src/survey-sweep.sql.ts.
+ * makes its tokens in SQL the same way (pgcrypto), see libs/surveys/src/survey.sweep.sql.ts.
  */
 export const newLinkToken = (): string => randomBytes(24).toString('base64url');
 

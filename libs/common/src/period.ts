@@ -1,5 +1,4 @@
 import type { DataSource } from 'typeorm';
-import { CENTER_TIME_ZONE } from './business-days.js';
 import { fieldError } from './validation.js';
 
 /** The longest period a dashboard or report may cover. */
@@ -28,7 +27,7 @@ function addYears(date: string, years: number): string {
 }
 
 /**
- * A period of New York calendar days: `from` inclusive, `to` exclusive (from=2026-01-01&to=2026-04-01 is Q1).
+ * A period of the center's calendar days: `from` inclusive, `to` exclusive (from=2026-01-01&to=2026-04-01 is Q1).
  * The DTO checked each date's shape; this checks them together: a 400 naming `to` when it is not after `from`
  * or the period is longer than MAX_RANGE_YEARS.
  */
@@ -41,12 +40,14 @@ export function assertRange(range: { from: string; to: string }): void {
   if (range.to > addYears(range.from, MAX_RANGE_YEARS)) throw fieldError('to', `the period may cover at most ${MAX_RANGE_YEARS} years`);
 }
 
-/** The instants a period starts and ends: New York midnights, computed by Postgres (daylight saving included). */
+/**
+ * $1, $2: YYYY-MM-DD → the instants the center's days start (center_time_zone(), set per connection from
+ * CENTER_TIME_ZONE: ARCHITECTURE §Contracts). No table: a computation any lib may run.
+ */
+const PERIOD_BOUNDS_SQL = `SELECT ($1::date)::timestamp AT TIME ZONE center_time_zone() AS lo, ($2::date)::timestamp AT TIME ZONE center_time_zone() AS hi`;
+
+/** The instants a period starts and ends: the center's midnights, computed by Postgres (daylight saving included). */
 export async function periodBounds(dataSource: Pick<DataSource, 'query'>, range: { from: string; to: string }): Promise<[Date, Date]> {
-  const [row] = (await dataSource.query(`SELECT ($1::date)::timestamp AT TIME ZONE $3 AS lo, ($2::date)::timestamp AT TIME ZONE $3 AS hi`, [
-    range.from,
-    range.to,
-    CENTER_TIME_ZONE,
-  ])) as [{ lo: Date; hi: Date }];
+  const [row] = (await dataSource.query(PERIOD_BOUNDS_SQL, [range.from, range.to])) as [{ lo: Date; hi: Date }];
   return [row.lo, row.hi];
 }

@@ -1,8 +1,39 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsString,
+  IsUrl,
+  Max,
+  Min,
+  MinLength,
+  Validate,
+  ValidatorConstraint,
+  validateSync,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
 
 const trimmed = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+
+/** An IANA time zone this Node knows (Intl refuses any other), e.g. America/New_York. */
+@ValidatorConstraint({ name: 'isTimeZone' })
+class IsTimeZone implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    if (typeof value !== 'string' || !/^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)*$/.test(value)) return false;
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: value });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  defaultMessage(): string {
+    return 'must be an IANA time zone such as America/New_York';
+  }
+}
 
 /**
  * Every setting TA Desk reads, typed and validated once at boot.
@@ -96,6 +127,15 @@ export class AppConfig {
   @Max(30)
   FIRST_RESPONSE_BUSINESS_DAYS = 2;
 
+  /**
+   * The center's time zone (IANA name): the days people see and count — business days, report periods, the case list's
+   * date filters, reminders "due today" — are its days (ARCHITECTURE §Contracts). The SQL reads it as center_time_zone().
+   */
+  @trimmed()
+  @IsString()
+  @Validate(IsTimeZone)
+  CENTER_TIME_ZONE = 'America/New_York';
+
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -164,6 +204,22 @@ export class AppConfig {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
+
+  /**
+   * Where attachments' bytes are kept (the local-disk store, docs/ARCHITECTURE.md "Attachments"); relative to the
+   * working directory unless absolute. Uploads are also staged here (in `.incoming/`) while they are checked.
+   */
+  @trimmed()
+  @IsString()
+  @IsNotEmpty()
+  STORAGE_DIR = '.data/files';
+
+  /** The largest file one upload or inbound email attachment may be, in MB (an upload beyond it is a 413). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1024)
+  ATTACHMENT_MAX_MB = 25;
 
   /** Directory of the built web app the API serves; empty disables static serving. */
   @IsString()

@@ -4,7 +4,7 @@ import { CasesService } from '@ta/cases';
 import type { AuthenticatedUser } from '@ta/users';
 import { DataSource } from 'typeorm';
 import type { ConfirmIntensityResultDto, IntensityDto } from './dto/intensity.dto.js';
-import { SUGGESTIONS_FOR, UNSET_SUGGESTIONS, type SuggestionRow } from './intensity.sql.js';
+import { SUGGESTIONS_FOR, UNSET_SUGGESTIONS, type SuggestionRow } from './intensity.read-model.sql.js';
 
 const toDto = (row: SuggestionRow): IntensityDto => ({
   caseId: row.case_id,
@@ -42,8 +42,8 @@ export class IntensityService {
   /** The suggestion is computed again inside the transaction: what is confirmed is what the TA says now. */
   async confirm(caseIds: string[], actor: Pick<AuthenticatedUser, 'id'>): Promise<ConfirmIntensityResultDto> {
     const confirmed = await this.dataSource.transaction(async (manager) => {
-      // The case rows first (ARCHITECTURE §Ownership: one lock order), in id order so two bulk confirms cannot deadlock.
-      await manager.query(`SELECT id FROM cases WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [caseIds]);
+      // The case rows first (ARCHITECTURE §Ownership: one lock order).
+      await this.cases.lockMany(manager, caseIds);
       const rows = (await manager.query(SUGGESTIONS_FOR, [caseIds])) as SuggestionRow[];
       return this.cases.confirmIntensities(
         manager,

@@ -9,14 +9,12 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { OutboundEmail, type EmailStatus } from './outbound-email.entity.js';
 import { MailService } from './mail.service.js';
 import { LIST_EMAILS, type EmailListRow } from './outbox.sql.js';
-import { renderEmail, TEMPLATE_NAMES } from './templates/templates.js';
+import { renderStoredEmail, TEMPLATE_NAMES, type TemplateData, type TemplateName } from './templates/templates.js';
 
-export interface EmailToQueue {
-  to: string;
-  template: string;
-  data: Record<string, unknown>;
-  dedupeKey: string;
-}
+/** An email to write to the outbox: its data is what its template reads (TemplateData). */
+export type EmailToQueue = {
+  [T in TemplateName]: { to: string; template: T; data: TemplateData[T]; dedupeKey: string };
+}[TemplateName];
 
 /** Attempts before an email is marked failed: with exponential backoff from 5 s, about 10 minutes of SMTP outage. */
 export const MAX_DELIVERY_ATTEMPTS = 8;
@@ -100,7 +98,7 @@ export class OutboxService {
       ])) as Array<{
         recipient: string;
         template: string;
-        data: Record<string, unknown>;
+        data: unknown;
       }>;
       if (!row) return { result: 'skipped' as const };
       try {
@@ -109,7 +107,7 @@ export class OutboxService {
           to: row.recipient,
           fromName: center.shortName,
           ...(center.replyTo ? { replyTo: center.replyTo } : {}),
-          ...renderEmail(row.template, row.data, center),
+          ...renderStoredEmail(row, center),
         });
       } catch (error) {
         // Recorded and committed before the job fails, so the attempt count and the reason survive the retry.
@@ -190,7 +188,7 @@ function templatesWithSubjectWords(term: string): string[] {
   const needle = term.toLowerCase();
   return TEMPLATE_NAMES.filter((name) => {
     try {
-      return renderEmail(name, {}, DEFAULT_CENTER)
+      return renderStoredEmail({ template: name, data: {} }, DEFAULT_CENTER)
         .subject.replace(/undefined/g, '')
         .toLowerCase()
         .includes(needle);

@@ -30,7 +30,7 @@ import {
   type OutcomeRateRow,
   type OutcomeTextRow,
   type SatisfactionRow,
-} from './outcome-report.sql.js';
+} from './outcome-report.read-model.sql.js';
 import { YES_NO_LABELS } from './survey-enums.js';
 
 const rate = (answered: number, sent: number) => (sent ? Math.round((answered * 1000) / sent) / 10 : null);

@@ -4,12 +4,14 @@ import { CaseEventsService } from '@ta/cases';
 import { hashLinkToken, sameLinkHash } from '@ta/common';
 import { AppConfig } from '@ta/config';
 import { OutboxService, type EmailToQueue } from '@ta/mail';
+import { UsersService } from '@ta/users';
 import { DataSource, type EntityManager } from 'typeorm';
 import { checkSurveyAnswers } from './answers.js';
 import type { OptOutDto, PublicSurveyDto, SurveyAnswersDto, SurveyFileDto } from './dto/survey.dto.js';
 import { LOW_RATING } from './survey-enums.js';
 import type { SurveyFile } from './survey-file.js';
-import { INSERT_ANSWERS, PUBLIC_INVITATION, type PublicInvitationRow } from './surveys.sql.js';
+import { PUBLIC_INVITATION, type PublicInvitationRow } from './surveys.read-model.sql.js';
+import { INSERT_ANSWERS } from './surveys.sql.js';
 
 export const UNKNOWN_SURVEY =
   'We could not find this survey. Check that the link is complete: it is the whole address in the email we sent.';
@@ -28,6 +30,7 @@ export class PublicSurveysService {
     private readonly config: AppConfig,
     private readonly events: CaseEventsService,
     private readonly outbox: OutboxService,
+    private readonly users: UsersService,
   ) {}
 
   async get(token: string): Promise<PublicSurveyDto> {
@@ -99,9 +102,9 @@ export class PublicSurveysService {
 
   /** The case's consultant and every active lead, once each (dedupe key per invitation and person). */
   private async alertLowRating(manager: EntityManager, row: PublicInvitationRow, rating: number): Promise<string[]> {
-    const people = (await manager.query(`SELECT id, name, email FROM users WHERE active AND (role = 'lead' OR id = $1) ORDER BY name`, [
-      row.assignee_id,
-    ])) as Array<{ id: string; name: string; email: string }>;
+    const leads = await this.users.activeLeads(manager);
+    const consultant = row.assignee_id ? await this.users.findActiveStaff(manager, row.assignee_id) : null;
+    const people = [...leads, ...(consultant && !leads.some((l) => l.id === consultant.id) ? [consultant] : [])];
     const emails: EmailToQueue[] = people.map((person) => ({
       to: person.email,
       template: 'survey_low_rating',

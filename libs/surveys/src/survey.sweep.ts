@@ -4,7 +4,7 @@ import { AppConfig } from '@ta/config';
 import { MailModule, OutboxService } from '@ta/mail';
 import { DataSource } from 'typeorm';
 import { SURVEY_LINK_DAYS } from './survey-enums.js';
-import { SURVEYS_DUE } from './survey-sweep.sql.js';
+import { SURVEYS_DUE } from './survey.sweep.sql.js';
 
 /** Sends the closure survey and the outcome check when they are due; safe to run twice or on two workers at once. */
 @Injectable()

@@ -1,5 +1,6 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { CasesService } from '@ta/cases';
 import { assertRange, periodBounds } from '@ta/common';
 import { DataSource } from 'typeorm';
 import type {
@@ -21,12 +22,11 @@ import {
   CASE_OPTED_OUT,
   GET_SURVEY,
   LIST_SURVEYS,
-  RESPONSES_IN_PERIOD,
   type InvitationRow,
-  type ResponseRow,
   type SurveyDefinitionRow,
   type SurveyRow,
 } from './surveys.sql.js';
+import { RESPONSES_IN_PERIOD, type ResponseRow } from './surveys.read-model.sql.js';
 
 const toSummary = (row: SurveyRow): SurveySummaryDto => ({
   id: row.id,
@@ -89,7 +89,10 @@ export function toCaseSurvey(row: InvitationRow): CaseSurveyDto {
 /** Survey definitions (versions loaded by admins) and the staff's reads of what was sent and answered. */
 @Injectable()
 export class SurveysService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cases: CasesService,
+  ) {}
 
   async list(): Promise<SurveySummaryDto[]> {
     return ((await this.dataSource.query(LIST_SURVEYS)) as SurveyRow[]).map(toSummary);
@@ -118,8 +121,7 @@ export class SurveysService {
 
   /** The case page's Satisfaction card: what was sent, to whom, and the answers. */
   async forCase(caseId: string): Promise<CaseSurveysDto> {
-    const [found] = (await this.dataSource.query(`SELECT id FROM cases WHERE id = $1`, [caseId])) as unknown[];
-    if (!found) throw new NotFoundException(`No case with id ${caseId}`);
+    await this.cases.assertExists(caseId);
     const [rows, [{ opted_out }]] = (await Promise.all([
       this.dataSource.query(CASE_INVITATIONS, [caseId]),
       this.dataSource.query(CASE_OPTED_OUT, [caseId]),
@@ -127,7 +129,7 @@ export class SurveysService {
     return { surveys: rows.map(toCaseSurvey), optedOut: opted_out };
   }
 
-  /** Answers given in a period (New York days), for reporting. */
+  /** Answers given in a period (the center's days), for reporting. */
   async responses(query: SurveyResponsesQueryDto): Promise<SurveyResponseDto[]> {
     assertRange(query);
     const [start, end] = await periodBounds(this.dataSource, query);

@@ -1,6 +1,6 @@
 /**
- * Surveys' reads and writes. The lib owns surveys, survey_invitations, survey_answers and survey_opt_outs; the
- * invitation reads also read cases, organizations and users (names only).
+ * Surveys' reads and writes on its own tables: surveys, survey_invitations, survey_answers and survey_opt_outs (the
+ * reads that join cases, organizations or users are in surveys.read-model.sql.ts).
  */
 import type { InvitationStatus, SurveyKind } from './survey-enums.js';
 
@@ -40,31 +40,6 @@ export interface LockedSurveyRow {
   used: boolean;
 }
 
-export interface PublicInvitationRow {
-  id: string;
-  token_hash: string;
-  case_id: string;
-  kind: SurveyKind;
-  status: InvitationStatus;
-  recipient_name: string;
-  recipient_email: string;
-  expires_at: Date;
-  answered_at: Date | null;
-  organization_name: string;
-  reference: string;
-  title: string;
-  assignee_id: string | null;
-  definition: unknown;
-}
-
-/** $1 token hash: the invitation, the survey it was sent with, and what its low-rating alert needs of the case. */
-export const PUBLIC_INVITATION = `
-SELECT i.id, i.token_hash, i.case_id, i.kind, i.status, i.recipient_name, i.recipient_email, i.expires_at, i.answered_at,
-       o.name AS organization_name, c.reference, c.title, c.assignee_id, s.definition
-FROM survey_invitations i JOIN surveys s ON s.id = i.survey_id JOIN cases c ON c.id = i.case_id
-JOIN organizations o ON o.id = c.organization_id
-WHERE i.token_hash = $1`;
-
 /** $1 invitation, $2 question codes, $3 numbers, $4 choices (each a JSON array or null), $5 texts. */
 export const INSERT_ANSWERS = `
 INSERT INTO survey_answers (invitation_id, question_code, number_value, choice_values, text_value)
@@ -86,7 +61,8 @@ export interface InvitationRow {
   answers: Array<{ code: string; number: number | null; choices: string[] | null; text: string | null }>;
 }
 
-const INVITATION_SELECT = `
+/** An invitation with its survey version and its answers (also the responses read model's base). */
+export const INVITATION_SELECT = `
 SELECT i.id, i.case_id, i.kind, s.version, s.title, s.definition, i.recipient_name, i.status, i.created_at, i.expires_at, i.answered_at,
        coalesce((SELECT jsonb_agg(jsonb_build_object('code', a.question_code, 'number', a.number_value::float8,
                                                      'choices', a.choice_values, 'text', a.text_value))
@@ -99,17 +75,3 @@ export const CASE_INVITATIONS = `${INVITATION_SELECT} WHERE i.case_id = $1 ORDER
 /** $1 case: whether the address its surveys go to (the latest invitation's) opted out. */
 export const CASE_OPTED_OUT = `
 SELECT EXISTS (SELECT 1 FROM survey_invitations i JOIN survey_opt_outs x ON x.email = i.recipient_email WHERE i.case_id = $1) AS opted_out`;
-
-export interface ResponseRow extends InvitationRow {
-  reference: string;
-  organization_name: string;
-  consultant_name: string | null;
-}
-
-/** $1 start, $2 end (exclusive): surveys answered in the period, oldest first. */
-export const RESPONSES_IN_PERIOD = `
-SELECT x.*, c.reference, o.name AS organization_name, u.name AS consultant_name
-FROM (${INVITATION_SELECT} WHERE i.status = 'answered' AND i.answered_at >= $1 AND i.answered_at < $2) x
-JOIN cases c ON c.id = x.case_id JOIN organizations o ON o.id = c.organization_id LEFT JOIN users u ON u.id = c.assignee_id
-ORDER BY x.answered_at, x.id
-LIMIT 5000`;

@@ -84,6 +84,7 @@ export const ACCESS_POLICY: Record<string, Access> = {
   'GET /api/v1/dashboard/summary': staff,
   'GET /api/v1/reports/ta-activity': lead,
   'GET /api/v1/reports/ta-summary': lead,
+  'GET /api/v1/reports/readiness-summary': lead,
 
   'GET /api/v1/settings/center': publicRoute,
   'GET /api/v1/settings/center/full': staff,
@@ -103,6 +104,12 @@ export const ACCESS_POLICY: Record<string, Access> = {
   'PUT /api/v1/public/assessments/{token}': publicRoute,
   'POST /api/v1/public/assessments/{token}/submit': publicRoute,
   'GET /api/v1/reports/readiness': lead,
+
+  'POST /api/v1/cases/{id}/attachments': owned,
+  'GET /api/v1/cases/{id}/attachments': staff,
+  'GET /api/v1/attachments/{id}': staff,
+  'DELETE /api/v1/attachments/{id}': owned,
+  'GET /api/v1/intake/status/{token}/attachments/{id}': publicRoute,
 
   'GET /api/v1/cases/{id}/intensity': staff,
   'GET /api/v1/cases/intensity-suggestions': lead,

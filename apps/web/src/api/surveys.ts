@@ -8,8 +8,6 @@ export type SurveyAnswerInput = S['SurveyAnswerInputDto'];
 export type CaseSurveys = S['CaseSurveysDto'];
 export type CaseSurvey = S['CaseSurveyDto'];
 
-export const SURVEY_KIND_LABELS: Record<PublicSurvey['kind'], string> = { case_closure: 'Closure survey', outcome_check: 'Outcome check' };
-
 /** A clinic's survey through its link: no session (the API marks these routes public). */
 export const publicSurveyQuery = (token: string) => ({
   queryKey: ['public-survey', token],

@@ -6,7 +6,7 @@ import { IsBoolean, IsIn } from 'class-validator';
 export const OUTCOME_FORMATS = ['json', 'csv'] as const;
 
 export class OutcomeReportQueryDto {
-  @ApiProperty({ example: '2026-01-01', description: 'first day, inclusive (YYYY-MM-DD, New York)' })
+  @ApiProperty({ example: '2026-01-01', description: 'first day, inclusive (YYYY-MM-DD, in the center’s time zone)' })
   @IsCalendarDate()
   from: string;
 

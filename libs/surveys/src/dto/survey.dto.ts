@@ -150,7 +150,7 @@ export class CaseSurveysDto {
 }
 
 export class SurveyResponsesQueryDto {
-  @ApiProperty({ example: '2026-01-01', description: 'first day answered, inclusive (YYYY-MM-DD, New York)' })
+  @ApiProperty({ example: '2026-01-01', description: 'first day answered, inclusive (YYYY-MM-DD, in the center’s time zone)' })
   @IsCalendarDate()
   from: string;
 

@@ -1,6 +1,7 @@
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { caseSurveysQuery, SURVEY_KIND_LABELS, type CaseSurvey } from '../../api/surveys';
+import { SURVEY_KIND_LABELS } from '../../api/labels';
+import { caseSurveysQuery, type CaseSurvey } from '../../api/surveys';
 import { formatDateTime } from '../../components/dates';
 import { ErrorState } from '../../components/states';
 

@@ -1,3 +1,6 @@
+import { caseEventsInsertSql } from '@ta/cases';
+import { outboxInsertSql } from '@ta/mail';
+
 /**
  * The survey sweep (ARCHITECTURE §Jobs), one set-based statement for both kinds: a case resolved at least
  * SURVEY_DELAY_DAYS ago (closure survey) or OUTCOME_CHECK_DAYS ago (outcome check), not resolved or closed as a
@@ -8,8 +11,9 @@
  *
  * Tokens are made here, 192 bits from pgcrypto as 32 base64url characters like newLinkToken(); only their SHA-256 is
  * stored, the link itself travels in the email row (as every emailed link does). Reads cases, contacts,
- * intake_submissions, organizations, surveys and survey_opt_outs; writes survey_invitations (this lib's), case_events
- * and outbound_emails (dedupe key `survey:<case>:<kind>`), as the escalation and reassessment sweeps do.
+ * intake_submissions, organizations, surveys and survey_opt_outs; writes survey_invitations (this lib's), and case_events
+ * and outbound_emails (dedupe key `survey:<case>:<kind>`) through their owners' SQL helpers, as the escalation and
+ * reassessment sweeps do (a sweep file, docs/ARCHITECTURE.md §Ownership).
  *
  * Parameters: $1 now, $2 SURVEY_DELAY_DAYS, $3 OUTCOME_CHECK_DAYS, $4 APP_URL, $5 SURVEY_LINK_DAYS.
  * Returns the ids of the emails to dispatch.
@@ -51,16 +55,20 @@ latest AS (
 ), sent AS (
   SELECT ins.id, tok.* FROM ins JOIN tok ON tok.case_id = ins.case_id AND tok.kind = ins.kind
 ), ev AS (
-  INSERT INTO case_events (case_id, actor_id, type, data)
-  SELECT case_id, NULL, 'survey_sent', jsonb_build_object('invitationId', id, 'kind', kind, 'recipient', name) FROM sent
+  ${caseEventsInsertSql('survey_sent', { from: 'sent', caseId: 'case_id', data: { invitationId: 'id', kind: 'kind', recipient: 'name' } })}
 )
-INSERT INTO outbound_emails (recipient, template, data, dedupe_key)
-SELECT email, 'survey_invitation',
-       jsonb_build_object('kind', kind, 'contactName', name, 'organizationName', organization_name, 'reference', reference,
-                          'title', title, 'days', $5::int,
-                          'url', $4::text || '/request/survey/' || token,
-                          'optOutUrl', $4::text || '/request/survey/' || token || '/opt-out'),
-       'survey:' || case_id || ':' || kind
-FROM sent
-ON CONFLICT (dedupe_key) DO NOTHING
-RETURNING id`;
+${outboxInsertSql('survey_invitation', {
+  from: 'sent',
+  recipient: 'email',
+  dedupeKey: `'survey:' || case_id || ':' || kind`,
+  data: {
+    kind: 'kind',
+    contactName: 'name',
+    organizationName: 'organization_name',
+    reference: 'reference',
+    title: 'title',
+    days: '$5::int',
+    url: `$4::text || '/request/survey/' || token`,
+    optOutUrl: `$4::text || '/request/survey/' || token || '/opt-out'`,
+  },
+})}`;
