@@ -13,6 +13,7 @@ import { EscalationModule } from '@ta/escalation';
 import { IntakeModule } from '@ta/intake';
 import { OrganizationsModule } from '@ta/organizations';
 import { ReportingModule } from '@ta/reporting';
+import { SurveysModule } from '@ta/surveys';
 import { UsersModule } from '@ta/users';
 import type { IncomingMessage } from 'node:http';
 import type { Redis } from 'ioredis';
@@ -74,6 +75,7 @@ const pathOf = (req: IncomingMessage): string | undefined => (req as IncomingMes
     CenterSettingsModule,
     AssessmentsModule,
     AttachmentsModule,
+    SurveysModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })

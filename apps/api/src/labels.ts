@@ -20,6 +20,7 @@ import {
   REGION_LABELS,
   STAGE_LABELS,
 } from '@ta/organizations';
+import { SURVEY_KIND_LABELS } from '@ta/surveys';
 
 /**
  * Every enum's labels, from the tables beside the enums in their libs (the ones CSVs and emails use). `npm run
@@ -48,4 +49,5 @@ export const ENUM_LABELS = {
   assessmentPurpose: ASSESSMENT_PURPOSE_LABELS,
   attachmentOrigin: ATTACHMENT_ORIGIN_LABELS,
   emailTemplate: TEMPLATE_LABELS,
+  surveyKind: SURVEY_KIND_LABELS,
 } as const;

@@ -12,6 +12,7 @@ import { CasesPage } from './pages/cases/CasesPage';
 import { NewCasePage } from './pages/cases/NewCasePage';
 import { PrintPlanPage } from './pages/cases/PrintPlanPage';
 import { EscalationsPage } from './pages/escalations/EscalationsPage';
+import { IntensityPage } from './pages/intensity/IntensityPage';
 import { MyFollowUpsPage } from './pages/follow-ups/MyFollowUpsPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -38,6 +39,7 @@ export const router = createBrowserRouter([
       // Loaded on first visit: its charts are the largest library in the app and only this page draws them.
       { path: 'dashboard', lazy: async () => ({ Component: (await import('./pages/dashboard/DashboardPage')).DashboardPage }) },
       { path: 'escalations', element: <RequireRole role={['lead', 'admin']} />, children: [{ index: true, element: <EscalationsPage /> }] },
+      { path: 'intensity', element: <RequireRole role={['lead', 'admin']} />, children: [{ index: true, element: <IntensityPage /> }] },
       // Served by the API (Bull Board, admins only; others get its explanation page): leave the app for it.
       { path: 'admin/queues', element: <ServerPage /> },
       { path: 'admin/emails', element: <RequireRole role={['lead', 'admin']} />, children: [{ index: true, element: <EmailsPage /> }] },

@@ -6,6 +6,7 @@ import { DatabaseModule } from '@ta/database';
 import { EscalationModule } from '@ta/escalation';
 import { MailModule } from '@ta/mail';
 import { QueueModule } from '@ta/queue';
+import { SurveySweepModule } from '@ta/surveys';
 import { LoggerModule } from 'nestjs-pino';
 import { HeartbeatProcessor } from './heartbeat.processor.js';
 import { JobSchedules } from './job-schedules.js';
@@ -25,6 +26,7 @@ import { WorkerErrorReporter } from './worker-errors.js';
     MailModule,
     EscalationModule,
     ReassessmentModule,
+    SurveySweepModule,
   ],
   providers: [JobSchedules, HeartbeatProcessor, MailProcessor, SweepsProcessor, WorkerErrorReporter],
 })

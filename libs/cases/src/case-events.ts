@@ -18,7 +18,8 @@ import {
  * CASE_EVENT_DATA; the compiler then shows the web timeline's switch where it needs words for it.
  *
  * Codes owned by libs above cases (a session's modality, a follow-up's kind and status, an action item's status, an
- * assessment's purpose, a file's origin) are strings here: cases cannot import engagement, assessments or attachments
+ * assessment's purpose, a file's origin, a survey's kind) are strings here: cases cannot import engagement,
+ * assessments, attachments or surveys
  * (no cycles).
  */
 
@@ -68,6 +69,8 @@ export class FieldChangedEventData {
   @ApiProperty({ enum: EDITABLE_CASE_FIELDS }) field: EditableCaseField;
   @ApiProperty(FIELD_VALUE) from: CaseFieldValue;
   @ApiProperty(FIELD_VALUE) to: CaseFieldValue;
+  @ApiPropertyOptional({ description: "intensity: a lead confirmed the tier TA Desk suggested from the case's sessions" })
+  suggested?: boolean;
 }
 
 export class TransitionEventData {
@@ -202,6 +205,23 @@ export class ReassessmentDueEventData {
   @ApiProperty({ description: 'days since the round closed' }) days: number;
 }
 
+export class SurveySentEventData {
+  @ApiProperty(UUID) invitationId: string;
+  @ApiProperty({ description: 'a survey kind code (surveys)' }) kind: string;
+  @ApiProperty({ description: 'the name of the contact the link went to' }) recipient: string;
+}
+
+export class SurveyAnsweredEventData {
+  @ApiProperty(UUID) invitationId: string;
+  @ApiProperty({ description: 'a survey kind code (surveys)' }) kind: string;
+  @ApiProperty({ description: 'the name of the contact who answered' }) recipient: string;
+  @ApiPropertyOptional({ description: 'the overall satisfaction given, 1–5 (closure survey)' }) satisfaction?: number;
+}
+
+export class SurveyOptedOutEventData {
+  @ApiProperty({ description: 'the name of the contact who asked for no more surveys' }) recipient: string;
+}
+
 export class EscalatedEventData {
   @ApiProperty({ enum: ESCALATION_REASONS }) reason: EscalationReason;
   @ApiPropertyOptional({ ...INSTANT, description: 'first_response_overdue: when the first response was due' }) dueAt?: string;
@@ -248,6 +268,9 @@ export const CASE_EVENT_DATA = {
   assessment_closed: AssessmentClosedEventData,
   goals_from_assessment: GoalsFromAssessmentEventData,
   reassessment_due: ReassessmentDueEventData,
+  survey_sent: SurveySentEventData,
+  survey_answered: SurveyAnsweredEventData,
+  survey_opted_out: SurveyOptedOutEventData,
   escalated: EscalatedEventData,
   stall_at_risk: StallAtRiskEventData,
   escalation_acknowledged: EscalationAcknowledgedEventData,

@@ -7,7 +7,7 @@ import { OutboxService } from '@ta/mail';
 import { OrganizationsService } from '@ta/organizations';
 import { UsersService, type AuthenticatedUser, type StaffRef } from '@ta/users';
 import { DataSource, In, Repository, type EntityManager } from 'typeorm';
-import type { CaseStatus } from './case-enums.js';
+import type { CaseStatus, Intensity } from './case-enums.js';
 import { CaseEventsService } from './case-events.service.js';
 import {
   EDITABLE_CASE_FIELDS,
@@ -32,10 +32,13 @@ import {
 import { Case } from './case.entity.js';
 import {
   CLEAR_MISSED_WORK_SIGNAL,
+  CONFIRM_INTENSITIES,
+  LOCK_CASES,
   NEXT_REFERENCE,
   OPEN_FROM_INTAKE,
   RECORD_ACTIVITY,
   TOPIC_LABELS,
+  type ConfirmedIntensityRow,
   type NextReferenceRow,
   type OpenedCaseRow,
   type RecordActivityRow,
@@ -371,6 +374,30 @@ export class CasesService {
    */
   lock(manager: EntityManager, id: string): Promise<LockedCase> {
     return this.find(manager, id, true);
+  }
+
+  /** Locks many case rows in the caller's transaction, in id order (two bulk commands cannot deadlock). */
+  async lockMany(manager: EntityManager, ids: string[]): Promise<void> {
+    await manager.query(LOCK_CASES, [ids]);
+  }
+
+  /**
+   * Confirms tiers in bulk (a lead accepting suggestions): sets each case's intensity only where none is set yet (a
+   * consultant's choice made meanwhile stands), bumps the version like an edit, and records the change on each timeline —
+   * one statement for any number of cases. Returns the ids changed.
+   */
+  async confirmIntensities(
+    manager: EntityManager,
+    tiers: Array<{ caseId: string; intensity: Intensity }>,
+    actorId: string,
+  ): Promise<string[]> {
+    if (!tiers.length) return [];
+    const rows = (await manager.query(CONFIRM_INTENSITIES, [
+      tiers.map((t) => t.caseId),
+      tiers.map((t) => t.intensity),
+      actorId,
+    ])) as ConfirmedIntensityRow[];
+    return rows.map((r) => r.id);
   }
 
   /**

@@ -153,6 +153,20 @@ export class AppConfig {
   @Max(3650)
   REASSESS_AFTER_DAYS = 180;
 
+  /** Days after a case resolves before the worker emails its contact the closure (satisfaction) survey. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  SURVEY_DELAY_DAYS = 7;
+
+  /** Days after a case resolves before the worker emails its contact the outcome check ("what changed"). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  OUTCOME_CHECK_DAYS = 90;
+
   /** How often the worker's timer sweeps run. */
   @Type(() => Number)
   @IsInt()

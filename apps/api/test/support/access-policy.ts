@@ -110,4 +110,19 @@ export const ACCESS_POLICY: Record<string, Access> = {
   'GET /api/v1/attachments/{id}': staff,
   'DELETE /api/v1/attachments/{id}': owned,
   'GET /api/v1/intake/status/{token}/attachments/{id}': publicRoute,
+
+  'GET /api/v1/cases/{id}/intensity': staff,
+  'GET /api/v1/cases/intensity-suggestions': lead,
+  'POST /api/v1/cases/intensity/confirm': lead,
+
+  'GET /api/v1/surveys': staff,
+  'POST /api/v1/surveys': admin,
+  'GET /api/v1/surveys/{id}': staff,
+  'GET /api/v1/surveys/responses': lead,
+  'GET /api/v1/reports/outcomes': lead,
+  'GET /api/v1/cases/{id}/surveys': staff,
+  'GET /api/v1/public/surveys/{token}': publicRoute,
+  'POST /api/v1/public/surveys/{token}': publicRoute,
+  'GET /api/v1/public/surveys/{token}/opt-out': publicRoute,
+  'POST /api/v1/public/surveys/{token}/opt-out': publicRoute,
 };

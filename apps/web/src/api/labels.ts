@@ -22,6 +22,7 @@ export type Stage = S['OrganizationDto']['stage'];
 export type ContactRole = S['ContactDto']['role'];
 export type AssessmentPurpose = S['AssessmentSummaryDto']['purpose'];
 export type AttachmentOrigin = S['AttachmentDto']['origin'];
+export type SurveyKind = S['PublicSurveyDto']['kind'];
 
 /** An enum's values with the words staff read, in the order forms and filters list them. */
 export interface Option<T extends string> {
@@ -58,6 +59,7 @@ export const STAGE_LABELS: Record<Stage, string> = ENUM_LABELS.stage;
 export const CONTACT_ROLE_LABELS: Record<ContactRole, string> = ENUM_LABELS.contactRole;
 export const ASSESSMENT_PURPOSE_LABELS: Record<AssessmentPurpose, string> = ENUM_LABELS.assessmentPurpose;
 export const ATTACHMENT_ORIGIN_LABELS: Record<AttachmentOrigin, string> = ENUM_LABELS.attachmentOrigin;
+export const SURVEY_KIND_LABELS: Record<SurveyKind, string> = ENUM_LABELS.surveyKind;
 /** The allow-list's types (libs/attachments file-kinds.ts) in words. */
 export const FILE_TYPE_LABELS: Record<string, string> = {
   'application/pdf': 'PDF',

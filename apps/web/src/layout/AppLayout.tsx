@@ -15,6 +15,7 @@ const NAV: { to: string; label: string; roles?: Me['role'][]; server?: boolean }
   { to: '/organizations', label: 'Organizations' },
   { to: '/follow-ups', label: 'Follow-ups' },
   { to: '/dashboard', label: 'Dashboard' },
+  { to: '/intensity', label: 'Intensity', roles: ['lead', 'admin'] },
   { to: '/admin/users', label: 'Admin', roles: ['admin'] },
   { to: '/admin/settings', label: 'Settings', roles: ['admin'] },
   { to: '/admin/instruments', label: 'Instruments', roles: ['admin'] },

@@ -68,6 +68,22 @@ export interface TemplateData {
   assessment_results: AssessmentResultsEmail;
   /** To the case's consultant (or whoever started the round) when it is time to reassess (sweep SQL, reassessment.sweep.sql.ts). */
   reassessment_due: { organizationName: string; instrumentTitle: string; days: number; url: string };
+  /**
+   * To a clinic contact when a case's closure survey or outcome check is due (sweep SQL, libs/surveys survey.sweep.sql.ts);
+   * `days`: how long the link works.
+   */
+  survey_invitation: {
+    kind: 'case_closure' | 'outcome_check';
+    contactName: string;
+    organizationName: string;
+    reference: string;
+    title: string;
+    days: number;
+    url: string;
+    optOutUrl: string;
+  };
+  /** To the case's consultant and every active lead when a closure survey's overall satisfaction is low (1–5). */
+  survey_low_rating: { name: string; rating: number; organizationName: string; reference: string; title: string; caseUrl: string };
   /** The admin's test of the mail settings. */
   test_message: { subject?: string; body?: string };
 }
@@ -124,6 +140,8 @@ export const TEMPLATE_LABELS: Record<TemplateName, string> = {
   assessment_invitation: 'Assessment invitation',
   assessment_results: 'Assessment results',
   reassessment_due: 'Time to reassess',
+  survey_invitation: 'Survey (to a clinic)',
+  survey_low_rating: 'Low satisfaction rating',
   test_message: 'Test message',
 };
 
@@ -317,6 +335,49 @@ const TEMPLATES: { [T in TemplateName]: (data: TemplateData[T], center: EmailCen
       subject: `Time to reassess ${String(d.organizationName)}`,
       text: [...lines, '', `Open it: ${String(d.url)}`].join('\n\n'),
       html: layout(c, 'Time to reassess', lines.map(escapeHtml), { href: String(d.url), label: 'Open the organization' }),
+    };
+  },
+  survey_invitation: (d, c) => {
+    const closure = d.kind === 'case_closure';
+    const lines = closure
+      ? [
+          `Hello ${String(d.contactName)},`,
+          `Thank you for working with ${c.shortName} on "${String(d.title)}" (${String(d.reference)}) for ${String(d.organizationName)}. Would you tell us how it went? Five short questions, about two minutes, on a phone or a computer.`,
+          `Your answers go to the TA center's team and help us do better for the next program. The link is yours alone and works for ${String(d.days)} days.`,
+        ]
+      : [
+          `Hello ${String(d.contactName)},`,
+          `A few months ago ${c.shortName} closed your request "${String(d.title)}" (${String(d.reference)}) for ${String(d.organizationName)}. We would like to learn what has changed for your program since then: four questions, a few minutes.`,
+          `The link is yours alone and works for ${String(d.days)} days.`,
+        ];
+    const optOut = `Rather not receive our surveys? One click and we will not send you another: ${String(d.optOutUrl)}`;
+    return {
+      subject: closure ? `How did we do? ${String(d.reference)}` : `What has changed since we worked together? ${String(d.reference)}`,
+      text: [...lines, '', `Answer here: ${String(d.url)}`, '', optOut].join('\n\n'),
+      html: layout(
+        c,
+        closure ? 'How did we do?' : 'What has changed?',
+        [
+          ...lines.map(escapeHtml),
+          `<span style="font-size:12px;color:#666">Rather not receive our surveys? <a href="${escapeHtml(d.optOutUrl)}">Stop survey emails</a>.</span>`,
+        ],
+        { href: String(d.url), label: 'Answer the survey' },
+      ),
+    };
+  },
+  survey_low_rating: (d, c) => {
+    const lines = [
+      `Hello ${String(d.name)},`,
+      `${String(d.organizationName)} rated its overall satisfaction ${String(d.rating)} out of 5 in the closure survey for ${String(d.reference)} "${String(d.title)}".`,
+      'The answers are on the case page. A call to the clinic soon is worth it.',
+    ];
+    return {
+      subject: `Low satisfaction rating on ${String(d.reference)}`,
+      text: [...lines, '', `Open the case: ${String(d.caseUrl)}`].join('\n\n'),
+      html: layout(c, `Low satisfaction rating (${String(d.rating)}/5)`, lines.map(escapeHtml), {
+        href: String(d.caseUrl),
+        label: 'Open the case',
+      }),
     };
   },
   test_message: (d, c) => ({

@@ -11,6 +11,7 @@ import { AssignControl } from './AssignControl';
 import { CaseDetails } from './CaseDetails';
 import { CaseFiles } from './CaseFiles';
 import { CaseFollowUpsTab } from './CaseFollowUpsTab';
+import { CaseSatisfaction } from './CaseSatisfaction';
 import { CaseTimeline } from './CaseTimeline';
 import { SessionsTab } from './SessionsTab';
 import { StatusActions } from './StatusActions';
@@ -80,7 +81,10 @@ export function CasePage() {
         <Tabs.Panel value="overview" pt="md">
           <Grid gap="lg">
             <Grid.Col span={{ base: 12, md: 7 }}>
-              <CaseDetails item={item} me={me} />
+              <Stack>
+                <CaseDetails item={item} me={me} />
+                <CaseSatisfaction caseId={item.id} />
+              </Stack>
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 5 }}>
               <CaseTimeline item={item} me={me} />

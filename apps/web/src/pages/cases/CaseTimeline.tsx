@@ -25,6 +25,7 @@ import {
   SERVICE_LINE_LABELS,
   SOURCE_LABELS,
   STATUS_LABELS,
+  SURVEY_KIND_LABELS,
 } from '../../api/labels';
 import { formatDate, formatDateTime, RelativeTime } from '../../components/dates';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
@@ -160,6 +161,7 @@ export function describe(event: CaseEvent, lookup: Lookup): string {
     case 'field_changed': {
       const { field, from, to } = event.data;
       if (field === 'description') return 'Description edited';
+      if (event.data.suggested) return `${FIELD_NAMES[field]} set to ${fieldValue(field, to, lookup)}: the suggested tier, confirmed`;
       return `${FIELD_NAMES[field]} changed from ${fieldValue(field, from, lookup)} to ${fieldValue(field, to, lookup)}`;
     }
     case 'transition': {
@@ -193,6 +195,14 @@ export function describe(event: CaseEvent, lookup: Lookup): string {
       return 'Readiness assessment invitations sent';
     case 'reassessment_due':
       return `Time to reassess: ${event.data.days} days since the last readiness round closed`;
+    case 'survey_sent':
+      return `${labelOf(SURVEY_KIND_LABELS, event.data.kind)} sent to ${event.data.recipient}`;
+    case 'survey_answered': {
+      const { kind, recipient, satisfaction } = event.data;
+      return `${labelOf(SURVEY_KIND_LABELS, kind)} answered by ${recipient}${satisfaction !== undefined ? `: overall satisfaction ${satisfaction} of 5` : ''}`;
+    }
+    case 'survey_opted_out':
+      return `${event.data.recipient} opted out of surveys`;
     case 'action_item_added':
       return `Action item added: ${event.data.description}`;
     case 'action_item_status':
