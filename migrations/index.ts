@@ -10,6 +10,7 @@ import { Casework1764800000000 } from './1764800000000-Casework.js';
 import { AccentInsensitiveSearch1764900000000 } from './1764900000000-AccentInsensitiveSearch.js';
 import { Settings1765000000000 } from './1765000000000-Settings.js';
 import { Assessments1765100000000 } from './1765100000000-Assessments.js';
+import { Conversation1765300000000 } from './1765300000000-Conversation.js';
 
 /** Every migration, oldest first. A generated migration is added here by hand, after review. */
 export const allMigrations = [
@@ -25,4 +26,5 @@ export const allMigrations = [
   AccentInsensitiveSearch1764900000000,
   Settings1765000000000,
   Assessments1765100000000,
+  Conversation1765300000000,
 ];

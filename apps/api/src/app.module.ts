@@ -7,6 +7,7 @@ import { DatabaseModule } from '@ta/database';
 import { REDIS_CLIENT, RedisModule } from '@ta/queue';
 import { AssessmentsModule } from '@ta/assessments';
 import { CasesModule } from '@ta/cases';
+import { ConversationModule } from '@ta/conversation';
 import { EngagementModule } from '@ta/engagement';
 import { EscalationModule } from '@ta/escalation';
 import { IntakeModule } from '@ta/intake';
@@ -72,6 +73,7 @@ const pathOf = (req: IncomingMessage): string | undefined => (req as IncomingMes
     ReportingModule,
     CenterSettingsModule,
     AssessmentsModule,
+    ConversationModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })

@@ -2,12 +2,14 @@ import { Module } from '@nestjs/common';
 import { ReassessmentModule } from '@ta/assessments';
 import { terminalLogTransport } from '@ta/common';
 import { AppConfig, ConfigModule } from '@ta/config';
+import { ConversationModule } from '@ta/conversation';
 import { DatabaseModule } from '@ta/database';
 import { EscalationModule } from '@ta/escalation';
 import { MailModule } from '@ta/mail';
 import { QueueModule } from '@ta/queue';
 import { LoggerModule } from 'nestjs-pino';
 import { HeartbeatProcessor } from './heartbeat.processor.js';
+import { InboundProcessor } from './inbound.processor.js';
 import { JobSchedules } from './job-schedules.js';
 import { MailProcessor } from './mail.processor.js';
 import { SweepsProcessor } from './sweeps.processor.js';
@@ -25,7 +27,8 @@ import { WorkerErrorReporter } from './worker-errors.js';
     MailModule,
     EscalationModule,
     ReassessmentModule,
+    ConversationModule,
   ],
-  providers: [JobSchedules, HeartbeatProcessor, MailProcessor, SweepsProcessor, WorkerErrorReporter],
+  providers: [JobSchedules, HeartbeatProcessor, MailProcessor, SweepsProcessor, InboundProcessor, WorkerErrorReporter],
 })
 export class WorkerModule {}

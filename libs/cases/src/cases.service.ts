@@ -12,10 +12,12 @@ import { allowedMoves, canMove, needsReason, timestampsFor } from './case-status
 import {
   CASE_BY_ID,
   CASE_EXISTS,
+  CASE_ID_BY_REFERENCE,
   caseCount,
   casePage,
   type CaseCountRow,
   type CaseExistsRow,
+  type CaseIdRow,
   type CaseJson,
   type CaseJsonRow,
   type CasePageRow,
@@ -109,6 +111,13 @@ export class CasesService {
   async assertExists(id: string): Promise<void> {
     const [{ found }] = (await this.dataSource.query(CASE_EXISTS, [id])) as [CaseExistsRow];
     if (!found) throw new NotFoundException(`No case with id ${id}`);
+  }
+
+  /** The first of these references (TA-2026-00087) that names a case: a reply names its case in its subject. */
+  async idByReference(references: string[]): Promise<string | null> {
+    if (references.length === 0) return null;
+    const [row] = (await this.dataSource.query(CASE_ID_BY_REFERENCE, [references])) as CaseIdRow[];
+    return row?.id ?? null;
   }
 
   async create(dto: CreateCaseDto, actor: Actor): Promise<CaseDto> {

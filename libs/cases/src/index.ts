@@ -5,5 +5,5 @@ export { allowedMoves, canMove } from './case-status-machine.js';
 export { Case } from './case.entity.js';
 export { CasesModule } from './cases.module.js';
 export { CasesService, type CaseworkHook } from './cases.service.js';
-export { AssignDto, CaseDto, ListCasesQueryDto, TransitionDto, type CaseFilterQuery } from './dto/case.dto.js';
+export { AssignDto, CaseDto, CreateCaseDto, ListCasesQueryDto, TransitionDto, type CaseFilterQuery } from './dto/case.dto.js';
 export { Topic } from './topic.entity.js';

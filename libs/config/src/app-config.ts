@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsString, IsUrl, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
 
 const trimmed = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
@@ -150,6 +150,35 @@ export class AppConfig {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
+
+  /**
+   * The center's conversation mailbox (e.g. ta@center.org). Emails written from a case reply to it plus-addressed with
+   * the case's token (ta+k3x9…@center.org), so a reply finds its case by address. Empty: replies go to the center's
+   * reply-to setting and thread by In-Reply-To or the reference in the subject.
+   */
+  @trimmed()
+  @ValidateIf((config: AppConfig) => config.REPLY_ADDRESS !== '')
+  @IsEmail({}, { message: 'REPLY_ADDRESS must be an email address' })
+  REPLY_ADDRESS = '';
+
+  /** The mailbox the worker reads replies from: imap://user:password@host:port or imaps://…; empty: no inbound mail. */
+  @trimmed()
+  @ValidateIf((config: AppConfig) => config.IMAP_URL !== '')
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['imap', 'imaps'] })
+  IMAP_URL = '';
+
+  /** How often the worker reads the mailbox. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(5)
+  @Max(3600)
+  IMAP_POLL_SECONDS = 60;
+
+  /** Where read mail is moved (created when missing); "/" separates folder levels. */
+  @trimmed()
+  @IsString()
+  @IsNotEmpty()
+  IMAP_PROCESSED_FOLDER = 'TA Desk/Processed';
 
   /** Directory of the built web app the API serves; empty disables static serving. */
   @IsString()

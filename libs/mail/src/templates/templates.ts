@@ -24,6 +24,15 @@ function layout(center: EmailCenter, title: string, paragraphs: string[], link?:
   return `<!doctype html><html><body style="font-family:Arial,sans-serif;color:#222;max-width:560px"><h2 style="color:#1c7ed6">${escapeHtml(title)}</h2>${body}${button}<p style="color:#666;font-size:12px;white-space:pre-line">${escapeHtml(signatureOf(center))}</p></body></html>`;
 }
 
+/** A personal letter: no heading or button, the writer's paragraphs as written, then the signature. */
+function letter(center: EmailCenter, body: string): string {
+  const paragraphs = body
+    .split(/\n{2,}/)
+    .map((p) => `<p style="margin:0 0 12px;white-space:pre-line">${escapeHtml(p)}</p>`)
+    .join('');
+  return `<!doctype html><html><body style="font-family:Arial,sans-serif;color:#222;max-width:640px">${paragraphs}<p style="color:#666;font-size:12px;white-space:pre-line">${escapeHtml(signatureOf(center))}</p></body></html>`;
+}
+
 type Data = Record<string, unknown>;
 
 const TEMPLATES: Record<string, (data: Data, center: EmailCenter) => RenderedEmail> = {
@@ -190,6 +199,23 @@ const TEMPLATES: Record<string, (data: Data, center: EmailCenter) => RenderedEma
       subject: `Time to reassess ${String(d.organizationName)}`,
       text: [...lines, '', `Open it: ${String(d.url)}`].join('\n\n'),
       html: layout(c, 'Time to reassess', lines.map(escapeHtml), { href: String(d.url), label: 'Open the organization' }),
+    };
+  },
+  /** A message a consultant wrote on a case: their words as written, the center's signature under them. */
+  case_message: (d, c) => ({
+    subject: String(d.subject),
+    text: String(d.body),
+    html: letter(c, String(d.body)),
+  }),
+  reply_received: (d, c) => {
+    const lines = [
+      `${String(d.fromName)} answered on ${String(d.reference)}: ${String(d.title)}`,
+      `“${String(d.excerpt)}”`,
+    ];
+    return {
+      subject: `New reply on ${String(d.reference)} from ${String(d.fromName)}`,
+      text: [...lines, '', `Read the conversation: ${String(d.caseUrl)}`].join('\n'),
+      html: layout(c, `New reply on ${String(d.reference)}`, lines.map(escapeHtml), { href: String(d.caseUrl), label: 'Read the conversation' }),
     };
   },
   test_message: (d, c) => ({

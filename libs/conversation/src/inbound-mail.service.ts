@@ -1,0 +1,195 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { CaseEventsService, CasesService } from '@ta/cases';
+import { AppConfig } from '@ta/config';
+import { OutboxService } from '@ta/mail';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  ATTACHMENTS_STORED,
+  CASE_BY_THREAD,
+  CASE_BY_TOKEN,
+  INBOUND_BY_KEY,
+  INSERT_INBOUND,
+  MARK_UNREAD,
+  STAFF_MEMBER,
+  type CaseIdRow,
+  type InboundByKeyRow,
+  type InsertedRow,
+  type StaffMemberRow,
+} from './conversation.sql.js';
+import { autoReplyKind, newReplyToken, recipientsOf, referencesIn, replyTokensIn, threadIdsOf, visibleText } from './mail-reading.js';
+import { MessageFiles } from './message-files.js';
+
+export type MatchedBy = 'reply_address' | 'thread' | 'reference';
+
+export interface IngestResult {
+  messageId: string;
+  caseId: string | null;
+  matchedBy: MatchedBy | null;
+  /** false: this mail was already stored (seen again after a crash, or delivered twice). */
+  stored: boolean;
+}
+
+/** What joining a case needs to know of a stored inbound message. */
+interface JoiningMessage {
+  id: string;
+  auto_reply: string | null;
+  from_name: string | null;
+  from_address: string | null;
+  subject: string;
+  visible_body: string;
+}
+
+/**
+ * Stores inbound mail (docs/ARCHITECTURE.md §Jobs, inbound mail): finds its case by reply address, else by
+ * In-Reply-To/References, else by the reference in its subject; keeps the raw source and the folded body; and when it
+ * is the clinic answering (not an auto-reply), records it as activity, marks the case "new reply" and emails the
+ * consultant. Idempotent: a mail is keyed by its Message-ID (or its bytes' hash), so seeing it twice stores it once.
+ */
+@Injectable()
+export class InboundMailService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cases: CasesService,
+    private readonly events: CaseEventsService,
+    private readonly outbox: OutboxService,
+    private readonly files: MessageFiles,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** `mailboxUid` ("uidvalidity:uid") says where it was read, for the record. */
+  async ingest(raw: Buffer, mailboxUid: string | null): Promise<IngestResult> {
+    const mail = await simpleParser(raw);
+    const key = mail.messageId ? `mid:${mail.messageId}` : `sha256:${createHash('sha256').update(raw).digest('hex')}`;
+    const [seen] = (await this.dataSource.query(INBOUND_BY_KEY, [key])) as InboundByKeyRow[];
+    if (seen) {
+      // Stored before a crash, but maybe not its files yet.
+      if (!seen.attachments_stored && seen.case_id) await this.storeFiles(seen.id, seen.case_id, mail);
+      return { messageId: seen.id, caseId: seen.case_id, matchedBy: null, stored: false };
+    }
+    const match = await this.match(mail);
+    const text = mail.text ?? '';
+    const from = mail.from?.value[0];
+    const withFiles = Boolean(match && mail.attachments.length);
+    const { id, emailIds } = await this.dataSource.transaction(async (manager) => {
+      if (match) await this.cases.lock(manager, match.caseId);
+      const message = {
+        auto_reply: autoReplyKind(mail),
+        from_name: from?.name || null,
+        from_address: from?.address ?? null,
+        subject: (mail.subject ?? '').slice(0, 998),
+        visible_body: visibleText(text),
+      };
+      const [inserted] = (await manager.query(INSERT_INBOUND, [
+        match?.caseId ?? null,
+        'email',
+        match?.by ?? null,
+        message.from_address,
+        message.from_name?.slice(0, 200) ?? null,
+        addressesOf(mail.to),
+        addressesOf(mail.cc),
+        message.subject,
+        text,
+        message.visible_body,
+        mail.messageId?.slice(0, 998) ?? null,
+        mail.inReplyTo?.slice(0, 998) ?? null,
+        threadIdsOf(mail).filter((mid) => mid !== mail.inReplyTo),
+        key.slice(0, 1000),
+        mailboxUid,
+        raw,
+        message.auto_reply,
+        !withFiles,
+        mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date : new Date(),
+      ])) as InsertedRow[];
+      // Another worker stored it between our look and our insert.
+      if (!inserted) return { id: null, emailIds: [] };
+      const emailIds = match ? await this.joinCase(manager, match.caseId, { id: inserted.id, ...message }, null) : [];
+      return { id: inserted.id, emailIds };
+    });
+    if (!id) return { ...(await this.ingestAgain(key)), matchedBy: null, stored: false };
+    await this.outbox.dispatch(emailIds);
+    if (match && withFiles) await this.storeFiles(id, match.caseId, mail);
+    return { messageId: id, caseId: match?.caseId ?? null, matchedBy: match?.by ?? null, stored: true };
+  }
+
+  /**
+   * A stored message joins its case (in the caller's transaction, the case row locked): a timeline event, and unless it
+   * is an auto-reply, activity on the case (the stall level clears), "new reply" for its consultant and an email to them.
+   * Returns the outbox rows to dispatch after the commit.
+   */
+  async joinCase(manager: EntityManager, caseId: string, message: JoiningMessage, actorId: string | null): Promise<string[]> {
+    await this.events.record(manager, caseId, actorId, 'message_received', {
+      messageId: message.id,
+      from: message.from_name ?? message.from_address,
+      subject: message.subject,
+      ...(message.auto_reply ? { autoReply: message.auto_reply } : {}),
+    });
+    if (message.auto_reply) return [];
+    const now = new Date();
+    await this.cases.recordActivity(manager, caseId, now);
+    await manager.query(MARK_UNREAD, [caseId, newReplyToken()]);
+    const found = await this.cases.get(caseId);
+    if (!found.assignee || found.assignee.id === actorId) return [];
+    const [consultant] = (await manager.query(STAFF_MEMBER, [found.assignee.id])) as [StaffMemberRow];
+    return this.outbox.enqueue(manager, [
+      {
+        to: consultant.email,
+        template: 'reply_received',
+        data: {
+          reference: found.reference,
+          title: found.title,
+          fromName: message.from_name ?? message.from_address ?? 'The clinic',
+          excerpt: excerpt(message.visible_body),
+          caseUrl: `${this.config.APP_URL}/cases/${caseId}?tab=conversation`,
+        },
+        dedupeKey: `message:${message.id}:reply-notice`,
+      },
+    ]);
+  }
+
+  /** The files of an inbound mail (parsed again from its raw source: an unmatched mail's wait there for a case). */
+  async storeFilesOf(messageId: string, caseId: string, raw: Buffer | null): Promise<void> {
+    if (raw) await this.storeFiles(messageId, caseId, await simpleParser(raw));
+  }
+
+  private async storeFiles(messageId: string, caseId: string, mail: ParsedMail): Promise<void> {
+    const files = mail.attachments
+      .filter((a) => a.contentDisposition !== 'inline' || a.filename)
+      .map((a) => ({ fileName: a.filename ?? 'attachment', content: a.content }));
+    if (files.length) await this.files.storeInbound(caseId, messageId, files, 'inbound_email');
+    await this.dataSource.query(ATTACHMENTS_STORED, [messageId]);
+  }
+
+  private async ingestAgain(key: string): Promise<{ messageId: string; caseId: string | null }> {
+    const [seen] = (await this.dataSource.query(INBOUND_BY_KEY, [key])) as InboundByKeyRow[];
+    return { messageId: seen?.id ?? '', caseId: seen?.case_id ?? null };
+  }
+
+  /** Reply address first (the surest), then the thread's Message-IDs, then a reference in the subject. */
+  private async match(mail: ParsedMail): Promise<{ caseId: string; by: MatchedBy } | null> {
+    const tokens = replyTokensIn(recipientsOf(mail), this.config.REPLY_ADDRESS);
+    if (tokens.length) {
+      const [row] = (await this.dataSource.query(CASE_BY_TOKEN, [tokens])) as CaseIdRow[];
+      if (row) return { caseId: row.case_id, by: 'reply_address' };
+    }
+    const threadIds = threadIdsOf(mail);
+    if (threadIds.length) {
+      const [row] = (await this.dataSource.query(CASE_BY_THREAD, [threadIds])) as CaseIdRow[];
+      if (row) return { caseId: row.case_id, by: 'thread' };
+    }
+    const caseId = await this.cases.idByReference(referencesIn(mail.subject ?? ''));
+    return caseId ? { caseId, by: 'reference' } : null;
+  }
+}
+
+function addressesOf(field: ParsedMail['to']): string[] {
+  if (!field) return [];
+  return (Array.isArray(field) ? field : [field]).flatMap((group) => group.value.map((entry) => entry.address ?? '').filter(Boolean));
+}
+
+const excerpt = (text: string) => {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 300 ? `${flat.slice(0, 299)}…` : flat;
+};
