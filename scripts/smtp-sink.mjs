@@ -37,6 +37,9 @@ const smtp = new SMTPServer({
           text: mail.text ?? '',
           html: typeof mail.html === 'string' ? mail.html : '',
           messageId: mail.messageId ?? null,
+          inReplyTo: mail.inReplyTo ?? null,
+          references: mail.references ? [].concat(mail.references) : [],
+          attachments: mail.attachments.map((a) => ({ filename: a.filename ?? null, contentType: a.contentType, size: a.size })),
         };
         writeFileSync(join(dir, `${id}.json`), JSON.stringify(message, null, 2));
         callback();

@@ -125,14 +125,21 @@ export class OutboxService {
         recipient: string;
         template: string;
         data: Record<string, unknown>;
+        envelope: EmailEnvelope | null;
       }>;
       if (!row) return { result: 'skipped' as const };
       try {
+        const envelope = row.envelope ?? {};
+        const replyTo = envelope.replyTo ?? center.replyTo;
+        const files = envelope.attachments?.attachmentIds.length ? await this.attachmentsOf(envelope.attachments, loadAttachments) : [];
         await this.mail.send({
-          messageId: this.messageIdOf(emailId),
-          to: row.recipient,
+          messageId: envelope.messageId ?? this.messageIdOf(emailId),
+          to: envelope.to?.length ? envelope.to : row.recipient,
           fromName: center.shortName,
-          ...(center.replyTo ? { replyTo: center.replyTo } : {}),
+          ...(replyTo ? { replyTo } : {}),
+          ...(envelope.inReplyTo ? { inReplyTo: envelope.inReplyTo } : {}),
+          ...(envelope.references?.length ? { references: envelope.references } : {}),
+          ...(files.length ? { attachments: files } : {}),
           ...renderEmail(row.template, row.data, center),
         });
       } catch (error) {
