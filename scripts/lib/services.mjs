@@ -327,7 +327,7 @@ export async function startDovecot({ dir, port, user = 'ta', password = 'ta-mail
   ].join('\n');
   writeFileSync(join(dir, 'dovecot.conf'), config);
   if (isRoot) {
-    execFileSync('chown', ['-R', 'dovecot:dovecot', join(dir, 'mail'), join(dir, 'home')]);
+    execFileSync('chown', ['-R', 'dovecot:dovecot', join(dir, 'mail'), join(dir, 'home'), join(dir, 'passwd')]);
     execFileSync('chmod', ['755', dir]);
   }
   const child = spawnService(dovecot, ['-F', '-c', join(dir, 'dovecot.conf')], { logFile, pidFile, detached });

@@ -32,8 +32,8 @@ export function replyTokensIn(addresses: string[], replyAddress: string): string
   const domain = replyAddress.slice(at + 1).toLowerCase();
   const tokens = new Set<string>();
   for (const address of addresses) {
-    const match = /^([^@\s<>]+)\+([^@\s<>]+)@([^@\s<>]+)$/.exec(address.trim().toLowerCase());
-    if (match && match[1] === base && match[3] === domain && TOKEN_SHAPE.test(match[2]!)) tokens.add(match[2]!);
+    const [, local, token, host] = /^([^@\s<>]+)\+([^@\s<>]+)@([^@\s<>]+)$/.exec(address.trim().toLowerCase()) ?? [];
+    if (local === base && host === domain && token && TOKEN_SHAPE.test(token)) tokens.add(token);
   }
   return [...tokens];
 }
@@ -56,7 +56,12 @@ function headerValues(mail: ParsedMail, name: string): string[] {
   // mailparser keeps the last value in `headers`; `headerLines` has each occurrence (Delivered-To often repeats).
   return mail.headerLines
     .filter((line) => line.key === name)
-    .map((line) => line.line.slice(line.line.indexOf(':') + 1).trim().replace(/^<|>$/g, ''));
+    .map((line) =>
+      line.line
+        .slice(line.line.indexOf(':') + 1)
+        .trim()
+        .replace(/^<|>$/g, ''),
+    );
 }
 
 export type AutoReplyKind = 'auto_reply' | 'bounce';
@@ -69,7 +74,11 @@ export type AutoReplyKind = 'auto_reply' | 'bounce';
 export function autoReplyKind(mail: ParsedMail): AutoReplyKind | null {
   const header = (name: string) => {
     const value = mail.headers.get(name);
-    return typeof value === 'string' ? value.trim().toLowerCase() : value && typeof value === 'object' && 'value' in value ? String(value.value).toLowerCase() : '';
+    return typeof value === 'string'
+      ? value.trim().toLowerCase()
+      : value && typeof value === 'object' && 'value' in value
+        ? String(value.value).toLowerCase()
+        : '';
   };
   const contentType = header('content-type');
   const from = (mail.from?.value[0]?.address ?? '').toLowerCase();

@@ -20,5 +20,10 @@ export class MessageFiles {
     return new Map();
   }
 
-  async storeInbound(_caseId: string, _messageId: string, _files: InboundFile[], _origin: 'inbound_email' | 'clinic_status_page'): Promise<void> {}
+  async storeInbound(
+    _caseId: string,
+    _messageId: string,
+    _files: InboundFile[],
+    _origin: 'inbound_email' | 'clinic_status_page',
+  ): Promise<void> {}
 }

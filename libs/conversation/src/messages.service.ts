@@ -84,7 +84,7 @@ export class MessagesService {
       const replyTo = this.config.REPLY_ADDRESS ? plusAddress(this.config.REPLY_ADDRESS, token) : undefined;
       const [emailId] = await this.outbox.enqueue(manager, [
         {
-          to: dto.to[0]!,
+          to: dto.to[0] ?? '',
           template: 'case_message',
           data: { subject: dto.subject, body: dto.body, reference: locked.reference, author: author.name },
           dedupeKey: `message:${id}`,
@@ -161,10 +161,11 @@ export class MessagesService {
       {
         organizationId: dto.organizationId,
         title: dto.title ?? (message.subject.replace(/^\s*((re|fwd?|aw|tr)\s*:\s*)+/i, '').slice(0, 200) || 'Request by email'),
-        description: `${message.body}\n\nFrom: ${message.fromName ? `${message.fromName} <${message.fromAddress}>` : message.fromAddress}`.slice(
-          0,
-          10000,
-        ),
+        description:
+          `${message.body}\n\nFrom: ${message.fromName ? `${message.fromName} <${message.fromAddress}>` : message.fromAddress}`.slice(
+            0,
+            10000,
+          ),
         topics: [],
         serviceLines: [],
         priority: 'normal',
@@ -180,14 +181,23 @@ export class MessagesService {
   async raw(messageId: string): Promise<{ raw: Buffer; fileName: string }> {
     const [row] = (await this.dataSource.query(RAW_OF, [messageId])) as RawRow[];
     if (!row?.raw) throw new NotFoundException(`No original email for message ${messageId}`);
-    return { raw: row.raw, fileName: `${row.subject.replace(/[^\w .-]+/g, '').trim().slice(0, 80) || 'message'}.eml` };
+    return {
+      raw: row.raw,
+      fileName: `${
+        row.subject
+          .replace(/[^\w .-]+/g, '')
+          .trim()
+          .slice(0, 80) || 'message'
+      }.eml`,
+    };
   }
 
   async get(id: string): Promise<MessageDto> {
     const [row] = (await this.dataSource.query(MESSAGE_BY_ID, [id])) as MessageRow[];
     if (!row) throw new NotFoundException(`No message with id ${id}`);
     const [dto] = await this.withFiles([row.dto]);
-    return dto!;
+    if (!dto) throw new NotFoundException(`No message with id ${id}`);
+    return dto;
   }
 
   private async withFiles(items: MessageJson[]): Promise<MessageDto[]> {

@@ -38,7 +38,7 @@ export class SendMessageDto {
   @MaxLength(50000)
   body: string;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', description: "files of this case to attach (POST /cases/{id}/attachments)" })
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'files of this case to attach (POST /cases/{id}/attachments)' })
   @Optional()
   @IsArray()
   @ArrayMaxSize(20)
