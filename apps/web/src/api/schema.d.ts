@@ -817,6 +817,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MessagesController_thread"];
+        put?: never;
+        post: operations["MessagesController_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/messages/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MessagesController_markRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/messages/unmatched": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MessagesController_unmatched"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/messages/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MessagesController_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/messages/{id}/case": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MessagesController_openCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/messages/{id}/raw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MessagesController_raw"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1030,6 +1126,8 @@ export interface components {
             resolvedAt: string | null;
             closedAt: string | null;
             version: number;
+            /** @description a reply from the clinic waits unread in the conversation */
+            newReply: boolean;
         };
         CaseListDto: {
             items: components["schemas"]["CaseDto"][];
@@ -1933,6 +2031,102 @@ export interface components {
         };
         DraftDto: {
             answers: components["schemas"]["AnswerInputDto"][];
+        };
+        MessageAuthorDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        MessageAttachmentDto: {
+            /** Format: uuid */
+            id: string;
+            fileName: string;
+            contentType: string;
+            size: number;
+        };
+        MessageDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description null while unmatched
+             */
+            caseId: string | null;
+            /** @enum {string} */
+            direction: "outbound" | "inbound";
+            /** @enum {string} */
+            origin: "staff" | "email" | "status_page";
+            /** @enum {string|null} */
+            matchedBy: "reply_address" | "thread" | "reference" | "assigned" | "status_page" | null;
+            fromName: string | null;
+            fromAddress: string | null;
+            to: string[];
+            cc: string[];
+            subject: string;
+            /** @description what the writer wrote: quoted history and signature folded away */
+            body: string;
+            /** @description the whole text, quoted history included */
+            fullBody: string;
+            /** @description body leaves part of fullBody out */
+            folded: boolean;
+            /**
+             * @description an out-of-office answer or a bounce: not clinic activity
+             * @enum {string|null}
+             */
+            autoReply: "auto_reply" | "bounce" | null;
+            /** @description the staff member who wrote it */
+            author: components["schemas"]["MessageAuthorDto"] | null;
+            /**
+             * @description outbound: where its email is
+             * @enum {string|null}
+             */
+            status: "pending" | "sent" | "failed" | null;
+            /** @description the original email can be downloaded (GET /messages/{id}/raw) */
+            hasRaw: boolean;
+            attachments: components["schemas"]["MessageAttachmentDto"][];
+            sentAt: string | null;
+            receivedAt: string | null;
+            createdAt: string;
+        };
+        ThreadDto: {
+            /** @description oldest first */
+            items: components["schemas"]["MessageDto"][];
+            /** @description the case's reply address, when REPLY_ADDRESS is set */
+            replyAddress: string | null;
+        };
+        SendMessageDto: {
+            /**
+             * @description the case's contacts or any other addresses
+             * @example [
+             *       "jordan.lee@clinic.example.org"
+             *     ]
+             */
+            to: string[];
+            /** @example TA-2026-00042: draft job description */
+            subject: string;
+            /** @description the message; the center's signature is added under it */
+            body: string;
+            /** @description files of this case to attach (POST /cases/{id}/attachments) */
+            attachmentIds?: string[];
+        };
+        MessageListDto: {
+            items: components["schemas"]["MessageDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        AssignMessageDto: {
+            /** Format: uuid */
+            caseId: string;
+        };
+        CaseFromMessageDto: {
+            /**
+             * Format: uuid
+             * @description the organization the mail is from
+             */
+            organizationId: string;
+            /** @description the new case's title; the mail's subject when left out */
+            title?: string;
         };
     };
     responses: never;
@@ -3739,6 +3933,163 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PublicAssessmentDto"];
                 };
+            };
+        };
+    };
+    MessagesController_thread: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreadDto"];
+                };
+            };
+        };
+    };
+    MessagesController_send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendMessageDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageDto"];
+                };
+            };
+        };
+    };
+    MessagesController_markRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MessagesController_unmatched: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageListDto"];
+                };
+            };
+        };
+    };
+    MessagesController_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignMessageDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageDto"];
+                };
+            };
+        };
+    };
+    MessagesController_openCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseFromMessageDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto"];
+                };
+            };
+        };
+    };
+    MessagesController_raw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the original email */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

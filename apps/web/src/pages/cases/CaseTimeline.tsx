@@ -219,6 +219,11 @@ export function describe(event: CaseEvent, lookup: Lookup): string {
       }`;
     case 'follow_up_missed':
       return `Follow-up missed: ${labelOf(FOLLOW_UP_KIND_LABELS, str(d.kind)).toLowerCase()}`;
+    case 'message_sent':
+      return `Email sent to ${Array.isArray(d.to) ? d.to.map(str).join(', ') : str(d.to)}`;
+    case 'message_received':
+      if (d.viaStatusPage) return `${str(d.from) || 'The requester'} added information on the status page`;
+      return d.autoReply ? `Automatic reply from ${str(d.from)} (not counted as activity)` : `Reply from ${str(d.from)}`;
     default: {
       const words = event.type.replace(/[_-]+/g, ' ');
       return words.charAt(0).toUpperCase() + words.slice(1);
@@ -267,6 +272,9 @@ function detail(event: CaseEvent, lookup: Lookup): string | null {
       return d.dueAt ? `Was due ${formatDateTime(str(d.dueAt))}` : null;
     case 'escalation_acknowledged':
       return d.note ? str(d.note) : null;
+    case 'message_sent':
+    case 'message_received':
+      return d.subject ? str(d.subject) : null;
     case 'stall_at_risk':
     case 'reminder_sent':
       return null;
