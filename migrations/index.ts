@@ -10,6 +10,7 @@ import { Casework1764800000000 } from './1764800000000-Casework.js';
 import { AccentInsensitiveSearch1764900000000 } from './1764900000000-AccentInsensitiveSearch.js';
 import { Settings1765000000000 } from './1765000000000-Settings.js';
 import { Assessments1765100000000 } from './1765100000000-Assessments.js';
+import { Attachments1765200000000 } from './1765200000000-Attachments.js';
 import { Conversation1765300000000 } from './1765300000000-Conversation.js';
 
 /** Every migration, oldest first. A generated migration is added here by hand, after review. */
@@ -26,5 +27,6 @@ export const allMigrations = [
   AccentInsensitiveSearch1764900000000,
   Settings1765000000000,
   Assessments1765100000000,
+  Attachments1765200000000,
   Conversation1765300000000,
 ];

@@ -194,6 +194,7 @@ async function main() {
     env.SESSION_SECRET = readFileSync(secretFile, 'utf8').trim();
   }
   env.WEB_DIST_DIR ??= join(root, 'dist', 'web');
+  env.STORAGE_DIR ??= join(data, 'files');
 
   if (
     process.env.TA_UP_SKIP_BUILD === '1' &&

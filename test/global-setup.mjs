@@ -51,6 +51,8 @@ export default async function globalSetup() {
       REPLY_ADDRESS: 'ta@center.example.org',
       SESSION_SECRET: 'test-session-secret-that-is-long-enough-0123456789',
       TEST_TMP_DIR: dir,
+      // Attachments' bytes live with this run's other data and go with it.
+      STORAGE_DIR: join(dir, 'files'),
       // Tests sign in far more often than people; the throttle test lowers this for its own API.
       LOGIN_THROTTLE_LIMIT: '1000',
       INTAKE_RATE_LIMIT_PER_HOUR: '1000',

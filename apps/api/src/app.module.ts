@@ -6,6 +6,7 @@ import { AppConfig, ConfigModule } from '@ta/config';
 import { DatabaseModule } from '@ta/database';
 import { REDIS_CLIENT, RedisModule } from '@ta/queue';
 import { AssessmentsModule } from '@ta/assessments';
+import { AttachmentsModule } from '@ta/attachments';
 import { CasesModule } from '@ta/cases';
 import { ConversationModule } from '@ta/conversation';
 import { EngagementModule } from '@ta/engagement';
@@ -73,6 +74,7 @@ const pathOf = (req: IncomingMessage): string | undefined => (req as IncomingMes
     ReportingModule,
     CenterSettingsModule,
     AssessmentsModule,
+    AttachmentsModule,
     ConversationModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],

@@ -1,5 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import { RequestMethod, type INestApplication } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
@@ -25,6 +26,9 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   const { WEB_DIST_DIR, APP_URL, COUNT_SQL_STATEMENTS } = app.get(AppConfig);
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, helmetOptions(APP_URL));
+  // Parses multipart bodies only when a route reads them (readMultipartFiles sets the limits); browser-protections.ts
+  // refuses them everywhere but the upload routes. A file beyond the limit is cut, and the reader answers 413.
+  await app.register(fastifyMultipart, { throwFileSizeLimit: false });
   await registerCompression(app);
   const fastify = app.getHttpAdapter().getInstance();
   registerCsrfProtection(fastify, APP_URL);

@@ -152,6 +152,20 @@ export class AppConfig {
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 
   /**
+   * Where attachments' bytes are kept (the local-disk store, docs/ARCHITECTURE.md "Attachments"); relative to the
+   * working directory unless absolute. Uploads are also staged here (in `.incoming/`) while they are checked.
+   */
+  @trimmed()
+  @IsString()
+  @IsNotEmpty()
+  STORAGE_DIR = '.data/files';
+
+  /** The largest file one upload or inbound email attachment may be, in MB (an upload beyond it is a 413). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1024)
+  ATTACHMENT_MAX_MB = 25;
    * The center's conversation mailbox (e.g. ta@center.org). Emails written from a case reply to it plus-addressed with
    * the case's token (ta+k3x9…@center.org), so a reply finds its case by address. Empty: replies go to the center's
    * reply-to setting and thread by In-Reply-To or the reference in the subject.

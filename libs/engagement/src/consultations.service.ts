@@ -1,8 +1,9 @@
 import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Case, CaseEventsService, CasesService } from '@ta/cases';
+import { fieldError } from '@ta/common';
 import type { AuthenticatedUser } from '@ta/users';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ActionPlanService } from './action-plan.service.js';
 import { lockCaseChild } from './case-child-lock.js';
 import { Consultation } from './consultation.entity.js';
@@ -29,6 +30,11 @@ export class ConsultationsService {
     await this.cases.assertExists(caseId);
     const rows = await this.dataSource.manager.find(Consultation, { where: { caseId }, order: { startedAt: 'DESC' } });
     return rows.map(toConsultationDto);
+  }
+
+  /** A 400 naming `field` unless the session is one of the case's (attachments hang files on sessions this way). */
+  async assertOnCase(manager: EntityManager, caseId: string, consultationId: string, field: string): Promise<void> {
+    if (!(await manager.existsBy(Consultation, { id: consultationId, caseId }))) throw fieldError(field, 'not a session of this case');
   }
 
   /**

@@ -1,5 +1,6 @@
 export { ActionItem, ActionPlanGoal } from './action-plan.entity.js';
 export { Consultation } from './consultation.entity.js';
+export { ConsultationsService } from './consultations.service.js';
 export * from './engagement-enums.js';
 export { EngagementModule } from './engagement.module.js';
 export { FollowUp } from './follow-up.entity.js';

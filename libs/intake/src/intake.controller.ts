@@ -4,9 +4,7 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 import { CasesService } from '@ta/cases';
 import { Public } from '@ta/users';
 import { IntakeDto, IntakeResultDto, IntakeTopicDto, RequestStatusDto } from './dto/intake.dto.js';
-import { IntakeService } from './intake.service.js';
-
-const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,64}$/;
+import { IntakeService, STATUS_TOKEN_SHAPE } from './intake.service.js';
 
 /** Public: the request form clinics fill in, and the status page their link opens. */
 @ApiTags('intake')
@@ -37,7 +35,7 @@ export class IntakeController {
   @ApiOkResponse({ type: RequestStatusDto })
   @ApiNotFoundResponse({ description: 'unknown link' })
   status(@Param('token') token: string): Promise<RequestStatusDto> {
-    if (!TOKEN_SHAPE.test(token)) throw new NotFoundException('No request found for this link');
+    if (!STATUS_TOKEN_SHAPE.test(token)) throw new NotFoundException('No request found for this link');
     return this.intake.status(token);
   }
 }

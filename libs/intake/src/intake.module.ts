@@ -10,5 +10,6 @@ import { IntakeService } from './intake.service.js';
   imports: [TypeOrmModule.forFeature([IntakeSubmission]), CasesModule, MailModule],
   controllers: [IntakeController],
   providers: [IntakeService],
+  exports: [IntakeService],
 })
 export class IntakeModule {}

@@ -79,6 +79,9 @@ function statusStory({ status, consultant, sessionsHeld, nextFollowUp }: StatusF
   }
 }
 
+/** What a status-page token looks like (24 random bytes, base64url); anything else is not looked up. */
+export const STATUS_TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,64}$/;
+
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 @Injectable()
@@ -160,6 +163,23 @@ export class IntakeService {
     });
     await this.outbox.dispatch(emailIds);
     return { reference, statusUrl };
+  }
+
+  /**
+   * The case a status-page link is for, for other libs serving the requester (their own files): a 404 for a link that
+   * is malformed or unknown, in the same words as the status page.
+   */
+  async caseIdForStatusToken(token: string): Promise<string> {
+    const hash = STATUS_TOKEN_SHAPE.test(token) ? hashToken(token) : null;
+    const [row] = hash
+      ? ((await this.dataSource.query(`SELECT token_hash, case_id FROM intake_submissions WHERE token_hash = $1`, [hash])) as Array<{
+          token_hash: string;
+          case_id: string;
+        }>)
+      : [];
+    if (!row || !hash || !timingSafeEqual(Buffer.from(row.token_hash), Buffer.from(hash)))
+      throw new NotFoundException('No request found for this link');
+    return row.case_id;
   }
 
   /** What the requester may see: no notes, no summaries, the consultant's first name only. */

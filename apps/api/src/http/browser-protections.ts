@@ -10,6 +10,11 @@ import type { ErrorBody } from './http-exception.filter.js';
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const API_PATH = /^\/api\/v1(\/|\?|$)/;
 const DOCS_PATH = /^\/api\/docs(\/|\?|$)/;
+/**
+ * The only API routes that take multipart/form-data (file uploads, libs/attachments readMultipartFiles). A form can
+ * send multipart without a preflight, so these still need the Origin / Sec-Fetch-Site check below for cookie sign-ins.
+ */
+const MULTIPART_PATHS = [/^\/api\/v1\/cases\/[^/?]+\/attachments(\?|$)/];
 
 /** The whole app runs its own scripts only; styles may be inline (Mantine sets style attributes). */
 const APP_CSP = {
@@ -42,7 +47,7 @@ function refuse(reply: FastifyReply, statusCode: 403 | 415, error: string, messa
 }
 
 /**
- * CSRF. API bodies are JSON only: a form or text/plain body (what another site can send without a preflight) is a
+ * CSRF. API bodies are JSON only (uploads: multipart on MULTIPART_PATHS): a form or text/plain body elsewhere (what another site can send without a preflight) is a
  * 415. A request authenticated by the session cookie must come from our own pages: `Sec-Fetch-Site: same-origin`,
  * or, from a browser that does not send it, an `Origin` naming this host or APP_URL. SameSite=Lax alone is not
  * enough: another port or a sibling subdomain is the same site. Bearer tokens are never sent by a browser on its
@@ -63,7 +68,8 @@ export function registerCsrfProtection(fastify: FastifyInstance, appUrl: string)
     if (!UNSAFE_METHODS.has(request.method)) return;
     const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
     const type = (request.headers['content-type'] ?? '').split(';', 1)[0]?.trim().toLowerCase();
-    if (API_PATH.test(request.url) && hasBody && type !== 'application/json') {
+    const multipartAllowed = type === 'multipart/form-data' && MULTIPART_PATHS.some((path) => path.test(request.url));
+    if (API_PATH.test(request.url) && hasBody && type !== 'application/json' && !multipartAllowed) {
       return refuse(reply, 415, 'Unsupported Media Type', 'Send the body as JSON (Content-Type: application/json)');
     }
     if (requestCredentials(request).via !== 'cookie') return;

@@ -111,4 +111,10 @@ export const ACCESS_POLICY: Record<string, Access> = {
   'PUT /api/v1/public/assessments/{token}': publicRoute,
   'POST /api/v1/public/assessments/{token}/submit': publicRoute,
   'GET /api/v1/reports/readiness': lead,
+
+  'POST /api/v1/cases/{id}/attachments': owned,
+  'GET /api/v1/cases/{id}/attachments': staff,
+  'GET /api/v1/attachments/{id}': staff,
+  'DELETE /api/v1/attachments/{id}': owned,
+  'GET /api/v1/intake/status/{token}/attachments/{id}': publicRoute,
 };

@@ -92,6 +92,7 @@ export interface FixtureIds {
   actionItem: string;
   email: string;
   intakeToken: string;
+  attachment: string;
 }
 
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -129,7 +130,7 @@ export async function createSharedFixtures(url: string, admin: string) {
   };
 }
 
-/** A case with a session, a follow-up and a goal with an item; made per operation so destructive calls stay local. */
+/** A case with a session, a follow-up, a goal with an item and a file; made per operation so destructive calls stay local. */
 export async function createCaseFixtures(
   url: string,
   token: string,
@@ -156,6 +157,11 @@ export async function createCaseFixtures(
     request(url).get(`/api/v1/cases/${c.id}/action-plan`).set(auth(token)).expect(200),
   ]);
   const goal = (plan.body as { goals: Array<{ id: string; items: Array<{ id: string }> }> }).goals[0]!;
+  const attachment = await request(url)
+    .post(`/api/v1/cases/${c.id}/attachments`)
+    .set(auth(token))
+    .attach('file', Buffer.from('%PDF-1.4\n%%EOF\n'), 'fixture.pdf')
+    .expect(201);
   return {
     ...shared,
     case: c.id,
@@ -163,6 +169,7 @@ export async function createCaseFixtures(
     followUp: (followUps.body as Array<{ id: string }>)[0]!.id,
     goal: goal.id,
     actionItem: goal.items[0]!.id,
+    attachment: (attachment.body as Array<{ id: string }>)[0]!.id,
   };
 }
 
@@ -176,6 +183,7 @@ const PATH_FIXTURES: Record<string, keyof FixtureIds> = {
   'follow-ups': 'followUp',
   emails: 'email',
   status: 'intakeToken',
+  attachments: 'attachment',
 };
 
 /** The path with its parameters filled: a real row of that resource, or a fresh UUID for a resource with no fixture. */

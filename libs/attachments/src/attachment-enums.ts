@@ -1,0 +1,7 @@
+/** How a file reached the case: a staff upload, the requester's status page, or an email from the clinic. */
+export const ATTACHMENT_ORIGINS = ['staff_upload', 'clinic_status_page', 'inbound_email'] as const;
+export type AttachmentOrigin = (typeof ATTACHMENT_ORIGINS)[number];
+
+/** What a file hangs on, most specific first: a message, a session, else the case itself. */
+export const ATTACHED_TO = ['case', 'session', 'message'] as const;
+export type AttachedTo = (typeof ATTACHED_TO)[number];
