@@ -10,7 +10,13 @@ export default async function globalSetup() {
   const dir = mkdtempSync(join(tmpdir(), 'tadesk-test-'));
   chmodSync(dir, 0o755); // the postgres user must reach its data dir inside
   ensureServerPackages({ postgres: true, redis: true, imap: true });
-  const [pgPort, redisPort, smtpPort, mailPort, imapPort] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
+  const [pgPort, redisPort, smtpPort, mailPort, imapPort] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
   const services = [];
   globalThis.__TA_TEST__ = { dir, services };
   const stopAll = () => Promise.all(services.map((s) => s.stop()));

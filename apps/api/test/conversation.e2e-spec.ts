@@ -47,9 +47,18 @@ describe('conversation: writing to the clinic from a case (real API, worker, SMT
     const first = await request(api.url)
       .post(`/api/v1/cases/${c.id}/messages`)
       .set(as(consultant.token))
-      .send({ to: [to, 'board.chair@other.example.org'], subject: `${c.reference}: draft job description`, body: 'Hello Jordan,\n\nHere is the draft.' })
+      .send({
+        to: [to, 'board.chair@other.example.org'],
+        subject: `${c.reference}: draft job description`,
+        body: 'Hello Jordan,\n\nHere is the draft.',
+      })
       .expect(201);
-    expect(first.body).toMatchObject({ direction: 'outbound', origin: 'staff', to: [to, 'board.chair@other.example.org'], status: 'pending' });
+    expect(first.body).toMatchObject({
+      direction: 'outbound',
+      origin: 'staff',
+      to: [to, 'board.chair@other.example.org'],
+      status: 'pending',
+    });
     expect(first.body.author).toMatchObject({ id: consultant.id });
 
     const token = (await db.query(`SELECT reply_token FROM case_threads WHERE case_id = $1`, [c.id])).rows[0].reply_token as string;
@@ -103,6 +112,95 @@ describe('conversation: writing to the clinic from a case (real API, worker, SMT
     expect(thread.body.items[0]).toMatchObject({ status: 'sent', body: 'Hello Jordan,\n\nHere is the draft.', attachments: [] });
   });
 
+  const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
+  it('attaches the case files chosen, and refuses a file of another case', async () => {
+    const c = await createCase(api.url, lead.token, org.id, { assigneeId: consultant.id });
+    const elsewhere = await createCase(api.url, lead.token, org.id, { assigneeId: consultant.id });
+    const upload = async (caseId: string) =>
+      (
+        await request(api.url)
+          .post(`/api/v1/cases/${caseId}/attachments`)
+          .set(as(consultant.token))
+          .attach('file', PDF, 'job-description-draft.pdf')
+          .expect(201)
+      ).body[0] as { id: string };
+    const [file, foreign] = [await upload(c.id), await upload(elsewhere.id)];
+    const to = await contactEmail();
+    const refused = await request(api.url)
+      .post(`/api/v1/cases/${c.id}/messages`)
+      .set(as(consultant.token))
+      .send({ to: [to], subject: 'Draft', body: 'Attached.', attachmentIds: [foreign.id] })
+      .expect(400);
+    expect(refused.body.details[0].field).toBe('attachmentIds');
+    expect((await db.query(`SELECT count(*)::int AS n FROM messages WHERE case_id = $1`, [c.id])).rows[0].n).toBe(0);
+
+    const sent = await request(api.url)
+      .post(`/api/v1/cases/${c.id}/messages`)
+      .set(as(consultant.token))
+      .send({ to: [to], subject: `${c.reference}: draft`, body: 'Attached.', attachmentIds: [file.id] })
+      .expect(201);
+    expect(sent.body.attachments).toEqual([expect.objectContaining({ id: file.id, fileName: 'job-description-draft.pdf' })]);
+    const [email] = await eventually(
+      () => messagesFor(to),
+      (found) => found.length > 0,
+    );
+    expect(email!.attachments).toEqual([{ filename: 'job-description-draft.pdf', contentType: 'application/pdf', size: PDF.length }]);
+  });
+
+  it('takes information the requester adds on the status page as a message from the clinic, with its file', async () => {
+    const intake = await request(api.url)
+      .post('/api/v1/intake')
+      .send({
+        organizationName: `Status Page Clinic ${Date.now()}`,
+        region: 'western',
+        county: 'Erie',
+        contactName: 'Dana Whitfield',
+        email: `dana.${Date.now()}@statuspage.example.org`,
+        role: 'clinical_director',
+        populations: ['adults'],
+        peerRoles: ['nycps'],
+        stage: 'starting',
+        topics: ['supervision'],
+        question: 'How do we supervise peers?',
+      })
+      .expect(201);
+    const token = String(intake.body.statusUrl).split('/').pop()!;
+    const caseId = (await db.query(`SELECT id FROM cases WHERE reference = $1`, [intake.body.reference])).rows[0].id as string;
+    await request(api.url).post(`/api/v1/cases/${caseId}/assign`).set(as(lead.token)).send({ consultantId: consultant.id }).expect(200);
+
+    const added = await request(api.url)
+      .post(`/api/v1/intake/status/${token}/messages`)
+      .field('text', 'Here is our current supervision policy.')
+      .attach('file', PDF, 'supervision-policy.pdf')
+      .expect(201);
+    const thread = await request(api.url).get(`/api/v1/cases/${caseId}/messages`).set(as(consultant.token)).expect(200);
+    expect(thread.body.items).toEqual([
+      expect.objectContaining({
+        id: added.body.messageId,
+        direction: 'inbound',
+        origin: 'status_page',
+        body: 'Here is our current supervision policy.',
+        attachments: [expect.objectContaining({ fileName: 'supervision-policy.pdf', origin: 'clinic_status_page' })],
+      }),
+    ]);
+    const listed = await request(api.url).get(`/api/v1/cases?assigneeId=me`).set(as(consultant.token)).expect(200);
+    expect(listed.body.items.find((x: { id: string }) => x.id === caseId)).toMatchObject({ newReply: true });
+    const notices = await eventually(
+      async () => (await messagesFor(consultant.email)).filter((m) => m.subject.startsWith(`New reply on ${intake.body.reference}`)),
+      (found) => found.length > 0,
+    );
+    expect(notices.map((m) => m.subject)).toEqual([`New reply on ${intake.body.reference} from the requester`]);
+
+    await request(api.url).post(`/api/v1/intake/status/${token}/messages`).field('text', '   ').expect(400);
+    await request(api.url).post(`/api/v1/intake/status/not-a-real-token-at-all-000/messages`).field('text', 'Hi').expect(404);
+    await request(api.url)
+      .post(`/api/v1/intake/status/${token}/messages`)
+      .field('text', 'A page')
+      .attach('file', Buffer.from('<html><script>alert(1)</script></html>'), 'page.html')
+      .expect(415);
+  });
+
   it('lets only the case consultant, a lead or an admin write, and validates every address', async () => {
     const c = await createCase(api.url, lead.token, org.id, { assigneeId: consultant.id });
     const body = { to: ['someone@clinic.example.org'], subject: 'Hello', body: 'Hi' };
@@ -113,7 +211,11 @@ describe('conversation: writing to the clinic from a case (real API, worker, SMT
       .send({ ...body, to: ['someone@clinic.example.org', 'not an address'] })
       .expect(400);
     expect(bad.body.details[0].field).toBe('to');
-    await request(api.url).post(`/api/v1/cases/${c.id}/messages`).set(as(consultant.token)).send({ ...body, to: [] }).expect(400);
+    await request(api.url)
+      .post(`/api/v1/cases/${c.id}/messages`)
+      .set(as(consultant.token))
+      .send({ ...body, to: [] })
+      .expect(400);
     expect((await db.query(`SELECT count(*)::int AS n FROM messages WHERE case_id = $1`, [c.id])).rows[0].n).toBe(0);
   });
 });

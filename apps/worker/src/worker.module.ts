@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { ReassessmentModule } from '@ta/assessments';
+import { AttachmentsModule } from '@ta/attachments';
 import { terminalLogTransport } from '@ta/common';
 import { AppConfig, ConfigModule } from '@ta/config';
 import { ConversationModule } from '@ta/conversation';
@@ -23,11 +25,15 @@ import { WorkerErrorReporter } from './worker-errors.js';
       useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.LOG_LEVEL, transport: terminalLogTransport(config.NODE_ENV) } }),
     }),
     DatabaseModule,
+    // The worker serves no HTTP, but the libs it uses for files (attachments, intake) carry controllers whose public routes
+    // are throttled: Nest builds their guards anyway, so it needs the throttler's providers (never used here).
+    ThrottlerModule.forRoot([]),
     QueueModule,
     MailModule,
     EscalationModule,
     ReassessmentModule,
     ConversationModule,
+    AttachmentsModule,
   ],
   providers: [JobSchedules, HeartbeatProcessor, MailProcessor, SweepsProcessor, InboundProcessor, WorkerErrorReporter],
 })

@@ -87,7 +87,13 @@ describe('inbound mail: replies read from the IMAP mailbox thread onto cases (re
         to: `ta+${token}@center.example.org`,
         subject,
         text: 'Tuesday works. The signed policy is attached.\n\nOn Mon, Jan 5, 2026 at 9:00 AM PeerTAC <ta@center.example.org> wrote:\n> Shall we meet Tuesday?\n',
-        attachments: [{ filename: 'supervision-policy.pdf', content: Buffer.from('%PDF-1.4\n%test\n'), contentType: 'application/pdf' }],
+        attachments: [
+          {
+            filename: 'supervision-policy.pdf',
+            content: Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n'),
+            contentType: 'application/pdf',
+          },
+        ],
       }),
     );
     const report = await poll();
@@ -126,6 +132,9 @@ describe('inbound mail: replies read from the IMAP mailbox thread onto cases (re
       folded: true,
       hasRaw: true,
     });
+    expect(thread.body.items[1].attachments).toEqual([
+      expect.objectContaining({ fileName: 'supervision-policy.pdf', contentType: 'application/pdf', origin: 'inbound_email' }),
+    ]);
     // Opening the conversation as its consultant clears "new reply"; a lead reading leaves it.
     await request(api.url).post(`/api/v1/cases/${c.id}/messages/read`).set(as(lead.token)).expect(204);
     expect((await db.query(`SELECT unread FROM case_threads WHERE case_id = $1`, [c.id])).rows[0].unread).toBe(true);

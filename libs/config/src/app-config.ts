@@ -1,6 +1,19 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform, Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsString, IsUrl, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsString,
+  IsUrl,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+  validateSync,
+} from 'class-validator';
 
 const trimmed = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
@@ -166,6 +179,8 @@ export class AppConfig {
   @Min(1)
   @Max(1024)
   ATTACHMENT_MAX_MB = 25;
+
+  /**
    * The center's conversation mailbox (e.g. ta@center.org). Emails written from a case reply to it plus-addressed with
    * the case's token (ta+k3x9…@center.org), so a reply finds its case by address. Empty: replies go to the center's
    * reply-to setting and thread by In-Reply-To or the reference in the subject.

@@ -1,17 +1,19 @@
 import { Module } from '@nestjs/common';
+import { AttachmentsModule } from '@ta/attachments';
 import { CasesModule } from '@ta/cases';
+import { IntakeModule } from '@ta/intake';
 import { MailModule } from '@ta/mail';
 import { InboundMailService } from './inbound-mail.service.js';
 import { MailboxPoll } from './mailbox-poll.js';
-import { MessageFiles } from './message-files.js';
 import { MessagesController } from './messages.controller.js';
 import { MessagesService } from './messages.service.js';
+import { StatusPageController } from './status-page.controller.js';
 
 /** The email conversation on cases: owns case_threads and messages (docs/ARCHITECTURE.md §Ownership). */
 @Module({
-  imports: [CasesModule, MailModule],
-  controllers: [MessagesController],
-  providers: [MessagesService, InboundMailService, MailboxPoll, MessageFiles],
+  imports: [CasesModule, MailModule, AttachmentsModule, IntakeModule],
+  controllers: [MessagesController, StatusPageController],
+  providers: [MessagesService, InboundMailService, MailboxPoll],
   exports: [MessagesService, InboundMailService, MailboxPoll],
 })
 export class ConversationModule {}

@@ -82,6 +82,9 @@ export interface CaseThreadRow {
   items: MessageJson[];
 }
 
+/** $1 message, $2 case: is the message on that case (for a file uploaded to it). */
+export const MESSAGE_ON_CASE = `SELECT id FROM messages WHERE id = $1 AND case_id = $2`;
+
 /** $1 message. */
 export const MESSAGE_BY_ID = `SELECT ${MESSAGE_JSON} AS dto FROM ${MESSAGE_FROM} WHERE m.id = $1`;
 
@@ -125,6 +128,11 @@ INSERT INTO messages (case_id, direction, origin, matched_by, from_address, from
   body, visible_body, message_id, in_reply_to, "references", inbound_key, mailbox_uid, raw, auto_reply, attachments_stored, received_at)
 VALUES ($1, 'inbound', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
 ON CONFLICT DO NOTHING RETURNING id`;
+
+/** $1 id, $2 case, $3 subject, $4 text: what the requester added on their status page. */
+export const INSERT_STATUS_PAGE = `
+INSERT INTO messages (id, case_id, direction, origin, matched_by, subject, body, visible_body, received_at)
+VALUES ($1, $2, 'inbound', 'status_page', 'status_page', $3, $4, $4, now())`;
 
 export const INSERT_OUTBOUND = `
 INSERT INTO messages (id, case_id, direction, origin, from_address, from_name, to_addresses, subject, body, visible_body, message_id,

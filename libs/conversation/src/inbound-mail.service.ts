@@ -1,6 +1,8 @@
-import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import { HttpException, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { AttachmentsService, type MultipartPart } from '@ta/attachments';
+import { fieldError } from '@ta/common';
 import { CaseEventsService, CasesService } from '@ta/cases';
 import { AppConfig } from '@ta/config';
 import { OutboxService } from '@ta/mail';
@@ -12,6 +14,7 @@ import {
   CASE_BY_TOKEN,
   INBOUND_BY_KEY,
   INSERT_INBOUND,
+  INSERT_STATUS_PAGE,
   MARK_UNREAD,
   STAFF_MEMBER,
   type CaseIdRow,
@@ -20,7 +23,6 @@ import {
   type StaffMemberRow,
 } from './conversation.sql.js';
 import { autoReplyKind, newReplyToken, recipientsOf, referencesIn, replyTokensIn, threadIdsOf, visibleText } from './mail-reading.js';
-import { MessageFiles } from './message-files.js';
 
 export type MatchedBy = 'reply_address' | 'thread' | 'reference';
 
@@ -50,12 +52,14 @@ interface JoiningMessage {
  */
 @Injectable()
 export class InboundMailService {
+  private readonly logger = new Logger(InboundMailService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CasesService,
     private readonly events: CaseEventsService,
     private readonly outbox: OutboxService,
-    private readonly files: MessageFiles,
+    private readonly attachments: AttachmentsService,
     private readonly config: AppConfig,
   ) {}
 
@@ -119,12 +123,19 @@ export class InboundMailService {
    * is an auto-reply, activity on the case (the stall level clears), "new reply" for its consultant and an email to them.
    * Returns the outbox rows to dispatch after the commit.
    */
-  async joinCase(manager: EntityManager, caseId: string, message: JoiningMessage, actorId: string | null): Promise<string[]> {
+  async joinCase(
+    manager: EntityManager,
+    caseId: string,
+    message: JoiningMessage,
+    actorId: string | null,
+    extra: Record<string, unknown> = {},
+  ): Promise<string[]> {
     await this.events.record(manager, caseId, actorId, 'message_received', {
       messageId: message.id,
       from: message.from_name ?? message.from_address,
       subject: message.subject,
       ...(message.auto_reply ? { autoReply: message.auto_reply } : {}),
+      ...extra,
     });
     if (message.auto_reply) return [];
     const now = new Date();
@@ -140,7 +151,7 @@ export class InboundMailService {
         data: {
           reference: found.reference,
           title: found.title,
-          fromName: message.from_name ?? message.from_address ?? 'The clinic',
+          fromName: message.from_name ?? message.from_address ?? 'the requester',
           excerpt: excerpt(message.visible_body),
           caseUrl: `${this.config.APP_URL}/cases/${caseId}?tab=conversation`,
         },
@@ -149,16 +160,66 @@ export class InboundMailService {
     ]);
   }
 
+  /**
+   * The requester adds information from their status page: the text and files land on the case as an inbound message
+   * (origin status_page) and count as the clinic answering. Each file is stored as it streams in (under the message's
+   * id, given before the message row exists); the message and its activity are written once all parts are read, so a
+   * refused file (413/415) leaves no message, only the files accepted before it, on the case as the requester's.
+   */
+  async addFromStatusPage(caseId: string, parts: AsyncIterable<MultipartPart>): Promise<{ messageId: string }> {
+    const id = randomUUID();
+    let text = '';
+    let files = 0;
+    for await (const part of parts) {
+      if (part.kind === 'field') {
+        if (part.name === 'text') text += part.value;
+        continue;
+      }
+      await this.attachments.store({ caseId, messageId: id, origin: 'clinic_status_page', fileName: part.fileName, content: part.stream });
+      files += 1;
+    }
+    text = text.trim();
+    if (!text && files === 0) throw fieldError('text', 'write something or add a file');
+    const emailIds = await this.dataSource.transaction(async (manager) => {
+      await this.cases.lock(manager, caseId);
+      const message = {
+        id,
+        auto_reply: null,
+        from_name: null,
+        from_address: null,
+        subject: 'Added on the status page',
+        visible_body: text,
+      };
+      await manager.query(INSERT_STATUS_PAGE, [id, caseId, message.subject, text]);
+      return this.joinCase(manager, caseId, message, null, { viaStatusPage: true });
+    });
+    await this.outbox.dispatch(emailIds);
+    return { messageId: id };
+  }
+
   /** The files of an inbound mail (parsed again from its raw source: an unmatched mail's wait there for a case). */
   async storeFilesOf(messageId: string, caseId: string, raw: Buffer | null): Promise<void> {
     if (raw) await this.storeFiles(messageId, caseId, await simpleParser(raw));
   }
 
+  /**
+   * Keeps each attached file on the case (origin inbound_email). A file the allow-list or the size limit refuses is left
+   * out (it stays in the raw email, which staff can download): one refused file must not hold the mailbox up.
+   */
   private async storeFiles(messageId: string, caseId: string, mail: ParsedMail): Promise<void> {
-    const files = mail.attachments
-      .filter((a) => a.contentDisposition !== 'inline' || a.filename)
-      .map((a) => ({ fileName: a.filename ?? 'attachment', content: a.content }));
-    if (files.length) await this.files.storeInbound(caseId, messageId, files, 'inbound_email');
+    const existing = new Set(((await this.attachments.listForMessages([messageId])).get(messageId) ?? []).map((a) => a.fileName));
+    // Pictures a message shows inside its text (a signature's logo) are part of the text, not files sent.
+    for (const file of mail.attachments.filter((a) => !a.related)) {
+      const fileName = file.filename ?? 'attachment';
+      // Stored before a crash: not again.
+      if (existing.has(fileName)) continue;
+      try {
+        await this.attachments.store({ caseId, messageId, origin: 'inbound_email', fileName, content: file.content });
+      } catch (error) {
+        if (!(error instanceof HttpException)) throw error;
+        this.logger.warn(`message ${messageId}: ${fileName} not kept: ${error.message}`);
+      }
+    }
     await this.dataSource.query(ATTACHMENTS_STORED, [messageId]);
   }
 

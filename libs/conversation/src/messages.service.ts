@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { AttachmentsService } from '@ta/attachments';
 import { CaseEventsService, CasesService, type CaseDto } from '@ta/cases';
 import { type Page } from '@ta/common';
 import { AppConfig } from '@ta/config';
@@ -14,12 +15,14 @@ import {
   LOCK_UNMATCHED,
   MARK_READ,
   MESSAGE_BY_ID,
+  MESSAGE_ON_CASE,
   RAW_OF,
   STAFF_MEMBER,
   THREAD_MESSAGE_IDS,
   THREAD_TOKEN,
   UNMATCHED_PAGE,
   type CaseThreadRow,
+  type InsertedRow,
   type LockedMessageRow,
   type MessageIdRow,
   type MessageJson,
@@ -32,7 +35,6 @@ import {
 import type { CaseFromMessageDto, MessageDto, SendMessageDto, ThreadDto } from './dto/message.dto.js';
 import { InboundMailService } from './inbound-mail.service.js';
 import { newReplyToken, plusAddress } from './mail-reading.js';
-import { MessageFiles } from './message-files.js';
 
 type Actor = Pick<AuthenticatedUser, 'id' | 'role'>;
 
@@ -41,16 +43,24 @@ const MAX_REFERENCES = 20;
 
 /** The conversation on a case: its thread, writing to the clinic, and leads' triage of mail no case claimed. */
 @Injectable()
-export class MessagesService {
+export class MessagesService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CasesService,
     private readonly events: CaseEventsService,
     private readonly outbox: OutboxService,
     private readonly inbound: InboundMailService,
-    private readonly files: MessageFiles,
+    private readonly attachments: AttachmentsService,
     private readonly config: AppConfig,
   ) {}
+
+  /** An upload may name a message of its case (POST /cases/:id/attachments with messageId): this lib knows which are. */
+  onModuleInit(): void {
+    this.attachments.useMessageCheck(async (manager, caseId, messageId) => {
+      const [row] = (await manager.query(MESSAGE_ON_CASE, [messageId, caseId])) as InsertedRow[];
+      return Boolean(row);
+    });
+  }
 
   /** The case's thread, oldest first (one statement, plus one for the messages' files). */
   async thread(caseId: string): Promise<ThreadDto> {
@@ -75,7 +85,6 @@ export class MessagesService {
     const emailIds = await this.dataSource.transaction(async (manager) => {
       const locked = await this.cases.lockForChange(manager, caseId, actor);
       const attachmentIds = dto.attachmentIds ?? [];
-      await this.files.assertOnCase(caseId, attachmentIds);
       const token = await this.tokenOf(manager, caseId);
       const thread = ((await manager.query(THREAD_MESSAGE_IDS, [caseId])) as MessageIdRow[]).map((r) => r.message_id);
       const references = thread.slice(-MAX_REFERENCES);
@@ -111,7 +120,8 @@ export class MessagesService {
         actor.id,
         emailId ?? null,
       ]);
-      await this.files.attach(caseId, attachmentIds, id);
+      // A file that is not the case's is a 400 naming attachmentIds, and rolls all of this back.
+      await this.attachments.attachToMessage(caseId, attachmentIds, id, manager);
       await this.events.record(manager, caseId, actor.id, 'message_sent', {
         messageId: id,
         to: dto.to,
@@ -201,7 +211,7 @@ export class MessagesService {
   }
 
   private async withFiles(items: MessageJson[]): Promise<MessageDto[]> {
-    const files = await this.files.forMessages(items.map((m) => m.id));
+    const files = await this.attachments.listForMessages(items.map((m) => m.id));
     return items.map((m) => ({ ...m, attachments: files.get(m.id) ?? [] }));
   }
 

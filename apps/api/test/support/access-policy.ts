@@ -77,6 +77,7 @@ export const ACCESS_POLICY: Record<string, Access> = {
   'GET /api/v1/intake/topics': publicRoute,
   'GET /api/v1/intake/status/{token}': publicRoute,
 
+  'POST /api/v1/intake/status/{token}/messages': publicRoute,
   'GET /api/v1/cases/{id}/messages': staff,
   'POST /api/v1/cases/{id}/messages': owned,
   'POST /api/v1/cases/{id}/messages/read': staff,

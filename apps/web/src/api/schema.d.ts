@@ -817,6 +817,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AttachmentsController_list"];
+        put?: never;
+        post: operations["AttachmentsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AttachmentsController_download"];
+        put?: never;
+        post?: never;
+        delete: operations["AttachmentsController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intake/status/{token}/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AttachmentsController_downloadForRequester"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/messages": {
         parameters: {
             query?: never;
@@ -907,6 +955,22 @@ export interface paths {
         get: operations["MessagesController_raw"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intake/status/{token}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StatusPageController_add"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2032,17 +2096,47 @@ export interface components {
         DraftDto: {
             answers: components["schemas"]["AnswerInputDto"][];
         };
-        MessageAuthorDto: {
+        /**
+         * @description a message, else a session, else the case
+         * @enum {string}
+         */
+        AttachedTo: "case" | "session" | "message";
+        /** @enum {string} */
+        AttachmentOrigin: "staff_upload" | "clinic_status_page" | "inbound_email";
+        AttachmentUploaderDto: {
             /** Format: uuid */
             id: string;
             name: string;
         };
-        MessageAttachmentDto: {
+        AttachmentDto: {
             /** Format: uuid */
             id: string;
+            /** Format: uuid */
+            caseId: string;
+            /** Format: uuid */
+            consultationId: string | null;
+            /** @description when the session the file is on was held (ISO 8601) */
+            consultationStartedAt: string | null;
+            /** Format: uuid */
+            messageId: string | null;
+            /** @description a message, else a session, else the case */
+            attachedTo: components["schemas"]["AttachedTo"];
             fileName: string;
+            /** @description sniffed from the bytes */
             contentType: string;
-            size: number;
+            sizeBytes: number;
+            /** @description SHA-256 of the bytes, hex */
+            sha256: string;
+            origin: components["schemas"]["AttachmentOrigin"];
+            /** @description null when the clinic or the system added it */
+            uploadedBy: components["schemas"]["AttachmentUploaderDto"] | null;
+            /** @description ISO 8601 */
+            createdAt: string;
+        };
+        MessageAuthorDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
         };
         MessageDto: {
             /** Format: uuid */
@@ -2083,7 +2177,7 @@ export interface components {
             status: "pending" | "sent" | "failed" | null;
             /** @description the original email can be downloaded (GET /messages/{id}/raw) */
             hasRaw: boolean;
-            attachments: components["schemas"]["MessageAttachmentDto"][];
+            attachments: components["schemas"]["AttachmentDto"][];
             sentAt: string | null;
             receivedAt: string | null;
             createdAt: string;
@@ -2127,6 +2221,10 @@ export interface components {
             organizationId: string;
             /** @description the new case's title; the mail's subject when left out */
             title?: string;
+        };
+        AddedInformationDto: {
+            /** Format: uuid */
+            messageId: string;
         };
     };
     responses: never;
@@ -3936,6 +4034,160 @@ export interface operations {
             };
         };
     };
+    AttachmentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentDto"][];
+                };
+            };
+        };
+    };
+    AttachmentsController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @description one or more files */
+                    file: string[];
+                    /**
+                     * Format: uuid
+                     * @description a session of this case the files are from
+                     */
+                    consultationId?: string;
+                    /**
+                     * Format: uuid
+                     * @description a message of this case the files belong to
+                     */
+                    messageId?: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentDto"][];
+                };
+            };
+            /** @description a consultant uploading to a case not assigned to them */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description a file beyond ATTACHMENT_MAX_MB, or too many files */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description a type not on the allow-list, an extension that disagrees with the bytes, or a body that is not multipart */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AttachmentsController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the bytes, always as a download */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AttachmentsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description a consultant deleting a file of a case not assigned to them */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AttachmentsController_downloadForRequester: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a file the requester sent from their status page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown link, or not a file this link may download */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     MessagesController_thread: {
         parameters: {
             query?: never;
@@ -4086,6 +4338,64 @@ export interface operations {
         responses: {
             /** @description the original email */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StatusPageController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @description what the requester wants to add (send it before the files) */
+                    text?: string;
+                    /** @description files to add */
+                    file?: string[];
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddedInformationDto"];
+                };
+            };
+            /** @description unknown link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description a file beyond ATTACHMENT_MAX_MB, or too many files */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description a file type not on the allow-list, or a body that is not multipart */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description too many requests from this address */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

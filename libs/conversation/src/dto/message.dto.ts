@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { AttachmentDto } from '@ta/attachments';
 import { Optional, Trim } from '@ta/common';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsEmail, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
@@ -52,13 +53,6 @@ export class MessageAuthorDto {
   @ApiProperty() name: string;
 }
 
-export class MessageAttachmentDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() fileName: string;
-  @ApiProperty() contentType: string;
-  @ApiProperty() size: number;
-}
-
 export class MessageDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'null while unmatched' }) caseId: string | null;
@@ -79,7 +73,7 @@ export class MessageDto {
   @ApiProperty({ enum: MESSAGE_STATUSES, nullable: true, description: 'outbound: where its email is' })
   status: (typeof MESSAGE_STATUSES)[number] | null;
   @ApiProperty({ description: 'the original email can be downloaded (GET /messages/{id}/raw)' }) hasRaw: boolean;
-  @ApiProperty({ type: [MessageAttachmentDto] }) attachments: MessageAttachmentDto[];
+  @ApiProperty({ type: [AttachmentDto] }) attachments: AttachmentDto[];
   @ApiProperty({ nullable: true, type: String }) sentAt: string | null;
   @ApiProperty({ nullable: true, type: String }) receivedAt: string | null;
   @ApiProperty() createdAt: string;
@@ -116,4 +110,8 @@ export class CaseFromMessageDto {
   @IsNotEmpty()
   @MaxLength(200)
   title?: string;
+}
+
+export class AddedInformationDto {
+  @ApiProperty({ format: 'uuid' }) messageId: string;
 }

@@ -208,14 +208,14 @@ const TEMPLATES: Record<string, (data: Data, center: EmailCenter) => RenderedEma
     html: letter(c, String(d.body)),
   }),
   reply_received: (d, c) => {
-    const lines = [
-      `${String(d.fromName)} answered on ${String(d.reference)}: ${String(d.title)}`,
-      `“${String(d.excerpt)}”`,
-    ];
+    const lines = [`${String(d.fromName)} answered on ${String(d.reference)}: ${String(d.title)}`, `“${String(d.excerpt)}”`];
     return {
       subject: `New reply on ${String(d.reference)} from ${String(d.fromName)}`,
       text: [...lines, '', `Read the conversation: ${String(d.caseUrl)}`].join('\n'),
-      html: layout(c, `New reply on ${String(d.reference)}`, lines.map(escapeHtml), { href: String(d.caseUrl), label: 'Read the conversation' }),
+      html: layout(c, `New reply on ${String(d.reference)}`, lines.map(escapeHtml), {
+        href: String(d.caseUrl),
+        label: 'Read the conversation',
+      }),
     };
   },
   test_message: (d, c) => ({
