@@ -19,6 +19,7 @@ export type Population = S['OrganizationDto']['populations'][number];
 export type PeerRole = S['OrganizationDto']['peerRoles'][number];
 export type Stage = S['OrganizationDto']['stage'];
 export type ContactRole = S['ContactDto']['role'];
+export type AttachmentOrigin = S['AttachmentDto']['origin'];
 
 /** An enum's values with the words staff read, in the order forms and filters list them. */
 export interface Option<T extends string> {
@@ -90,6 +91,27 @@ export const ITEM_STATUS_LABELS: Record<ActionItemStatus, string> = {
   done: 'Done',
   blocked: 'Blocked',
   cancelled: 'Cancelled',
+};
+export const ATTACHMENT_ORIGIN_LABELS: Record<AttachmentOrigin, string> = {
+  staff_upload: 'Uploaded by staff',
+  clinic_status_page: 'Sent from the status page',
+  inbound_email: 'Emailed by the clinic',
+};
+/** The allow-list's types (libs/attachments file-kinds.ts) in words. */
+export const FILE_TYPE_LABELS: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word document',
+  'application/msword': 'Word document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel workbook',
+  'application/vnd.ms-excel': 'Excel workbook',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'PowerPoint presentation',
+  'application/vnd.ms-powerpoint': 'PowerPoint presentation',
+  'image/png': 'PNG image',
+  'image/jpeg': 'JPEG image',
+  'image/gif': 'GIF image',
+  'image/webp': 'WebP image',
+  'text/plain': 'Text',
+  'text/csv': 'CSV',
 };
 export const KIND_LABELS: Record<OrganizationKind, string> = { mhotrs_clinic: 'MHOTRS clinic', agency: 'Agency', other: 'Other' };
 export const REGION_LABELS: Record<Region, string> = {

@@ -9,12 +9,13 @@ import { isUuid } from '../../components/urlFilters';
 import { ActionPlanTab } from './ActionPlanTab';
 import { AssignControl } from './AssignControl';
 import { CaseDetails } from './CaseDetails';
+import { CaseFiles } from './CaseFiles';
 import { CaseFollowUpsTab } from './CaseFollowUpsTab';
 import { CaseTimeline } from './CaseTimeline';
 import { SessionsTab } from './SessionsTab';
 import { StatusActions } from './StatusActions';
 
-const TABS = ['overview', 'sessions', 'plan', 'follow-ups'] as const;
+const TABS = ['overview', 'sessions', 'plan', 'follow-ups', 'files'] as const;
 type Tab = (typeof TABS)[number];
 
 export function CasePage() {
@@ -74,6 +75,7 @@ export function CasePage() {
           <Tabs.Tab value="sessions">Sessions</Tabs.Tab>
           <Tabs.Tab value="plan">Action plan</Tabs.Tab>
           <Tabs.Tab value="follow-ups">Follow-ups</Tabs.Tab>
+          <Tabs.Tab value="files">Files</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="overview" pt="md">
           <Grid gap="lg">
@@ -93,6 +95,9 @@ export function CasePage() {
         </Tabs.Panel>
         <Tabs.Panel value="follow-ups" pt="md">
           <CaseFollowUpsTab item={item} me={me} />
+        </Tabs.Panel>
+        <Tabs.Panel value="files" pt="md">
+          <CaseFiles item={item} me={me} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -12,6 +12,7 @@ import {
 } from '../../api/cases';
 import type { Me } from '../../api/client';
 import {
+  ATTACHMENT_ORIGIN_LABELS,
   FOLLOW_UP_KIND_LABELS,
   FOLLOW_UP_STATUS_LABELS,
   INTENSITY_LABELS,
@@ -180,6 +181,10 @@ export function describe(event: CaseEvent, lookup: Lookup): string {
       return 'Session edited';
     case 'consultation_deleted':
       return 'Session deleted';
+    case 'attachment_added':
+      return `File added: ${str(d.fileName)}`;
+    case 'attachment_deleted':
+      return `File deleted: ${str(d.fileName)}`;
     case 'plan_updated':
       return 'Action plan goals updated';
     case 'goals_from_assessment':
@@ -254,6 +259,11 @@ function detail(event: CaseEvent, lookup: Lookup): string | null {
       return d.startedAt ? `Held ${formatDateTime(str(d.startedAt))}` : null;
     case 'consultation_updated':
       return Array.isArray(d.fields) && d.fields.length ? `Changed: ${d.fields.map(str).join(', ')}` : null;
+    case 'attachment_added':
+      // Staff uploads say who in the byline; a file from the clinic says how it came.
+      return d.origin && d.origin !== 'staff_upload' ? labelOf(ATTACHMENT_ORIGIN_LABELS, str(d.origin)) : null;
+    case 'attachment_deleted':
+      return null;
     case 'plan_updated': {
       const goals = Array.isArray(d.goals) ? d.goals.map(str) : [];
       const removed = Array.isArray(d.removed) ? d.removed.map(str) : [];

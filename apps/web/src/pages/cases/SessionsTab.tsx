@@ -1,7 +1,8 @@
-import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, FileButton, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { staffQuery, topicLabel, topicsQuery, type Case } from '../../api/cases';
+import { attachmentsQuery } from '../../api/attachments';
 import { api, unwrap, type Me } from '../../api/client';
 import { consultationsQuery, type Consultation } from '../../api/engagement';
 import { labelOf, MODALITY_LABELS } from '../../api/labels';
@@ -11,6 +12,7 @@ import { formatDateTime } from '../../components/dates';
 import { GuardedModal } from '../../components/GuardedModal';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { notifyFailed } from '../../notify';
+import { ACCEPTED_FILES, FileLink, useUpload } from './CaseFiles';
 import { canEditCase, canEditSession } from './permissions';
 import { SessionForm } from './SessionForm';
 import { useCaseChange } from './useCaseChange';
@@ -128,7 +130,44 @@ function SessionCard({ item, session, me, onEdit }: { item: Case; session: Consu
             {session.nextSteps}
           </Text>
         )}
+        <SessionFiles item={item} session={session} me={me} />
       </Stack>
     </Paper>
+  );
+}
+
+/** The files kept on this session, each a download, and a way to add more for those who may change the case. */
+function SessionFiles({ item, session, me }: { item: Case; session: Consultation; me: Me }) {
+  const files = useQuery(attachmentsQuery(item.id));
+  const upload = useUpload(item, session.id);
+  const mine = (files.data ?? []).filter((file) => file.consultationId === session.id);
+  if (mine.length === 0 && !canEditCase(item, me)) return null;
+  return (
+    <Group gap="xs" aria-label="Session files">
+      <Text span size="sm" fw={500}>
+        Files:
+      </Text>
+      {mine.length === 0 && (
+        <Text span size="sm" c="dimmed">
+          none
+        </Text>
+      )}
+      {mine.map((file) => (
+        <FileLink key={file.id} file={file} />
+      ))}
+      {canEditCase(item, me) && (
+        <FileButton
+          multiple
+          accept={ACCEPTED_FILES}
+          onChange={(chosen) => chosen.length && upload.mutate(chosen, { onError: notifyFailed })}
+        >
+          {(props) => (
+            <Button {...props} size="xs" variant="subtle" loading={upload.isPending}>
+              Attach files
+            </Button>
+          )}
+        </FileButton>
+      )}
+    </Group>
   );
 }
