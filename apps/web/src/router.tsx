@@ -38,7 +38,11 @@ export const router = createBrowserRouter([
       // Loaded on first visit: its charts are the largest library in the app and only this page draws them.
       { path: 'dashboard', lazy: async () => ({ Component: (await import('./pages/dashboard/DashboardPage')).DashboardPage }) },
       { path: 'escalations', element: <RequireRole role={['lead', 'admin']} />, children: [{ index: true, element: <EscalationsPage /> }] },
-      { path: 'unmatched-mail', element: <RequireRole role={['lead', 'admin']} />, children: [{ index: true, element: <UnmatchedMailPage /> }] },
+      {
+        path: 'unmatched-mail',
+        element: <RequireRole role={['lead', 'admin']} />,
+        children: [{ index: true, element: <UnmatchedMailPage /> }],
+      },
       // Served by the API (Bull Board, admins only; others get its explanation page): leave the app for it.
       { path: 'admin/queues', element: <ServerPage /> },
       { path: 'admin/emails', element: <RequireRole role={['lead', 'admin']} />, children: [{ index: true, element: <EmailsPage /> }] },

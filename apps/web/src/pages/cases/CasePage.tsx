@@ -73,7 +73,16 @@ export function CasePage() {
       >
         <Tabs.List>
           <Tabs.Tab value="overview">Overview</Tabs.Tab>
-          <Tabs.Tab value="conversation" rightSection={item.newReply ? <Badge size="xs" color="grape" variant="filled">New reply</Badge> : undefined}>
+          <Tabs.Tab
+            value="conversation"
+            rightSection={
+              item.newReply ? (
+                <Badge size="xs" color="grape" variant="filled">
+                  New reply
+                </Badge>
+              ) : undefined
+            }
+          >
             Conversation
           </Tabs.Tab>
           <Tabs.Tab value="sessions">Sessions</Tabs.Tab>

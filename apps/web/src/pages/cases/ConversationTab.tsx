@@ -79,7 +79,13 @@ function MessageCard({ message }: { message: Message }) {
   const when = formatDateTime(message.sentAt ?? message.receivedAt ?? message.createdAt);
   const status = message.status ? STATUS_WORDS[message.status] : undefined;
   return (
-    <Paper withBorder p="md" component="article" aria-label={`${outbound ? 'Sent' : 'Received'} ${when}`} bg={outbound ? undefined : 'gray.0'}>
+    <Paper
+      withBorder
+      p="md"
+      component="article"
+      aria-label={`${outbound ? 'Sent' : 'Received'} ${when}`}
+      bg={outbound ? undefined : 'gray.0'}
+    >
       <Stack gap="xs">
         <Group justify="space-between" align="flex-start" wrap="wrap">
           <Stack gap={2}>

@@ -19,8 +19,8 @@ export function UnmatchedMailPage() {
     <Stack>
       <Title order={2}>Unmatched mail</Title>
       <Text c="dimmed">
-        Emails to the center's mailbox that matched no case by reply address, thread or reference. Nothing is lost: attach each to
-        its case, or open a new case from it.
+        Emails to the center's mailbox that matched no case by reply address, thread or reference. Nothing is lost: attach each to its case,
+        or open a new case from it.
       </Text>
       {list.isPending ? (
         <LoadingState label="Loading unmatched mail…" />
@@ -52,7 +52,11 @@ function UnmatchedCard({ message }: { message: Message }) {
   const [title, setTitle] = useState(message.subject.replace(/^\s*((re|fwd?)\s*:\s*)+/i, ''));
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search, 250);
-  const cases = useQuery({ ...casesQuery({ q: q || undefined, pageSize: 20 }), enabled: mode === 'attach', placeholderData: keepPreviousData });
+  const cases = useQuery({
+    ...casesQuery({ q: q || undefined, pageSize: 20 }),
+    enabled: mode === 'attach',
+    placeholderData: keepPreviousData,
+  });
   const done = async (to: string, words: string) => {
     notifySaved(words);
     await queryClient.invalidateQueries({ queryKey: ['conversation'] });
@@ -116,7 +120,12 @@ function UnmatchedCard({ message }: { message: Message }) {
         )}
         {mode === 'new' && (
           <Group align="flex-end">
-            <OrganizationPicker label="Organization" value={organizationId} onChange={setOrganizationId} style={{ flex: 1, minWidth: 240 }} />
+            <OrganizationPicker
+              label="Organization"
+              value={organizationId}
+              onChange={setOrganizationId}
+              style={{ flex: 1, minWidth: 240 }}
+            />
             <TextInput label="Title" value={title} onChange={(e) => setTitle(e.currentTarget.value)} style={{ flex: 1, minWidth: 240 }} />
             <Button disabled={!organizationId} loading={open.isPending} onClick={() => open.mutate()}>
               Open case

@@ -35,8 +35,8 @@ export function AddInformation({ token, consultant }: { token: string; consultan
         Add information
       </Title>
       <Text size="sm" c="dimmed">
-        Anything new for {consultant ?? 'your consultant'}: a question, an update, or documents such as a draft job description. Please
-        do not include client health information.
+        Anything new for {consultant ?? 'your consultant'}: a question, an update, or documents such as a draft job description. Please do
+        not include client health information.
       </Text>
       {send.isSuccess && (
         <Notice tone="success" title="Thank you, we have it" role="status">
@@ -58,6 +58,8 @@ export function AddInformation({ token, consultant }: { token: string; consultan
             label="Files (optional)"
             description="PDF, Word, Excel, PowerPoint, images, text or CSV; up to 10 files"
             placeholder="Choose files"
+            // Mantine's pale placeholder fails contrast on the public pages.
+            styles={{ placeholder: { color: 'var(--mantine-color-gray-7)' } }}
             multiple
             clearable
             accept={ACCEPTED}
