@@ -41,11 +41,17 @@ export default async function globalSetup() {
     services.push(pg);
     const redis = await startRedis({ dir: join(dir, 'redis'), port: redisPort, logFile: join(dir, 'redis.log') });
     services.push(redis);
-    const sink = await startSmtpSink({ dir: join(dir, 'mail'), smtpPort, httpPort: mailPort, logFile: join(dir, 'smtp-sink.log') });
-    services.push(sink);
     // The center's mailbox the inbound-mail job reads; the worker only polls it where a test sets IMAP_URL.
     const imap = await startDovecot({ dir: join(dir, 'imap'), port: imapPort, logFile: join(dir, 'dovecot.log') });
     services.push(imap);
+    const sink = await startSmtpSink({
+      dir: join(dir, 'mail'),
+      smtpPort,
+      httpPort: mailPort,
+      imapUrl: imap.url,
+      logFile: join(dir, 'smtp-sink.log'),
+    });
+    services.push(sink);
     Object.assign(process.env, {
       NODE_ENV: 'test',
       LOG_LEVEL: 'warn',

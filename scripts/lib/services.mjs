@@ -250,14 +250,17 @@ export async function startRedis({ dir, port, logFile, pidFile, detached = false
   return { url: `redis://127.0.0.1:${port}`, pid: child.pid, stop: stopper(child, 'SIGTERM', pidFile) };
 }
 
-/** The SMTP sink (scripts/smtp-sink.mjs): keeps every message in dir and lists them on a small web page. */
-export async function startSmtpSink({ dir, smtpPort, httpPort, logFile, pidFile, detached = false }) {
+/** The SMTP sink (scripts/smtp-sink.mjs): keeps every message in dir and lists them on a small web page (with imapUrl: answers them as the clinic). */
+export async function startSmtpSink({ dir, smtpPort, httpPort, imapUrl, logFile, pidFile, detached = false }) {
   if (pidFile) await stopStale(pidFile, 'smtp-sink');
   await assertPortFree(smtpPort, 'the SMTP sink');
   await assertPortFree(httpPort, 'the mail viewer');
   mkdirSync(dir, { recursive: true });
   const script = new URL('../smtp-sink.mjs', import.meta.url).pathname;
-  const child = spawnService(process.execPath, [script, '--smtp-port', String(smtpPort), '--http-port', String(httpPort), '--dir', dir], {
+  const args = [script, '--smtp-port', String(smtpPort), '--http-port', String(httpPort), '--dir', dir];
+  // The mail viewer answers "as the clinic" into this mailbox.
+  if (imapUrl) args.push('--imap-url', imapUrl);
+  const child = spawnService(process.execPath, args, {
     logFile,
     pidFile,
     detached,

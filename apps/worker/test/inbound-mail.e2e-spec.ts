@@ -273,6 +273,36 @@ describe('inbound mail: replies read from the IMAP mailbox thread onto cases (re
     expect(after.body.items.filter((m: { subject: string }) => m.subject.endsWith(tag))).toHaveLength(0);
   });
 
+  it("closes the loop in development: the mail viewer's Answer as the clinic threads a reply onto the case", async () => {
+    startWorker();
+    const c = await newCase();
+    const to = `pat.${randomUUID().slice(0, 6)}@clinic.example.org`;
+    await request(api.url)
+      .post(`/api/v1/cases/${c.id}/messages`)
+      .set(as(consultant.token))
+      .send({ to: [to], subject: `${c.reference}: hello`, body: 'Shall we meet?' })
+      .expect(201);
+    const [sent] = await eventually(
+      () => messagesFor(to),
+      (found) => found.length > 0,
+    );
+    const answered = await fetch(`${process.env.MAIL_SINK_URL}/messages/${sent!.id}/answer`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'text=Tuesday+at+ten+works.',
+      redirect: 'manual',
+    });
+    expect(answered.status).toBe(303);
+    await poll();
+    expect((await messagesOf(c.id)).at(-1)).toMatchObject({
+      direction: 'inbound',
+      matched_by: 'reply_address',
+      from_address: to,
+      subject: `Re: ${c.reference}: hello`,
+      visible_body: 'Tuesday at ten works.',
+    });
+  });
+
   it('fails and retries the job while the IMAP server is unreachable, and leaves the mail in INBOX for the next run', async () => {
     const subject = `While down ${randomUUID().slice(0, 6)}`;
     await deliver(await composeMail({ from: 'director@clinic.example.org', to: 'ta@center.example.org', subject, text: 'Hello?' }));

@@ -110,15 +110,25 @@ function MessageCard({ message }: { message: Message }) {
         </Group>
         <Text style={{ whiteSpace: 'pre-wrap' }}>{showAll ? message.fullBody : message.body}</Text>
         {message.folded && (
-          <Anchor component="button" type="button" size="sm" onClick={() => setShowAll((v) => !v)} aria-expanded={showAll}>
+          <Anchor
+            component="button"
+            type="button"
+            size="sm"
+            style={{ alignSelf: 'flex-start' }}
+            onClick={() => setShowAll((v) => !v)}
+            aria-expanded={showAll}
+          >
             {showAll ? 'Hide quoted text' : 'Show quoted text'}
           </Anchor>
         )}
         {message.attachments.length > 0 && (
           <Group gap="sm" aria-label="Files">
+            <Text size="sm" c="dimmed">
+              Files:
+            </Text>
             {message.attachments.map((file) => (
               <Anchor key={file.id} href={attachmentUrl(file.id)} download size="sm">
-                📎 {file.fileName}
+                {file.fileName}
               </Anchor>
             ))}
           </Group>
