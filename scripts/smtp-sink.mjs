@@ -4,6 +4,7 @@
 // POST /messages/:id/answer puts a reply, threaded to it, into that mailbox, where the worker reads it.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import { URLSearchParams } from 'node:url';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { simpleParser } from 'mailparser';

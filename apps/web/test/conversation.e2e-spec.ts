@@ -80,7 +80,7 @@ describe('the email conversation in the web app (built app, real API, worker, do
       const form = page.getByRole('form', { name: 'New message' });
       // The primary contact is already there; the subject starts with the reference.
       await form.getByText(contactEmail).waitFor();
-      expect(await form.getByRole('textbox', { name: 'Subject' }).inputValue()).toBe(`${c.reference}: ${c.title}`);
+      expect(await form.getByRole('textbox', { name: 'Subject' }).inputValue()).toBe(`${c.reference}: Job descriptions for new peer roles`);
       await form.getByRole('textbox', { name: 'Message' }).fill('Hello Pat,\n\nThe draft job description is attached.');
       await form.locator('input[type="file"]').setInputFiles({ name: 'job-description.pdf', mimeType: 'application/pdf', buffer: PDF });
       await form.getByText('job-description.pdf').waitFor();
@@ -151,7 +151,9 @@ describe('the email conversation in the web app (built app, real API, worker, do
       await page.getByRole('button', { name: 'Send' }).click();
       await page.getByText('Thank you, we have it').waitFor();
       expect(await seriousA11yViolations(page)).toEqual([]);
-      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      const width = await page.evaluate(
+        () => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth,
+      );
       expect(width).toBeLessThanOrEqual(PHONE.width);
       await page.screenshot({ path: `${artifacts}/status-page-add-information.png`, fullPage: true });
       expect(pageErrors).toEqual([]);
