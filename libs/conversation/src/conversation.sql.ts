@@ -179,10 +179,14 @@ export interface RawRow {
   subject: string;
 }
 
+/** Active leads: told of a reply on a case nobody is assigned to. */
+export const ACTIVE_LEADS = `SELECT id, name, email FROM users WHERE role = 'lead' AND active ORDER BY id`;
+
 /** $1 user: a staff member's name and address (the author of a message, the consultant to tell of a reply). */
-export const STAFF_MEMBER = `SELECT name, email FROM users WHERE id = $1`;
+export const STAFF_MEMBER = `SELECT id, name, email FROM users WHERE id = $1`;
 
 export interface StaffMemberRow {
+  id: string;
   name: string;
   email: string;
 }

@@ -16,6 +16,7 @@ import {
   INSERT_INBOUND,
   INSERT_STATUS_PAGE,
   MARK_UNREAD,
+  ACTIVE_LEADS,
   STAFF_MEMBER,
   type CaseIdRow,
   type InboundByKeyRow,
@@ -142,11 +143,15 @@ export class InboundMailService {
     await this.cases.recordActivity(manager, caseId, now);
     await manager.query(MARK_UNREAD, [caseId, newReplyToken()]);
     const found = await this.cases.get(caseId);
-    if (!found.assignee || found.assignee.id === actorId) return [];
-    const [consultant] = (await manager.query(STAFF_MEMBER, [found.assignee.id])) as [StaffMemberRow];
-    return this.outbox.enqueue(manager, [
-      {
-        to: consultant.email,
+    if (found.assignee?.id === actorId && actorId) return [];
+    // The case's consultant, or the leads while nobody has the case.
+    const recipients = found.assignee
+      ? ((await manager.query(STAFF_MEMBER, [found.assignee.id])) as StaffMemberRow[])
+      : ((await manager.query(ACTIVE_LEADS)) as StaffMemberRow[]).filter((lead) => lead.id !== actorId);
+    return this.outbox.enqueue(
+      manager,
+      recipients.map((recipient) => ({
+        to: recipient.email,
         template: 'reply_received',
         data: {
           reference: found.reference,
@@ -155,9 +160,9 @@ export class InboundMailService {
           excerpt: excerpt(message.visible_body),
           caseUrl: `${this.config.APP_URL}/cases/${caseId}?tab=conversation`,
         },
-        dedupeKey: `message:${message.id}:reply-notice`,
-      },
-    ]);
+        dedupeKey: `message:${message.id}:reply-notice:${recipient.id}`,
+      })),
+    );
   }
 
   /**

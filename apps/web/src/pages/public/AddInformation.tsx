@@ -40,7 +40,7 @@ export function AddInformation({ token, consultant }: { token: string; consultan
       </Text>
       {send.isSuccess && (
         <Notice tone="success" title="Thank you, we have it" role="status">
-          It is now on your request, and {consultant ?? 'your consultant'} has been told.
+          It is now on your request, and {consultant ?? 'the center'} has been told.
         </Notice>
       )}
       <form onSubmit={(e) => (e.preventDefault(), submit())} noValidate>
