@@ -3,6 +3,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * The email conversation on a case (libs/conversation): each case's reply token and "new reply" flag, the messages
  * (outbound, inbound, unmatched), and the outbox's envelope for emails a person writes (libs/mail).
+ * `messages.outbox_email_id` has no foreign key: the outbox belongs to libs/mail, which may purge its old rows; a
+ * message whose email row is gone shows as sent (its status is read through a LEFT JOIN).
  */
 export class Conversation1765300000000 implements MigrationInterface {
   name = 'Conversation1765300000000';
@@ -38,7 +40,7 @@ export class Conversation1765300000000 implements MigrationInterface {
         "raw" bytea,
         "auto_reply" varchar(30),
         "author_id" uuid REFERENCES "users"("id"),
-        "outbox_email_id" uuid REFERENCES "outbound_emails"("id"),
+        "outbox_email_id" uuid,
         "attachments_stored" boolean NOT NULL DEFAULT true,
         "sent_at" timestamptz,
         "received_at" timestamptz,

@@ -17,6 +17,9 @@ export interface ThreadTokenRow {
   reply_token: string;
 }
 
+/** $1 case: its reply token, if a message was ever written on it. */
+export const TOKEN_OF = `SELECT reply_token FROM case_threads WHERE case_id = $1`;
+
 /** $1 case: the Message-IDs of its thread, oldest first (the References of the next message). */
 export const THREAD_MESSAGE_IDS = `
 SELECT message_id FROM messages WHERE case_id = $1 AND message_id IS NOT NULL ORDER BY created_at, id`;
@@ -41,7 +44,7 @@ const MESSAGE_JSON = `json_build_object(
   'folded', m.visible_body <> btrim(m.body),
   'autoReply', m.auto_reply,
   'author', CASE WHEN m.author_id IS NULL THEN NULL ELSE json_build_object('id', m.author_id, 'name', coalesce(u.name, 'Former user')) END,
-  'status', CASE WHEN m.direction = 'outbound' THEN coalesce(e.status, 'pending') ELSE NULL END,
+  'status', CASE WHEN m.direction <> 'outbound' THEN NULL WHEN m.outbox_email_id IS NULL OR e.id IS NULL THEN 'sent' ELSE e.status END,
   'hasRaw', m.raw IS NOT NULL,
   'sentAt', ${iso('coalesce(e.sent_at, m.sent_at)')},
   'receivedAt', ${iso('m.received_at')},
@@ -165,8 +168,8 @@ export interface LockedMessageRow {
   visible_body: string;
 }
 
-/** $1 message, $2 case, $3 who: an unmatched message is the case's now. */
-export const ASSIGN = `UPDATE messages SET case_id = $2, matched_by = 'assigned', assigned_by = $3 WHERE id = $1`;
+/** $1 message, $2 case, $3 who: an unmatched message is the case's now; its files (in its raw source) are stored next. */
+export const ASSIGN = `UPDATE messages SET case_id = $2, matched_by = 'assigned', assigned_by = $3, attachments_stored = raw IS NULL WHERE id = $1`;
 
 /** $1 message. */
 export const ATTACHMENTS_STORED = `UPDATE messages SET attachments_stored = true WHERE id = $1`;

@@ -20,6 +20,7 @@ import {
   STAFF_MEMBER,
   THREAD_MESSAGE_IDS,
   THREAD_TOKEN,
+  TOKEN_OF,
   UNMATCHED_PAGE,
   type CaseThreadRow,
   type InsertedRow,
@@ -66,9 +67,7 @@ export class MessagesService implements OnModuleInit {
   async thread(caseId: string): Promise<ThreadDto> {
     const [row] = (await this.dataSource.query(CASE_THREAD, [caseId])) as [CaseThreadRow];
     if (!row.found) throw new NotFoundException(`No case with id ${caseId}`);
-    const token = this.config.REPLY_ADDRESS
-      ? ((await this.dataSource.query(`SELECT reply_token FROM case_threads WHERE case_id = $1`, [caseId])) as ThreadTokenRow[])[0]
-      : undefined;
+    const token = this.config.REPLY_ADDRESS ? ((await this.dataSource.query(TOKEN_OF, [caseId])) as ThreadTokenRow[])[0] : undefined;
     return {
       items: await this.withFiles(row.items),
       replyAddress: token ? plusAddress(this.config.REPLY_ADDRESS, token.reply_token) : null,
