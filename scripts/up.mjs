@@ -192,7 +192,7 @@ async function main() {
     env.REPLY_ADDRESS ??= 'ta@tadesk.local';
     // Locally the loop should be quick to see: a reply answered in the mail viewer lands within seconds.
     env.IMAP_POLL_SECONDS ??= '10';
-    log(`IMAP mailbox ready: ${imap.url} (replies to ${env.REPLY_ADDRESS}+… land here)`);
+    log(`IMAP mailbox ready: ${imap.url} (replies to the plus-addressed ${env.REPLY_ADDRESS} land here)`);
   }
   if (!env.SMTP_URL) {
     const sink = await startService(
