@@ -5,8 +5,9 @@ import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import tseslint from 'typescript-eslint';
+import ownership from './eslint/ownership.mjs';
 
-/** DESIGN §1: apps import libs; libs never import apps; a lib reaches another lib only through `@ta/<lib>` (its index.ts). */
+/** docs/ARCHITECTURE.md §Layers: apps import libs; libs never import apps; a lib reaches another lib only through `@ta/<lib>` (its index.ts). */
 const noAppsFromLibs = {
   group: ['**/apps/**', '@ta/*/src/**'],
   message: 'libs import other libs only as @ta/<lib>, never apps or internals',
@@ -41,6 +42,18 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  // One owner per table (docs/ARCHITECTURE.md §Ownership). Tests may set up data with SQL fixtures; the demo seed
+  // (apps/api/src/seed) writes a history as it would have happened, straight into every owner's tables, before the app runs.
+  {
+    files: ['**/*.ts'],
+    plugins: { ownership },
+    rules: { 'ownership/lib-boundaries': 'error' },
+  },
+  {
+    files: ['libs/**/*.ts', 'apps/api/src/**/*.ts', 'apps/worker/src/**/*.ts', 'migrations/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/test/**', 'apps/api/src/seed/**'],
+    rules: { 'ownership/tables': 'error' },
   },
   { files: ['libs/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [noAppsFromLibs, noRelativeIntoOtherLibs] }] } },
   {

@@ -3,45 +3,22 @@
 //   GET /dashboard/summary for one calendar year   (target < 300 ms)
 //   GET /dashboard/caseload                        (target < 100 ms)
 //   GET /reports/ta-activity CSV for that year      (target ≥ 50,000 rows/s streamed, API RSS < 200 MB)
-// Options: --explain prints EXPLAIN (ANALYZE, BUFFERS) of the reporting queries; --keep leaves the services up.
-import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
-import { ensureServerPackages, freePort, run, startPostgres, startRedis, startSmtpSink } from '../scripts/lib/services.mjs';
-import { generate } from './generate.mjs';
+// Options: --explain prints EXPLAIN (ANALYZE, BUFFERS) of the reporting queries; --keep leaves the services up;
+// --data DIR keeps the generated database in DIR and reuses it next time (bench/provision.mjs).
+import { provision, rssMb, startApi } from './provision.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
 const YEAR = { from: '2025-01-01', to: '2026-01-01' };
 const RUNS = 20;
 const explain = process.argv.includes('--explain');
+const dataIndex = process.argv.indexOf('--data');
 
-const services = [];
-let apiProcess;
-const dir = mkdtempSync(join(tmpdir(), 'tadesk-bench-'));
-chmodSync(dir, 0o755);
-
-async function cleanup() {
-  if (apiProcess && apiProcess.exitCode === null) {
-    apiProcess.kill('SIGTERM');
-    await new Promise((resolve) => apiProcess.once('exit', resolve));
-  }
-  await Promise.all(services.map((s) => s.stop()));
-  if (process.exitCode)
-    console.log(`[bench] PostgreSQL log:\n${readFileSync(join(dir, 'postgres.log'), 'utf8').split('\n').slice(-15).join('\n')}`);
-  rmSync(dir, { recursive: true, force: true });
-}
-process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
+let bench;
+process.once('SIGINT', () => void (bench?.cleanup() ?? Promise.resolve()).then(() => process.exit(130)));
 
 const ms = (start) => performance.now() - start;
 const pct = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
-};
-const rssMb = (pid) => {
-  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Number(match[1]) / 1024 : NaN;
 };
 
 async function timeRequests(url, headers, runs = RUNS) {
@@ -58,51 +35,9 @@ async function timeRequests(url, headers, runs = RUNS) {
 }
 
 try {
-  ensureServerPackages({ postgres: true, redis: true });
-  const [pgPort, redisPort, smtpPort, mailPort, apiPort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
-  console.log(`[bench] services in ${dir}`);
-  const postgres = await startPostgres({
-    dataDir: join(dir, 'postgres'),
-    port: pgPort,
-    database: 'tadesk_bench',
-    durable: false,
-    logFile: join(dir, 'postgres.log'),
-  });
-  services.push(postgres);
-  const redis = await startRedis({ dir: join(dir, 'redis'), port: redisPort, logFile: join(dir, 'redis.log') });
-  services.push(redis);
-  const sink = await startSmtpSink({ dir: join(dir, 'mail'), smtpPort, httpPort: mailPort, logFile: join(dir, 'smtp.log') });
-  services.push(sink);
-  const env = {
-    ...process.env,
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    DATABASE_URL: postgres.url,
-    REDIS_URL: redis.url,
-    SMTP_URL: sink.url,
-    SESSION_SECRET: 'bench-session-secret-that-is-long-enough-0123456789',
-    PORT: String(apiPort),
-    WEB_DIST_DIR: '',
-  };
-  run(
-    process.execPath,
-    [join(root, 'node_modules/typeorm/cli.js'), 'migration:run', '-d', join(root, 'dist/libs/database/src/data-source.js')],
-    {
-      cwd: root,
-      env,
-      stdio: 'pipe',
-    },
-  );
-  run(process.execPath, [join(root, 'dist/apps/api/src/seed/seed.js'), '--no-demo'], { cwd: root, env, stdio: 'pipe' });
-
-  console.log('[bench] generating 100,000 cases and 1,000,000 consultations');
-  let start = performance.now();
-  await generate(postgres.url, { log: (line) => console.log(`[bench] ${line}`) });
-  console.log(`[bench] generated in ${(ms(start) / 1000).toFixed(1)} s`);
-
-  const db = new pg.Client({ connectionString: postgres.url });
-  db.on('error', () => undefined); // the server stopping under a failed run is reported by the query that failed
-  await db.connect();
+  bench = await provision({ dataDir: dataIndex > 0 ? process.argv[dataIndex + 1] : undefined });
+  const { db, postgres } = bench;
+  let start;
   const counts = (
     await db.query(
       `SELECT (SELECT count(*) FROM cases)::int AS cases, (SELECT count(*) FROM consultations)::int AS consultations,
@@ -114,7 +49,7 @@ try {
   console.log(`[bench] ${counts.cases} cases, ${counts.consultations} consultations, ${counts.year_sessions} in ${YEAR.from}…${YEAR.to}`);
 
   if (explain) {
-    const sql = await import(new URL('../dist/libs/reporting/src/reporting.sql.js', import.meta.url).href);
+    const sql = await import(new URL('../dist/libs/reporting/src/reporting.read-model.sql.js', import.meta.url).href);
     const {
       rows: [bounds],
     } = await db.query(sql.BOUNDS_SQL, [YEAR.from, YEAR.to]);
@@ -140,24 +75,10 @@ try {
   }
   await db.end();
 
-  const { API_NODE_FLAGS } = await import(new URL('../dist/apps/api/src/node-flags.js', import.meta.url).href);
-  apiProcess = spawn(process.execPath, [...API_NODE_FLAGS, join(root, 'dist/apps/api/src/main.js')], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${apiPort}`;
-  for (let i = 0; ; i++) {
-    if (
-      await fetch(`${url}/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    if (i > 200) throw new Error('the API did not start');
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const api = await startApi(bench.env);
+  bench.track(api.child);
+  const apiProcess = api.child;
+  const url = api.url;
   const login = await fetch(`${url}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -222,5 +143,5 @@ try {
   console.error(error);
   process.exitCode = 1;
 } finally {
-  await cleanup();
+  await bench?.cleanup();
 }

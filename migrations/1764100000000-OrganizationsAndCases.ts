@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Topic → funder goal area (DESIGN §2), kept as data. Labels are the plain words clinics see. */
+/** Topic → funder goal area (docs/ARCHITECTURE.md §Domain), kept as data. Labels are the plain words clinics see. */
 const TOPICS: Array<[code: string, label: string, goalArea: string]> = [
   ['org_readiness', 'Organizational readiness for peer services', 'readiness'],
   ['leadership_buy_in', 'Leadership buy-in', 'readiness'],

@@ -12,6 +12,7 @@ import { Settings1765000000000 } from './1765000000000-Settings.js';
 import { Assessments1765100000000 } from './1765100000000-Assessments.js';
 import { Attachments1765200000000 } from './1765200000000-Attachments.js';
 import { Conversation1765300000000 } from './1765300000000-Conversation.js';
+import { CenterTimeZone1765800000000 } from './1765800000000-CenterTimeZone.js';
 
 /** Every migration, oldest first. A generated migration is added here by hand, after review. */
 export const allMigrations = [
@@ -29,4 +30,5 @@ export const allMigrations = [
   Assessments1765100000000,
   Attachments1765200000000,
   Conversation1765300000000,
+  CenterTimeZone1765800000000,
 ];

@@ -60,7 +60,8 @@ export async function startApi(env: Record<string, string> = {}): Promise<Runnin
   const port = await freePort();
   const api = startProcess(`${repoRoot}dist/apps/api/src/main.js`, { PORT: String(port), ...env }, [], API_NODE_FLAGS);
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20000;
+  // Generous: a loaded 2-core machine starting two APIs at once has taken 26 s; a healthy start takes 2–8 s.
+  const deadline = Date.now() + 60000;
   for (;;) {
     const ok = await fetch(`${url}/health`).then(
       (r) => r.ok,

@@ -1,12 +1,11 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import { RequestMethod, type INestApplication } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { AppConfig } from '@ta/config';
 import { Logger } from 'nestjs-pino';
-import { helmetOptions, registerApiHeaders, registerCsrfProtection } from './http/browser-protections.js';
+import { registerApiHeaders, registerCsrfProtection, registerSecurityHeaders } from './http/browser-protections.js';
 import { registerCompression } from './http/compression.js';
 import { rejectHostileInput } from './http/hostile-input.js';
 import { registerStatementCountHeader } from './http/statement-count.js';
@@ -25,12 +24,12 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
 
   const { WEB_DIST_DIR, APP_URL, COUNT_SQL_STATEMENTS } = app.get(AppConfig);
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, helmetOptions(APP_URL));
   // Parses multipart bodies only when a route reads them (readMultipartFiles sets the limits); browser-protections.ts
   // refuses them everywhere but the upload routes. A file beyond the limit is cut, and the reader answers 413.
   await app.register(fastifyMultipart, { throwFileSizeLimit: false });
   await registerCompression(app);
   const fastify = app.getHttpAdapter().getInstance();
+  registerSecurityHeaders(fastify, APP_URL);
   registerCsrfProtection(fastify, APP_URL);
   registerApiHeaders(fastify);
   if (COUNT_SQL_STATEMENTS) registerStatementCountHeader(fastify);

@@ -7,7 +7,7 @@ import { dataSourceOptions } from '@ta/database';
 import { DataSource } from 'typeorm';
 
 /**
- * `npm run instrument:load -- FILE`: validates a readiness instrument file (DESIGN §4) and stores it in DATABASE_URL.
+ * `npm run instrument:load -- FILE`: validates a readiness instrument file (docs/ARCHITECTURE.md §Domain) and stores it in DATABASE_URL.
  * Problems are listed one per line with the JSON path at fault; the exit code is 1 then, 0 when stored or unchanged.
  */
 async function main(): Promise<number> {

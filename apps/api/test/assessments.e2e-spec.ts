@@ -8,7 +8,8 @@ import pg from 'pg';
 import request from 'supertest';
 import { createStaff, DEMO_ADMIN, login } from '../../../test/support/auth.js';
 import { createCase, createContact, createOrganization } from '../../../test/support/fixtures.js';
-import { repoRoot, startApi, type RunningApi } from '../../../test/support/processes.js';
+import { eventually, messagesFor } from '../../../test/support/mail-sink.js';
+import { repoRoot, startApi, startProcess, type RunningApi } from '../../../test/support/processes.js';
 
 const run = promisify(execFile);
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -336,6 +337,58 @@ describe('readiness assessments: instruments, rounds, scores, respondents, sugge
     await enter(round.id, 'Late', { a1: 1 }).expect(409, /closed/);
   });
 
+  it('emails a respondent their own section scores and feedback once, through the outbox, when they submit', async () => {
+    const code = `res-${randomUUID().slice(0, 8)}`;
+    const instrumentId = (await load(instrument13(code)).expect(201)).body.instrument.id;
+    const org = await createOrganization(api.url, consultant.token);
+    const contact = await createContact(api.url, consultant.token, org.id);
+    const { email } = (await db.query(`SELECT email FROM contacts WHERE id = $1`, [contact.id])).rows[0] as { email: string };
+    const round = await startRound(org.id, instrumentId);
+    await request(api.url)
+      .post(`/api/v1/assessments/${round.id}/invitations`)
+      .set(auth(consultant.token))
+      .send({ contactIds: [contact.id] })
+      .expect(201);
+    const [invitation] = (
+      await db.query(`SELECT data FROM outbound_emails WHERE template = 'assessment_invitation' AND recipient = $1`, [email])
+    ).rows as Array<{ data: { url: string } }>;
+    const token = invitation!.data.url.split('/request/assessment/')[1]!;
+    const draft = await request(api.url)
+      .put(`/api/v1/public/assessments/${token}`)
+      .send({ answers: answers({ a1: 1 }) })
+      .expect(200);
+    expect(draft.body.resultsEmailed).toBe(false);
+    const done = await request(api.url)
+      .post(`/api/v1/public/assessments/${token}/submit`)
+      .send({ answers: answers({ a2: 2, b1: 3 }) })
+      .expect(200);
+    expect(done.body.resultsEmailed).toBe(true);
+    await request(api.url).post(`/api/v1/public/assessments/${token}/submit`).send({ answers: [] }).expect(409);
+
+    const rows = (
+      await db.query(`SELECT recipient, data, dedupe_key FROM outbound_emails WHERE template = 'assessment_results' AND recipient = $1`, [
+        email,
+      ])
+    ).rows as Array<{ recipient: string; data: { sections: unknown[]; url: string }; dedupe_key: string }>;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.data.sections).toEqual([
+      { title: 'Knowledge of peer support practice', score: 1.5, percent: 25, feedback: 'Start with the basics.' },
+      { title: 'Supervision', score: 3, percent: 100, feedback: 'Supervision needs attention.' },
+    ]);
+    expect(rows[0]!.data.url).toBe(invitation!.data.url);
+    // The worker delivers it (started here only: its sweeps would otherwise run beside the other tests).
+    const worker = startProcess(`${repoRoot}dist/apps/worker/src/main.js`);
+    const [results] = await eventually(
+      () => messagesFor(email).then((all) => all.filter((m) => m.subject.startsWith('Your readiness self-assessment results'))),
+      (m) => m.length > 0,
+    ).finally(() => worker.stop());
+    expect(results!.subject).toBe(`Your readiness self-assessment results for ${org.name}`);
+    expect(results!.text).toContain('Knowledge of peer support practice: 1.5 (25%)\nStart with the basics.');
+    expect(results!.text).toContain('Supervision: 3 (100%)');
+    expect(results!.text).toContain(`See or print them again: ${invitation!.data.url}`);
+    expect(results!.html).toContain('Start with the basics.');
+  });
+
   it('shows change against the baseline and turns the weakest section into plan goals on the case timeline', async () => {
     const code = `chg-${randomUUID().slice(0, 8)}`;
     const instrumentId = (await load(instrument13(code)).expect(201)).body.instrument.id;
@@ -431,6 +484,47 @@ describe('readiness assessments: instruments, rounds, scores, respondents, sugge
         { key: 'nycps', organizations: 2, sections: [a(1, 2), b(1, 2)] },
       ],
     });
+
+    // The funder's CSV: the same figures, one a row, with labels (regions, service lines, sections), not codes.
+    await request(api.url).get('/api/v1/reports/readiness-summary').query(query).set(auth(consultant.token)).expect(403);
+    const csv = await request(api.url).get('/api/v1/reports/readiness-summary').query(query).set(auth(lead.token)).expect(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers['content-disposition']).toBe(`attachment; filename="readiness_${code}_${query.from}_to_${query.from}.csv"`);
+    const change = 'Mean change in section score since the baseline';
+    expect(csv.text.split('\r\n')).toEqual([
+      'Breakdown,Group,Figure,Section,Value,Organizations (n)',
+      'All organizations,All,Rounds taken (with answers),,7,',
+      'All organizations,All,Baseline rounds,,4,',
+      'All organizations,All,Follow-up rounds,,3,',
+      'All organizations,All,Organizations assessed twice,,2,',
+      `All organizations,All,${change},Knowledge of peer support practice,1,2`,
+      `All organizations,All,${change},Supervision,1,2`,
+      'OMH region,Central,Organizations assessed twice,,1,',
+      `OMH region,Central,${change},Knowledge of peer support practice,1.5,1`,
+      `OMH region,Central,${change},Supervision,0,1`,
+      'OMH region,Western,Organizations assessed twice,,1,',
+      `OMH region,Western,${change},Knowledge of peer support practice,0.5,1`,
+      `OMH region,Western,${change},Supervision,2,1`,
+      'Service line,FPA-C (family),Organizations assessed twice,,1,',
+      `Service line,FPA-C (family),${change},Knowledge of peer support practice,0.5,1`,
+      `Service line,FPA-C (family),${change},Supervision,2,1`,
+      'Service line,NYCPS (peer),Organizations assessed twice,,2,',
+      `Service line,NYCPS (peer),${change},Knowledge of peer support practice,1,2`,
+      `Service line,NYCPS (peer),${change},Supervision,1,2`,
+      '',
+    ]);
+    const bom = await request(api.url)
+      .get('/api/v1/reports/readiness-summary')
+      .query({ ...query, bom: 'true' })
+      .set(auth(lead.token))
+      .expect(200);
+    expect(bom.text.startsWith('\ufeffBreakdown,')).toBe(true);
+    await request(api.url)
+      .get('/api/v1/reports/readiness-summary')
+      .query({ ...query, instrument: 'Bad Code' })
+      .set(auth(lead.token))
+      .expect(400);
+
     const yesterday = await request(api.url)
       .get('/api/v1/reports/readiness')
       .query({ ...query, from: day(-1), to: day(0) })

@@ -242,6 +242,19 @@ describe('attachments: upload, list, download, delete', () => {
     await request(api.url).post('/api/v1/organizations').set(as(admin)).field('name', 'x').expect(415);
   });
 
+  it('refuses a cookie-signed upload from another site (a form can post multipart), and takes one from TA Desk’s pages', async () => {
+    const c = await newCase();
+    const cookieUpload = (origin: string) =>
+      request(api.url)
+        .post(`/api/v1/cases/${c.id}/attachments`)
+        .set('Cookie', `ta_session=${consultant.token}`)
+        .set('Origin', origin)
+        .attach('file', pdf(), 'plan.pdf');
+    await cookieUpload('https://evil.example').expect(403);
+    expect(await rowsOf(c.id)).toEqual([]);
+    await cookieUpload(api.url).expect(201);
+  });
+
   it('lets only staff in, and only those who may change the case upload or delete', async () => {
     const c = await newCase();
     const [file] = (await upload(c.id, consultant.token, [[pdf(), 'plan.pdf']]).expect(201)).body as Attachment[];

@@ -114,7 +114,7 @@ describe('casework: claim, assign with open work, missed follow-ups, resolve (re
     for (const source of ['phone', 'email', 'event', 'outreach']) {
       const c = await createCase(api.url, lead.token, org.id, { source });
       const row = (await db.query(`SELECT opened_at, first_response_due_at FROM cases WHERE id = $1`, [c.id])).rows[0];
-      expect(row.first_response_due_at).toEqual(addBusinessDays(row.opened_at, 2));
+      expect(row.first_response_due_at).toEqual(addBusinessDays(row.opened_at, 2, 'America/New_York'));
     }
   });
 

@@ -1,6 +1,8 @@
 import pg from 'pg';
 import request from 'supertest';
 import { createStaff, DEMO_ADMIN, login } from '../../../test/support/auth.js';
+import { eventContract } from '../../../test/support/contracts.js';
+import { emailProblems } from '../../../test/support/email-contract.js';
 import { createCase, createContact, createOrganization } from '../../../test/support/fixtures.js';
 import { eventually, messagesFor } from '../../../test/support/mail-sink.js';
 import { repoRoot, startApi, startProcess, type RunningApi, type RunningProcess } from '../../../test/support/processes.js';
@@ -217,5 +219,19 @@ describe('conversation: writing to the clinic from a case (real API, worker, SMT
       .send({ ...body, to: [] })
       .expect(400);
     expect((await db.query(`SELECT count(*)::int AS n FROM messages WHERE case_id = $1`, [c.id])).rows[0].n).toBe(0);
+  });
+
+  it('writes message events that match their published schemas, and reply emails that render whole', async () => {
+    const contract = await eventContract(api.url);
+    const events = await db.query<{ type: string; data: unknown }>(
+      `SELECT type, data FROM case_events WHERE type IN ('message_sent', 'message_received')`,
+    );
+    expect(events.rows.length).toBeGreaterThan(0);
+    expect(events.rows.flatMap((event) => contract.problems(event))).toEqual([]);
+    const emails = await db.query<{ template: string; data: unknown }>(
+      `SELECT template, data FROM outbound_emails WHERE template IN ('case_message', 'reply_received')`,
+    );
+    expect(emails.rows.length).toBeGreaterThan(0);
+    expect(emailProblems(emails.rows)).toEqual([]);
   });
 });

@@ -251,7 +251,7 @@ async function fuzzOperation(
   return results;
 }
 
-/** Errors leave the API as { statusCode, error, message, details? } (DESIGN §4). */
+/** Errors leave the API as { statusCode, error, message, details? } (docs/ARCHITECTURE.md §Contracts). */
 function hasErrorShape(s: Sent): boolean {
   try {
     const body = JSON.parse(s.body) as { statusCode?: unknown; error?: unknown; message?: unknown };

@@ -194,7 +194,8 @@ describe('public request form, status page and emails (real API, worker, SMTP si
     } finally {
       await Promise.all([a.stop(), b.stop()]);
     }
-  });
+    // Two API processes start at once: on a loaded 2-core machine that alone can take most of the default 30 s.
+  }, 90000);
 
   it('refuses bad input with friendly field errors and saves nothing', async () => {
     const body = form({ question: 'Too short', topics: ['astrology'], email: 'not-an-email', region: 'atlantis' });

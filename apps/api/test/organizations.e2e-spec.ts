@@ -18,7 +18,7 @@ describe('organizations and contacts', () => {
 
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
 
-  it('creates, reads and updates an organization with all DESIGN §2 fields', async () => {
+  it('creates, reads and updates an organization with all its fields', async () => {
     const org = await createOrganization(api.url, consultant, { notes: 'Referred by OMH field office' });
     const read = await request(api.url).get(`/api/v1/organizations/${org.id}`).set(as(consultant)).expect(200);
     expect(read.body).toMatchObject({

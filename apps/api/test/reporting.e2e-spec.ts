@@ -340,6 +340,21 @@ describe('reporting: dashboards and funder reports', () => {
       expect([newYearsEve.body.sessions, newYearsEve.body.minutes]).toEqual([1, 15]);
     });
 
+    it('answers from the data as it is: a session written or removed after a summary shows in the very next one', async () => {
+      // The service keeps a period's last summary with the Postgres snapshot it was computed under and answers it again
+      // only under the same snapshot: any commit in between must be seen.
+      const summary = async () => (await request(api.url).get(`/api/v1/dashboard/summary?${Q1}`).set(as(lead.token)).expect(200)).body;
+      const before = await summary();
+      expect(await summary()).toEqual(before);
+      const caseId = ((await db.query(`SELECT id FROM cases WHERE reference = $1`, [Object.values(refs)[0]])).rows[0] as { id: string }).id;
+      const consultantId = ((await db.query(`SELECT id FROM users WHERE role = 'consultant' LIMIT 1`)).rows[0] as { id: string }).id;
+      await insertSession(caseId, consultantId, '2031-02-14 10:00', 17, 'phone', []);
+      const after = await summary();
+      expect([after.sessions, after.minutes]).toEqual([before.sessions + 1, before.minutes + 17]);
+      await db.query(`DELETE FROM consultations WHERE case_id = $1 AND duration_minutes = 17 AND modality = 'phone'`, [caseId]);
+      expect(await summary()).toEqual(before);
+    });
+
     it('refuses bad periods, naming the field', async () => {
       const cases: Array<[string, string]> = [
         ['from=2031-13-01&to=2031-04-01', 'from'],

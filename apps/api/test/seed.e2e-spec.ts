@@ -39,4 +39,52 @@ describe('demo seed (run by the test setup exactly as by npm run up)', () => {
     );
     expect(withoutTimeline.rows[0].n).toBe(0);
   });
+  it('seeds readiness rounds: two organizations assessed twice with goals from their baseline, one baseline still open', async () => {
+    // The demo consultant's rounds (tests create rounds as staff users of their own).
+    const rounds = (
+      await client.query(
+        `SELECT a.organization_id, a.purpose, a.status, a.case_id, c.assignee_id = a.created_by AS on_own_case,
+                (SELECT count(*)::int FROM assessment_respondents r WHERE r.assessment_id = a.id AND r.status = 'submitted') AS submitted,
+                (SELECT count(*)::int FROM assessment_respondents r WHERE r.assessment_id = a.id AND r.source = 'entered') AS entered,
+                (SELECT count(*)::int FROM assessment_respondents r WHERE r.assessment_id = a.id AND r.status = 'invited') AS pending
+         FROM assessments a JOIN cases c ON c.id = a.case_id JOIN users u ON u.id = a.created_by
+         WHERE u.email = 'consultant@example.org' ORDER BY a.organization_id, a.created_at`,
+      )
+    ).rows;
+    expect(rounds).toHaveLength(5);
+    for (const round of rounds) {
+      expect(round.on_own_case).toBe(true);
+      expect(round.submitted).toBeGreaterThanOrEqual(3);
+      expect(round.entered).toBeGreaterThanOrEqual(1);
+    }
+    const byOrg = new Map<string, string[]>();
+    for (const r of rounds) byOrg.set(r.organization_id, [...(byOrg.get(r.organization_id) ?? []), `${r.purpose}:${r.status}`]);
+    const pattern = [...byOrg.values()].map((list) => list.join(' ')).sort();
+    expect(pattern).toEqual(['baseline:closed follow_up:closed', 'baseline:closed follow_up:closed', 'baseline:open']);
+    expect(rounds.find((r) => r.status === 'open').pending).toBe(1);
+    // The team disagrees somewhere in each baseline: some statement got both 1 and 3.
+    const split = await client.query(
+      `SELECT a.id FROM assessments a JOIN users u ON u.id = a.created_by
+       WHERE u.email = 'consultant@example.org' AND a.purpose = 'baseline' AND EXISTS (
+         SELECT 1 FROM assessment_answers x JOIN assessment_respondents r ON r.id = x.respondent_id
+         WHERE r.assessment_id = a.id GROUP BY x.item_code HAVING min(x.score) = 1 AND max(x.score) = 3)`,
+    );
+    expect(split.rows).toHaveLength(3);
+    // Goals taken from the baselines' weakest sections, each with its first action item, on the case timelines.
+    const goals = await client.query(
+      `SELECT g.title, g.goal_area, (SELECT count(*)::int FROM action_items i WHERE i.goal_id = g.id) AS items
+       FROM action_plan_goals g WHERE g.title LIKE 'Strengthen %' AND g.created_at < now() - interval '1 day' AND g.case_id IN (SELECT case_id FROM assessments a JOIN users u ON u.id = a.created_by
+                                                   WHERE u.email = 'consultant@example.org')
+       ORDER BY g.title`,
+    );
+    expect(goals.rows).toEqual([
+      { title: 'Strengthen organizational culture', goal_area: 'readiness', items: 1 },
+      { title: 'Strengthen recruiting, hiring and onboarding', goal_area: 'capacity', items: 1 },
+      { title: 'Strengthen supervision', goal_area: 'retention', items: 1 },
+    ]);
+    const events =
+      await client.query(`SELECT count(*)::int AS n FROM case_events WHERE type = 'goals_from_assessment' AND created_at < now() - interval '1 day' AND actor_id =
+      (SELECT id FROM users WHERE email = 'consultant@example.org')`);
+    expect(events.rows[0].n).toBe(2);
+  });
 });

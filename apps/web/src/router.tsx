@@ -3,6 +3,7 @@ import { RequireRole } from './auth/RequireRole';
 import { ServerPage } from './components/ServerPage';
 import { AppLayout } from './layout/AppLayout';
 import { EmailsPage } from './pages/admin/EmailsPage';
+import { InstrumentsPage } from './pages/admin/InstrumentsPage';
 import { SettingsPage } from './pages/admin/SettingsPage';
 import { AssessmentPage } from './pages/assessments/AssessmentPage';
 import { UsersPage } from './pages/admin/UsersPage';
@@ -53,6 +54,7 @@ export const router = createBrowserRouter([
           { index: true, element: <Navigate to="users" replace /> },
           { path: 'users', element: <UsersPage /> },
           { path: 'settings', element: <SettingsPage /> },
+          { path: 'instruments', element: <InstrumentsPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

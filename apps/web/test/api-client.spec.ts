@@ -5,18 +5,20 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { repoRoot } from '../../../test/support/processes.js';
 
-describe('the web app’s API types', () => {
-  it('match the API’s current OpenAPI document', async () => {
+describe('the web app’s API types and labels', () => {
+  it('match the API’s current OpenAPI document and the server’s label tables', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tadesk-schema-'));
     try {
       // Asynchronous, with a time limit: a generator that never exits must fail this test, not freeze the run.
-      await promisify(execFile)(process.execPath, [`${repoRoot}scripts/api-client.mjs`, join(dir, 'schema.d.ts')], {
+      await promisify(execFile)(process.execPath, [`${repoRoot}scripts/api-client.mjs`, dir], {
         cwd: repoRoot,
         timeout: 60000,
       });
-      const current = readFileSync(join(dir, 'schema.d.ts'), 'utf8');
-      const committed = readFileSync(`${repoRoot}apps/web/src/api/schema.d.ts`, 'utf8');
-      if (current !== committed) throw new Error('apps/web/src/api/schema.d.ts is stale: run `npm run api:client` and commit it');
+      for (const file of ['schema.d.ts', 'labels.generated.ts']) {
+        const current = readFileSync(join(dir, file), 'utf8');
+        const committed = readFileSync(`${repoRoot}apps/web/src/api/${file}`, 'utf8');
+        if (current !== committed) throw new Error(`apps/web/src/api/${file} is stale: run \`npm run api:client\` and commit it`);
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -95,6 +95,12 @@ describe('readiness self-assessment: a respondent on a phone (built public pages
       await page.getByText('Your score: 1.83 on a scale of 1 to 3 (41.7%)').waitFor();
       expect(await page.getByText('Your score: 2 on a scale of 1 to 3 (50%)').count()).toBe(3);
       await page.getByRole('button', { name: 'Print my results' }).waitFor();
+      // They were invited by email, so their results went there too (through the outbox, once).
+      await page.getByText('We have also emailed you a copy').waitFor();
+      const sent = await db.query(`SELECT data FROM outbound_emails WHERE template = 'assessment_results' AND data->>'url' = $1`, [
+        email.data.url,
+      ]);
+      expect(sent.rows).toHaveLength(1);
       expect(await seriousA11yViolations(page)).toEqual([]);
       await page.screenshot({ path: `${artifacts}/assessment-phone-results.png`, fullPage: true });
 

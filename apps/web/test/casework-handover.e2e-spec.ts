@@ -6,7 +6,7 @@ import request from 'supertest';
 import { createStaff, DEMO_ADMIN, login } from '../../../test/support/auth.js';
 import { repoRoot, startApi, type RunningApi } from '../../../test/support/processes.js';
 import { isBusinessDay } from '../src/components/businessDays.js';
-import { collectPageErrors, launchChromium, seriousA11yViolations } from './support/browser.js';
+import { collectPageErrors, launchChromium, seriousA11yViolations, signIn } from './support/browser.js';
 
 // Chromium's first start on a cold machine can take a while; these flows click through several pages.
 const BROWSER_TIMEOUT = 90000;
@@ -18,12 +18,6 @@ interface CaseBody {
   id: string;
   reference: string;
   title: string;
-}
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(email);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
 /** A `datetime-local` value `days` from now at 10:00 in the page's time zone (New York, see newPage below). */

@@ -1,22 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import pg from 'pg';
 import request from 'supertest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { DEMO_ADMIN, login } from '../../../test/support/auth.js';
 import { createCase, createOrganization } from '../../../test/support/fixtures.js';
 import { repoRoot, startApi, type RunningApi } from '../../../test/support/processes.js';
-import { collectPageErrors, launchChromium, seriousA11yViolations } from './support/browser.js';
+import { collectPageErrors, launchChromium, seriousA11yViolations, signIn } from './support/browser.js';
 
 const BROWSER_TIMEOUT = 120000;
 const artifacts = `${repoRoot}test-artifacts`;
 const LOGO =
   '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40" viewBox="0 0 40 40"><rect width="40" height="40" rx="8" fill="#f59f00"/></svg>';
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(email);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
 
 describe("the center's identity (built app, real API, in Chromium)", () => {
   const db = new pg.Client({ connectionString: process.env.DATABASE_URL });

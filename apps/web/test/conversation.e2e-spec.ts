@@ -2,14 +2,14 @@ import { mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { Queue, QueueEvents } from 'bullmq';
 import pg from 'pg';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import request from 'supertest';
 import { createStaff, DEMO_ADMIN, login } from '../../../test/support/auth.js';
 import { createCase, createOrganization } from '../../../test/support/fixtures.js';
 import { composeMail, deliver, testImapUrl } from '../../../test/support/imap.js';
 import { eventually, messagesFor } from '../../../test/support/mail-sink.js';
 import { repoRoot, startApi, startProcess, type RunningApi, type RunningProcess } from '../../../test/support/processes.js';
-import { collectPageErrors, launchChromium, seriousA11yViolations } from './support/browser.js';
+import { collectPageErrors, launchChromium, seriousA11yViolations, signIn } from './support/browser.js';
 
 const BROWSER_TIMEOUT = 120000;
 const artifacts = `${repoRoot}test-artifacts`;
@@ -20,12 +20,6 @@ const connection = () => {
   const url = new URL(String(process.env.REDIS_URL));
   return { host: url.hostname, port: Number(url.port), maxRetriesPerRequest: null };
 };
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(email);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
 
 describe('the email conversation in the web app (built app, real API, worker, dovecot, in Chromium)', () => {
   let api: RunningApi;

@@ -1,10 +1,10 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { repoRoot, startApi, type RunningApi } from '../../../test/support/processes.js';
 import { comparisonPeriods, presetPeriod, presets } from '../src/pages/dashboard/period.js';
-import { collectPageErrors, launchChromium, seriousA11yViolations } from './support/browser.js';
+import { collectPageErrors, launchChromium, seriousA11yViolations, signIn } from './support/browser.js';
 
 const BROWSER_TIMEOUT = 90000;
 const artifacts = `${repoRoot}test-artifacts`;
@@ -18,12 +18,6 @@ function lastQuarter(): { from: string; to: string; lastDay: string } {
   const iso = (y: number, m: number) => new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
   const lastDay = new Date(Date.UTC(year, start, 0)).toISOString().slice(0, 10);
   return { from: iso(year, start - 3), to: iso(year, start), lastDay };
-}
-
-async function signIn(page: Page): Promise<void> {
-  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(LEAD.email);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(LEAD.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
 describe('dashboard (built app served by the real API, in Chromium)', () => {
@@ -75,7 +69,7 @@ describe('dashboard (built app served by the real API, in Chromium)', () => {
       const pageErrors = collectPageErrors(page);
       await page.goto(`${api.url}/dashboard`);
       await page.waitForURL(/\/login/);
-      await signIn(page);
+      await signIn(page, LEAD.email, LEAD.password);
       await page.waitForURL(/\/dashboard/);
       await page.getByRole('heading', { name: 'Dashboard', exact: true }).waitFor();
 
@@ -142,18 +136,19 @@ describe('dashboard (built app served by the real API, in Chromium)', () => {
       const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
       const pageErrors = collectPageErrors(page);
       await page.goto(`${api.url}/login?next=%2Fdashboard`);
-      await signIn(page);
+      await signIn(page, LEAD.email, LEAD.password);
       await page.getByRole('heading', { name: 'Dashboard', exact: true }).waitFor();
 
-      const fiscal = presets().find((p) => p.key === 'lastFiscalQuarter')!;
-      const period = presetPeriod('lastFiscalQuarter');
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date());
+      const fiscal = presets(today).find((p) => p.key === 'lastFiscalQuarter')!;
+      const period = presetPeriod('lastFiscalQuarter', today);
       expect(fiscal.label).toMatch(/^FY \d{4}-\d{2} Q[1-4] \([A-Z][a-z]{2}–[A-Z][a-z]{2} \d{4}\)$/);
       await page.getByRole('group', { name: 'NY State fiscal year (April–March)' }).getByRole('button', { name: fiscal.label }).click();
       await page.waitForURL(new RegExp(`from=${period.from}&to=${period.to}`));
       await page.getByRole('button', { name: fiscal.label, pressed: true }).waitFor();
 
       // Every KPI card says how it moved against the same number of days just before.
-      const { days } = comparisonPeriods(period);
+      const { days } = comparisonPeriods(period, today);
       const sessions = page.getByRole('region', { name: 'Sessions', exact: true });
       await sessions.getByText(new RegExp(`^([+−][\\d,.]+|no change) vs previous ${days} days$`)).waitFor();
       await page
@@ -182,7 +177,7 @@ describe('dashboard (built app served by the real API, in Chromium)', () => {
       await page.goto(
         `${api.url}/login?next=${encodeURIComponent(`/cases?region=long_island&sessionFrom=${quarter.from}&sessionTo=${quarter.lastDay}`)}`,
       );
-      await signIn(page);
+      await signIn(page, LEAD.email, LEAD.password);
       await page.getByRole('link', { name: 'Dashboard fixture' }).first().waitFor();
       const shown = await page.getByRole('table', { name: 'Cases' }).locator('tbody tr').count();
 

@@ -8,7 +8,7 @@ import { createStaff, DEMO_ADMIN, login } from '../../../test/support/auth.js';
 import { createCase, createOrganization } from '../../../test/support/fixtures.js';
 import { eventually, messagesFor, type SinkMessage } from '../../../test/support/mail-sink.js';
 import { repoRoot, startApi, startProcess, type RunningApi, type RunningProcess } from '../../../test/support/processes.js';
-import { collectPageErrors, launchChromium, seriousA11yViolations } from './support/browser.js';
+import { collectPageErrors, launchChromium, seriousA11yViolations, signIn } from './support/browser.js';
 
 const BROWSER_TIMEOUT = 120000;
 const artifacts = `${repoRoot}test-artifacts`;
@@ -18,12 +18,6 @@ const connection = () => {
   const url = new URL(String(process.env.REDIS_URL));
   return { host: url.hostname, port: Number(url.port), maxRetriesPerRequest: null };
 };
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(email);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
 
 describe('Escalations: a case left untouched is flagged, emailed, on its timeline and on the Escalations page (built app, API, worker, Chromium)', () => {
   let api: RunningApi;

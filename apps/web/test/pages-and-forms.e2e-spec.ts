@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createStaff, DEMO_ADMIN, login } from '../../../test/support/auth.js';
 import { createCase, createOrganization } from '../../../test/support/fixtures.js';
 import { repoRoot, startApi, type RunningApi } from '../../../test/support/processes.js';
-import { collectPageErrors, launchChromium, seriousA11yViolations } from './support/browser.js';
+import { collectPageErrors, launchChromium, seriousA11yViolations, signIn } from './support/browser.js';
 
 const BROWSER_TIMEOUT = 120000;
 const artifacts = `${repoRoot}test-artifacts`;
@@ -15,12 +15,6 @@ const DEMO_LEAD = { email: 'lead@example.org', password: 'lead-password' };
 /** The page's full width: more than the viewport means something makes it scroll sideways. */
 const pageWidth = () =>
   (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth;
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(email);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
 
 /**
  * Issue #13, pages and forms (README "Web app"): dialogs that ask before discarding, number fields that say their

@@ -1,21 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { createStaff, DEMO_ADMIN, login } from '../../../test/support/auth.js';
 import request from 'supertest';
 import { createCase, createOrganization } from '../../../test/support/fixtures.js';
 import { repoRoot, startApi, type RunningApi } from '../../../test/support/processes.js';
-import { collectPageErrors, launchChromium, seriousA11yViolations } from './support/browser.js';
+import { collectPageErrors, launchChromium, seriousA11yViolations, signIn } from './support/browser.js';
 
 // Chromium's first start on a cold machine can take a while.
 const BROWSER_TIMEOUT = 60000;
 const artifacts = `${repoRoot}test-artifacts`;
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(email);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
 
 describe('staff web app (built app served by the real API, in Chromium)', () => {
   let api: RunningApi;

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Job, Queue, QueueEvents } from 'bullmq';
 import pg from 'pg';
+import { eventContract } from '../../../test/support/contracts.js';
+import { emailProblems } from '../../../test/support/email-contract.js';
 import { eventually, messagesFor } from '../../../test/support/mail-sink.js';
 import { repoRoot, startProcess, type RunningProcess } from '../../../test/support/processes.js';
 
@@ -247,5 +249,24 @@ describe('timer sweeps: first response, stall, reminders, missed follow-ups (rea
     await db.query(`UPDATE cases SET last_activity_at = $2, stall_level = 'none' WHERE id = $1`, [c.id, T]);
     await sweep(new Date(T.getTime() + DAY));
     expect(await stallOf(c.id)).toBe('none');
+  });
+
+  it('writes timeline events that match their schema and emails whose templates render every field from the SQL-built data', async () => {
+    const written = await db.query<{ type: string; data: unknown }>(
+      `SELECT e.type, e.data FROM case_events e JOIN cases c ON c.id = e.case_id WHERE c.organization_id = $1`,
+      [orgId],
+    );
+    expect(new Set(written.rows.map((e) => e.type))).toEqual(new Set(['stall_at_risk', 'escalated', 'reminder_sent', 'follow_up_missed']));
+    const contract = await eventContract();
+    expect(written.rows.flatMap((event) => contract.problems(event))).toEqual([]);
+    const emails = await db.query<{ template: string; data: unknown }>(
+      `SELECT template, data FROM outbound_emails WHERE data->>'reference' IN (SELECT reference FROM cases WHERE organization_id = $1)`,
+      [orgId],
+    );
+    expect(new Set(emails.rows.map((e) => e.template))).toEqual(new Set(['stall_at_risk', 'escalation', 'reminder']));
+    expect(new Set(emails.rows.map((e) => (e.data as { what?: string }).what).filter(Boolean))).toEqual(
+      new Set(['follow-up', 'action item']),
+    );
+    expect(emailProblems(emails.rows)).toEqual([]);
   });
 });

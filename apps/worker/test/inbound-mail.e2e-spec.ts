@@ -3,6 +3,8 @@ import { Queue, QueueEvents } from 'bullmq';
 import pg from 'pg';
 import request from 'supertest';
 import { createStaff, DEMO_ADMIN, login } from '../../../test/support/auth.js';
+import { eventContract } from '../../../test/support/contracts.js';
+import { emailProblems } from '../../../test/support/email-contract.js';
 import { createCase, createOrganization } from '../../../test/support/fixtures.js';
 import { composeMail, copyBackToInbox, deliver, subjectsIn, testImapUrl } from '../../../test/support/imap.js';
 import { eventually, messagesFor } from '../../../test/support/mail-sink.js';
@@ -322,5 +324,19 @@ describe('inbound mail: replies read from the IMAP mailbox thread onto cases (re
     await poll();
     expect(await subjectsIn('INBOX')).not.toContain(subject);
     expect((await db.query(`SELECT count(*)::int AS n FROM messages WHERE subject = $1`, [subject])).rows[0].n).toBe(1);
+  });
+
+  it('writes message events that match their published schemas, and reply emails that render whole', async () => {
+    const contract = await eventContract(api.url);
+    const events = await db.query<{ type: string; data: unknown }>(
+      `SELECT type, data FROM case_events WHERE type IN ('message_sent', 'message_received')`,
+    );
+    expect(events.rows.length).toBeGreaterThan(0);
+    expect(events.rows.flatMap((event) => contract.problems(event))).toEqual([]);
+    const emails = await db.query<{ template: string; data: unknown }>(
+      `SELECT template, data FROM outbound_emails WHERE template IN ('case_message', 'reply_received')`,
+    );
+    expect(emails.rows.length).toBeGreaterThan(0);
+    expect(emailProblems(emails.rows)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Queue, QueueEvents } from 'bullmq';
 import pg from 'pg';
+import { emailProblems } from '../../../test/support/email-contract.js';
 import { repoRoot, startProcess, type RunningProcess } from '../../../test/support/processes.js';
 
 const DAY = 86_400_000;
@@ -90,7 +91,7 @@ describe('reassessment reminder: REASSESS_AFTER_DAYS after the latest closed rou
     await sweep(now);
     await sweep(new Date(now.getTime() + DAY));
 
-    const emails = await db.query(`SELECT recipient, data FROM outbound_emails WHERE dedupe_key = ANY($1)`, [
+    const emails = await db.query(`SELECT recipient, template, data FROM outbound_emails WHERE dedupe_key = ANY($1)`, [
       [due, recent, older].map((id) => `assessment:${id}:reassess`),
     ]);
     expect(emails.rows).toHaveLength(1);
@@ -98,6 +99,7 @@ describe('reassessment reminder: REASSESS_AFTER_DAYS after the latest closed rou
     expect(emails.rows[0].data).toMatchObject({ days: 180, url: expect.stringMatching(new RegExp(`/organizations/${dueOrg}$`)) });
     const timeline = await db.query(`SELECT data FROM case_events WHERE case_id = $1 AND type = 'reassessment_due'`, [theCase]);
     expect(timeline.rows).toEqual([{ data: { assessmentId: due, days: 180 } }]);
+    expect(emailProblems(emails.rows)).toEqual([]);
     const marked = await db.query(`SELECT id FROM assessments WHERE id = ANY($1) AND reassess_reminded_at IS NOT NULL`, [
       [due, recent, older],
     ]);

@@ -2,25 +2,23 @@ import { createHash, randomBytes } from 'node:crypto';
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CaseEventsService, CasesService } from '@ta/cases';
-import { CENTER_TIME_ZONE, fieldError } from '@ta/common';
+import { calendarDateIn, fieldError } from '@ta/common';
 import { AppConfig } from '@ta/config';
 import { ActionPlanService, type ActionPlanDto } from '@ta/engagement';
-import { OutboxService } from '@ta/mail';
-import { Contact } from '@ta/organizations';
+import { OutboxService, type EmailToQueue } from '@ta/mail';
+import { OrganizationsService } from '@ta/organizations';
 import type { AuthenticatedUser } from '@ta/users';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { DEFAULT_ROUND_DAYS } from './assessment-enums.js';
+import { GET_ROUND, LIST_ROUNDS, type RoundRow } from './assessments.read-model.sql.js';
 import {
   CHANGE_PAIR,
-  GET_ROUND,
   ITEM_SCORES,
-  LIST_ROUNDS,
   RESPONDENTS,
   UPSERT_ANSWERS,
   type ChangePairRow,
   type ItemScoreRow,
   type RespondentRow,
-  type RoundRow,
 } from './assessments.sql.js';
 import type {
   AssessmentDto,
@@ -51,19 +49,21 @@ export class AssessmentsService {
     private readonly events: CaseEventsService,
     private readonly plans: ActionPlanService,
     private readonly outbox: OutboxService,
+    private readonly organizations: OrganizationsService,
   ) {}
 
   async create(organizationId: string, dto: CreateAssessmentDto, actor: Actor): Promise<AssessmentDto> {
     const id = await this.dataSource.transaction(async (manager) => {
-      const [org] = (await manager.query(`SELECT id FROM organizations WHERE id = $1`, [organizationId])) as unknown[];
-      if (!org) throw new NotFoundException(`No organization with id ${organizationId}`);
+      if (!(await this.organizations.exists(organizationId, manager)))
+        throw new NotFoundException(`No organization with id ${organizationId}`);
       const [instrument] = (await manager.query(`SELECT id FROM instruments WHERE id = $1`, [dto.instrumentId])) as unknown[];
       if (!instrument) throw fieldError('instrumentId', 'is not a loaded instrument');
       if (dto.caseId) {
         const found = await this.cases.get(dto.caseId).catch(() => null);
         if (!found || found.organization.id !== organizationId) throw fieldError('caseId', 'must be a case of this organization');
       }
-      if (dto.closesOn && dto.closesOn < todayInNewYork()) throw fieldError('closesOn', 'must be today or later');
+      if (dto.closesOn && dto.closesOn < calendarDateIn(this.config.CENTER_TIME_ZONE))
+        throw fieldError('closesOn', 'must be today or later');
       const [row] = (await manager.query(
         `INSERT INTO assessments (organization_id, instrument_id, purpose, case_id, expires_at, created_by)
          VALUES ($1, $2, $3, $4, CASE WHEN $5::date IS NULL THEN now() + make_interval(days => $7)
@@ -75,7 +75,7 @@ export class AssessmentsService {
           dto.purpose,
           dto.caseId ?? null,
           dto.closesOn ?? null,
-          CENTER_TIME_ZONE,
+          this.config.CENTER_TIME_ZONE,
           DEFAULT_ROUND_DAYS,
           actor.id,
         ],
@@ -98,8 +98,7 @@ export class AssessmentsService {
   }
 
   async listForOrganization(organizationId: string): Promise<OrganizationAssessmentsDto> {
-    const [org] = (await this.dataSource.query(`SELECT id FROM organizations WHERE id = $1`, [organizationId])) as unknown[];
-    if (!org) throw new NotFoundException(`No organization with id ${organizationId}`);
+    if (!(await this.organizations.exists(organizationId))) throw new NotFoundException(`No organization with id ${organizationId}`);
     const rounds = (await this.dataSource.query(LIST_ROUNDS, [organizationId])) as RoundRow[];
     const latestAnswered = rounds.find((r) => r.submitted > 0);
     return {
@@ -112,10 +111,10 @@ export class AssessmentsService {
   async invite(id: string, dto: InvitationsDto, actor: Actor): Promise<InvitationsResultDto> {
     const { results, emailIds } = await this.dataSource.transaction(async (manager) => {
       const round = await this.openRound(manager, id);
-      const contacts = await manager.findBy(Contact, { id: In(dto.contactIds), organizationId: round.organization_id });
+      const contacts = await this.organizations.findContacts(dto.contactIds, round.organization_id, manager);
       if (contacts.length !== dto.contactIds.length) throw fieldError('contactIds', 'must be contacts of the round’s organization');
       const results: InvitedDto[] = [];
-      const emails = [];
+      const emails: EmailToQueue[] = [];
       for (const contactId of dto.contactIds) {
         const contact = contacts.find((c) => c.id === contactId);
         if (!contact?.email) {
@@ -142,7 +141,9 @@ export class AssessmentsService {
             organizationName: round.organization_name,
             instrumentTitle: round.instrument_title,
             url: `${this.config.APP_URL}/request/assessment/${token}`,
-            closesOn: new Intl.DateTimeFormat('en-US', { timeZone: CENTER_TIME_ZONE, dateStyle: 'long' }).format(round.expires_at),
+            closesOn: new Intl.DateTimeFormat('en-US', { timeZone: this.config.CENTER_TIME_ZONE, dateStyle: 'long' }).format(
+              round.expires_at,
+            ),
           },
           dedupeKey: `assessment:${id}:invite:${row.id}`,
         });
@@ -151,7 +152,7 @@ export class AssessmentsService {
       if (round.case_id && emails.length)
         await this.events.record(manager, round.case_id, actor.id, 'assessment_invited', {
           assessmentId: id,
-          invited: results.filter((r) => r.outcome === 'invited').map((r) => contacts.find((c) => c.id === r.contactId)?.name),
+          invited: results.flatMap((r) => (r.outcome === 'invited' ? (contacts.find((c) => c.id === r.contactId)?.name ?? []) : [])),
         });
       return { results, emailIds };
     });
@@ -165,7 +166,7 @@ export class AssessmentsService {
       const round = await this.openRound(manager, id);
       let name = dto.respondentName;
       if (dto.contactId) {
-        const contact = await manager.findOneBy(Contact, { id: dto.contactId, organizationId: round.organization_id });
+        const [contact] = await this.organizations.findContacts([dto.contactId], round.organization_id, manager);
         if (!contact) throw fieldError('contactId', 'must be a contact of the round’s organization');
         name ??= contact.name;
       }
@@ -291,5 +292,3 @@ const lowestItem = (section: SectionScoreDto) =>
   section.items.filter((i) => i.score !== null).sort((a, b) => (a.score ?? 0) - (b.score ?? 0) || (b.spread ?? 0) - (a.spread ?? 0))[0];
 
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-
-const todayInNewYork = () => new Intl.DateTimeFormat('en-CA', { timeZone: CENTER_TIME_ZONE }).format(new Date());

@@ -1,7 +1,7 @@
 import { GOAL_AREAS, type GoalArea } from '@ta/cases';
 
 /**
- * The instrument file of DESIGN §4, as loaded by `npm run instrument:load -- FILE` and `POST /instruments`. Checked by
+ * The instrument file (docs/ARCHITECTURE.md §Domain), as loaded by `npm run instrument:load -- FILE` and `POST /instruments`. Checked by
  * hand rather than by class-validator so that every problem names its JSON path the way a person editing the file
  * reads it: `sections[2].items[0].levels: scores must cover 1..3`.
  */

@@ -2,9 +2,12 @@ import { timingSafeEqual } from 'node:crypto';
 import { ConflictException, GoneException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { fieldError } from '@ta/common';
+import { AppConfig } from '@ta/config';
+import { OutboxService, type AssessmentResultsEmail } from '@ta/mail';
 import { DataSource, type EntityManager } from 'typeorm';
 import { hashToken, saveAnswers } from './assessments.service.js';
-import { ANSWERS_OF, PUBLIC_RESPONDENT, type AnswerRow, type PublicRespondentRow } from './assessments.sql.js';
+import { PUBLIC_RESPONDENT, type PublicRespondentRow } from './assessments.read-model.sql.js';
+import { ANSWERS_OF, type AnswerRow } from './assessments.sql.js';
 import type { DraftDto, InstrumentFileDto, PublicAssessmentDto } from './dto/assessment.dto.js';
 import type { InstrumentFile } from './instrument-file.js';
 import { checkAnswers, ownResults } from './scores.js';
@@ -19,7 +22,11 @@ const ALREADY = 'You have already submitted your answers; they can be given only
  */
 @Injectable()
 export class PublicAssessmentsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly config: AppConfig,
+  ) {}
 
   async get(token: string): Promise<PublicAssessmentDto> {
     const row = await this.find(this.dataSource.manager, token);
@@ -38,8 +45,13 @@ export class PublicAssessmentsService {
     return this.get(token);
   }
 
+  /**
+   * Submits once, and emails the respondent their own section scores with the feedback (an invited contact: the
+   * address their link came to). Automatic rather than a button: the address is already known, the email is the copy
+   * they keep, and a public "send me" endpoint would be one more thing to rate-limit. Once per respondent (dedupe key).
+   */
   async submit(token: string, dto: DraftDto): Promise<PublicAssessmentDto> {
-    await this.dataSource.transaction(async (manager) => {
+    const emailIds = await this.dataSource.transaction(async (manager) => {
       const row = await this.find(manager, token, true);
       this.assertWritable(row);
       const instrument = row.definition as InstrumentFile;
@@ -53,7 +65,30 @@ export class PublicAssessmentsService {
         `UPDATE assessment_respondents SET status = 'submitted', submitted_at = now(), updated_at = now() WHERE id = $1`,
         [row.respondent_id],
       );
+      if (!row.contact_email) return [];
+      const answers = ((await manager.query(ANSWERS_OF, [row.respondent_id])) as AnswerRow[]).map((a) => ({
+        itemCode: a.item_code,
+        score: a.score,
+      }));
+      const data: AssessmentResultsEmail = {
+        respondentName: row.name,
+        organizationName: row.organization_name,
+        instrumentTitle: instrument.title,
+        scaleMin: instrument.scale.min,
+        scaleMax: instrument.scale.max,
+        sections: ownResults(instrument, answers).map(({ title, score, percent, feedback }) => ({ title, score, percent, feedback })),
+        url: `${this.config.APP_URL}/request/assessment/${token}`,
+      };
+      return this.outbox.enqueue(manager, [
+        {
+          to: row.contact_email,
+          template: 'assessment_results',
+          data: { ...data },
+          dedupeKey: `assessment-respondent:${row.respondent_id}:results`,
+        },
+      ]);
     });
+    await this.outbox.dispatch(emailIds);
     return this.get(token);
   }
 
@@ -83,6 +118,7 @@ export class PublicAssessmentsService {
       status: row.status,
       expiresAt: row.expires_at.toISOString(),
       submittedAt: row.submitted_at?.toISOString() ?? null,
+      resultsEmailed: row.status === 'submitted' && row.contact_email !== null,
       instrument: instrument as InstrumentFileDto,
       answers: answers.map((a) => ({ itemCode: a.item_code, score: a.score, comment: a.comment })),
       results:

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CENTER_TIME_ZONE, fieldError } from '@ta/common';
+import { fieldError } from '@ta/common';
 import { DataSource } from 'typeorm';
 import { AssessmentsService } from './assessments.service.js';
 import type { SectionScoreDto } from './dto/assessment.dto.js';
 import type { ReadinessGroupDto, ReadinessReportDto, ReadinessReportQueryDto, SectionMeanChangeDto } from './dto/readiness-report.dto.js';
-import { ASSESSED_TWICE, ROUNDS_IN_PERIOD, type AssessedTwiceRow, type RoundCountsRow } from './readiness-report.sql.js';
+import { ASSESSED_TWICE, ROUNDS_IN_PERIOD, type AssessedTwiceRow, type RoundCountsRow } from './readiness-report.read-model.sql.js';
 
 const MAX_DAYS = 3 * 366;
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -29,8 +29,8 @@ export class ReadinessReportService {
     if (!(days > 0)) throw fieldError('to', 'must be after from');
     if (days > MAX_DAYS) throw fieldError('to', 'must be at most 3 years after from');
     const [{ start, end }] = (await this.dataSource.query(
-      `SELECT ($1::date::timestamp AT TIME ZONE $3) AS start, ($2::date::timestamp AT TIME ZONE $3) AS end`,
-      [query.from, query.to, CENTER_TIME_ZONE],
+      `SELECT ($1::date::timestamp AT TIME ZONE center_time_zone()) AS start, ($2::date::timestamp AT TIME ZONE center_time_zone()) AS end`,
+      [query.from, query.to],
     )) as [{ start: Date; end: Date }];
     const params = [start, end, query.instrument];
     const [[counts], pairs] = (await Promise.all([

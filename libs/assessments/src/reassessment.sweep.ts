@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@ta/config';
 import { MailModule, OutboxService } from '@ta/mail';
 import { DataSource } from 'typeorm';
-import { REASSESSMENT_DUE } from './reassessment.sql.js';
+import { REASSESSMENT_DUE } from './reassessment.sweep.sql.js';
 
 /** Reminds consultants to reassess an organization REASSESS_AFTER_DAYS after its latest closed round; safe to run twice. */
 @Injectable()

@@ -1,4 +1,5 @@
-import type { ItemScoreRow, RespondentRow, RoundRow } from './assessments.sql.js';
+import type { RoundRow } from './assessments.read-model.sql.js';
+import type { ItemScoreRow, RespondentRow } from './assessments.sql.js';
 import type { AssessmentSummaryDto, ChangeDto, ItemChangeDto, RespondentDto, SectionScoreDto } from './dto/assessment.dto.js';
 import type { GoalArea } from '@ta/cases';
 import { fieldError } from '@ta/common';

@@ -24,7 +24,7 @@ import {
   type AttachmentJsonRow,
   type ListForCaseRow,
   type ListForMessagesRow,
-} from './attachments.sql.js';
+} from './attachments.read-model.sql.js';
 import type { AttachmentDto } from './dto/attachment.dto.js';
 import { classify } from './file-kinds.js';
 import { asHttpError, type MultipartPart } from './multipart.js';
@@ -106,10 +106,14 @@ export class AttachmentsService {
    * may add files. In `manager`'s transaction when given (the bytes are stored first; a rollback leaves them unused).
    */
   async store(input: NewAttachment, manager?: EntityManager): Promise<AttachmentDto> {
-    await this.cases.assertExists(input.caseId);
+    // Without the caller's transaction, an unknown case is refused before a byte is read; within it, the case may be
+    // one the caller has just opened, which only its transaction sees (the lock below checks it there).
+    if (!manager) await this.cases.assertExists(input.caseId);
     const staged = await this.stage(input.content, input.fileName);
     try {
       const save = async (m: EntityManager) => {
+        // The case row first, then its children: the lock order of all casework.
+        await this.cases.lock(m, input.caseId);
         if (input.consultationId) await this.consultations.assertOnCase(m, input.caseId, input.consultationId, 'consultationId');
         return this.commit(m, input, [staged]);
       };

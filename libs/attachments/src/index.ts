@@ -1,4 +1,4 @@
-export { ATTACHED_TO, ATTACHMENT_ORIGINS, type AttachedTo, type AttachmentOrigin } from './attachment-enums.js';
+export { ATTACHED_TO, ATTACHMENT_ORIGIN_LABELS, ATTACHMENT_ORIGINS, type AttachedTo, type AttachmentOrigin } from './attachment-enums.js';
 export { ATTACHMENT_STORAGE, LocalDiskStorage, type AttachmentStorage } from './attachment-storage.js';
 export { AttachmentsModule } from './attachments.module.js';
 export {

@@ -35,7 +35,7 @@ export type OpenWorkChoice = (typeof OPEN_WORK_CHOICES)[number];
 export const GOAL_AREAS = ['readiness', 'capacity', 'fidelity', 'retention'] as const;
 export type GoalArea = (typeof GOAL_AREAS)[number];
 
-/** The words people read for each code, as the web app shows them (apps/web/src/api/labels.ts): CSVs and emails use these. */
+/** The words people read for each code: CSVs and emails use these, and the web's copy is generated from them (ARCHITECTURE §Contracts). */
 export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
   new: 'New',
   triaged: 'Triaged',

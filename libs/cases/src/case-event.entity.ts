@@ -1,7 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-
-export const CASE_EVENT_TYPES = ['created', 'field_changed', 'transition', 'assigned'] as const;
-export type CaseEventType = (typeof CASE_EVENT_TYPES)[number] | (string & {});
+import type { CaseEventPayloads, CaseEventType } from './case-events.js';
 
 /** The timeline and audit trail of a case; written in the same transaction as the change it records. */
 @Entity('case_events')
@@ -20,7 +18,7 @@ export class CaseEvent {
   type: CaseEventType;
 
   @Column({ type: 'jsonb', default: () => "'{}'" })
-  data: Record<string, unknown>;
+  data: CaseEventPayloads[CaseEventType];
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -15,7 +15,7 @@ const legal: Array<[CaseStatus, CaseStatus]> = [
 ];
 
 describe('case status machine', () => {
-  it('allows exactly the moves of DESIGN §2', () => {
+  it('allows exactly the moves of docs/ARCHITECTURE.md §Domain', () => {
     for (const from of CASE_STATUSES) {
       for (const to of CASE_STATUSES) {
         const expected = legal.some(([f, t]) => f === from && t === to);

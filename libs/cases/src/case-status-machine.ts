@@ -1,6 +1,6 @@
 import type { CaseStatus } from './case-enums.js';
 
-/** DESIGN §2: new → triaged → active ⇄ on_hold → resolved → closed; resolved → active (reopen); new|triaged → closed. */
+/** docs/ARCHITECTURE.md §Domain: new → triaged → active ⇄ on_hold → resolved → closed; resolved → active (reopen); new|triaged → closed. */
 const MOVES: Record<CaseStatus, readonly CaseStatus[]> = {
   new: ['triaged', 'closed'],
   triaged: ['active', 'closed'],

@@ -4,7 +4,8 @@ import { PageQueryDto, UuidParam } from '@ta/common';
 import { CurrentUser, type AuthenticatedUser } from '@ta/users';
 import { CaseEventsService } from './case-events.service.js';
 import { CasesService } from './cases.service.js';
-import { CaseDto, CaseEventListDto, CaseListDto, CreateCaseDto, ListCasesQueryDto, TopicDto, UpdateCaseDto } from './dto/case.dto.js';
+import { CaseEventListDto } from './dto/case-event.dto.js';
+import { CaseDto, CaseListDto, CreateCaseDto, ListCasesQueryDto, TopicDto, UpdateCaseDto } from './dto/case.dto.js';
 
 /**
  * Any staff user may read every case and open one. Editing a case (PATCH) is for its assigned consultant, leads and

@@ -6,8 +6,6 @@ import utc from 'dayjs/plugin/utc.js';
 dayjs.extend(utc);
 dayjs.extend(timezone);
 
-export const CENTER_TIME_ZONE = 'America/New_York';
-
 /** New York State's public holidays (date-holidays' US/NY calendar), cached per year. */
 const nyHolidays = new Holidays('US', 'NY', { types: ['public'] });
 const holidayCache = new Map<number, Set<string>>();
@@ -21,19 +19,19 @@ function holidaysOf(year: number): Set<string> {
   return dates;
 }
 
-/** A calendar date (YYYY-MM-DD) in New York that is a weekday and not a NY State public holiday. */
+/** A calendar date (YYYY-MM-DD) that is a weekday and not a NY State public holiday. */
 export function isBusinessDay(date: string): boolean {
-  const day = dayjs.tz(date, CENTER_TIME_ZONE);
+  const day = dayjs.utc(date);
   const weekday = day.day();
   return weekday !== 0 && weekday !== 6 && !holidaysOf(day.year()).has(date);
 }
 
 /**
- * `days` business days after `from`, at the same New York clock time: a request opened Friday 3 pm with
- * 2 business days is due Tuesday 3 pm (Monday 3 pm… unless Monday is a holiday).
+ * `days` business days after `from`, at the same clock time in the center's time zone (CENTER_TIME_ZONE): a request
+ * opened Friday 3 pm with 2 business days is due Tuesday 3 pm (Monday 3 pm… unless Monday is a holiday).
  */
-export function addBusinessDays(from: Date, days: number): Date {
-  const local = dayjs(from).tz(CENTER_TIME_ZONE);
+export function addBusinessDays(from: Date, days: number, timeZone: string): Date {
+  const local = dayjs(from).tz(timeZone);
   const clock = local.format('HH:mm:ss.SSS');
   // Step calendar dates, not 24-hour spans, so a daylight-saving change keeps the clock time.
   let date = local.format('YYYY-MM-DD');
@@ -42,5 +40,10 @@ export function addBusinessDays(from: Date, days: number): Date {
     date = dayjs.utc(date).add(1, 'day').format('YYYY-MM-DD');
     if (isBusinessDay(date)) remaining -= 1;
   }
-  return dayjs.tz(`${date}T${clock}`, CENTER_TIME_ZONE).toDate();
+  return dayjs.tz(`${date}T${clock}`, timeZone).toDate();
+}
+
+/** Today's calendar date (YYYY-MM-DD) in `timeZone`, as of `now`. */
+export function calendarDateIn(timeZone: string, now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(now);
 }

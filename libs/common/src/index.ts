@@ -1,6 +1,6 @@
 export { escapeLike, PageQueryDto, toPage, type Page } from './pagination.js';
 export { Clearable, CommaList, fieldError, IsCalendarDate, IsInstant, Optional, PG_INT_MAX, Trim, UuidParam } from './validation.js';
-export { addBusinessDays, CENTER_TIME_ZONE, isBusinessDay } from './business-days.js';
+export { addBusinessDays, calendarDateIn, isBusinessDay } from './business-days.js';
 export { terminalLogTransport } from './logging.js';
 export { TooManyRequestsException } from './too-many-requests.js';
 export { closeOnSignals, type ShutdownOptions } from './shutdown.js';

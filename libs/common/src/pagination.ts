@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 import { Optional, PG_INT_MAX } from './validation.js';
 
-/** `?page&pageSize` of every list (DESIGN §4): pageSize at most 100. */
+/** `?page&pageSize` of every list (docs/ARCHITECTURE.md §Contracts): pageSize at most 100. */
 export class PageQueryDto {
   @ApiPropertyOptional({ default: 1, minimum: 1 })
   @Optional()

@@ -11,11 +11,31 @@ import {
   Max,
   Min,
   MinLength,
+  Validate,
   ValidateIf,
+  ValidatorConstraint,
   validateSync,
+  type ValidatorConstraintInterface,
 } from 'class-validator';
 
 const trimmed = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+
+/** An IANA time zone this Node knows (Intl refuses any other), e.g. America/New_York. */
+@ValidatorConstraint({ name: 'isTimeZone' })
+class IsTimeZone implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    if (typeof value !== 'string' || !/^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)*$/.test(value)) return false;
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: value });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  defaultMessage(): string {
+    return 'must be an IANA time zone such as America/New_York';
+  }
+}
 
 /**
  * Every setting TA Desk reads, typed and validated once at boot.
@@ -108,6 +128,15 @@ export class AppConfig {
   @Min(1)
   @Max(30)
   FIRST_RESPONSE_BUSINESS_DAYS = 2;
+
+  /**
+   * The center's time zone (IANA name): the days people see and count — business days, report periods, the case list's
+   * date filters, reminders "due today" — are its days (ARCHITECTURE §Contracts). The SQL reads it as center_time_zone().
+   */
+  @trimmed()
+  @IsString()
+  @Validate(IsTimeZone)
+  CENTER_TIME_ZONE = 'America/New_York';
 
   @Type(() => Number)
   @IsInt()

@@ -1,10 +1,7 @@
 /**
- * SQL of the conversation (ARCHITECTURE §Where SQL lives). Owns case_threads and messages. Read models here also
- * read outbound_emails (libs/mail: an outbound message's delivery status), users (author names) and cases
- * (reference, title, assignee) — columns their owners keep.
+ * SQL of the conversation on its own tables, case_threads and messages (ARCHITECTURE §Where SQL lives). What the pages
+ * read across owners (authors' names, delivery status) is in conversation.read-model.sql.ts.
  */
-
-const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** $1 case, $2 a new token: the case's reply token, made on first use (a concurrent first use keeps one). */
 export const THREAD_TOKEN = `
@@ -28,81 +25,8 @@ export interface MessageIdRow {
   message_id: string;
 }
 
-const MESSAGE_JSON = `json_build_object(
-  'id', m.id,
-  'caseId', m.case_id,
-  'direction', m.direction,
-  'origin', m.origin,
-  'matchedBy', m.matched_by,
-  'fromName', m.from_name,
-  'fromAddress', m.from_address,
-  'to', m.to_addresses,
-  'cc', m.cc_addresses,
-  'subject', m.subject,
-  'body', m.visible_body,
-  'fullBody', m.body,
-  'folded', m.visible_body <> btrim(m.body),
-  'autoReply', m.auto_reply,
-  'author', CASE WHEN m.author_id IS NULL THEN NULL ELSE json_build_object('id', m.author_id, 'name', coalesce(u.name, 'Former user')) END,
-  'status', CASE WHEN m.direction <> 'outbound' THEN NULL WHEN m.outbox_email_id IS NULL OR e.id IS NULL THEN 'sent' ELSE e.status END,
-  'hasRaw', m.raw IS NOT NULL,
-  'sentAt', ${iso('coalesce(e.sent_at, m.sent_at)')},
-  'receivedAt', ${iso('m.received_at')},
-  'createdAt', ${iso('m.created_at')})`;
-
-const MESSAGE_FROM = `messages m LEFT JOIN users u ON u.id = m.author_id LEFT JOIN outbound_emails e ON e.id = m.outbox_email_id`;
-
-/** $1 case: its thread, oldest first, and whether the case exists (one statement). */
-export const CASE_THREAD = `
-SELECT EXISTS (SELECT 1 FROM cases WHERE id = $1) AS found,
-       coalesce((SELECT json_agg(${MESSAGE_JSON} ORDER BY m.created_at, m.id) FROM ${MESSAGE_FROM} WHERE m.case_id = $1), '[]'::json) AS items`;
-
-export interface MessageJson {
-  id: string;
-  caseId: string | null;
-  direction: 'outbound' | 'inbound';
-  origin: 'staff' | 'email' | 'status_page';
-  matchedBy: 'reply_address' | 'thread' | 'reference' | 'assigned' | 'status_page' | null;
-  fromName: string | null;
-  fromAddress: string | null;
-  to: string[];
-  cc: string[];
-  subject: string;
-  body: string;
-  fullBody: string;
-  folded: boolean;
-  autoReply: 'auto_reply' | 'bounce' | null;
-  author: { id: string; name: string } | null;
-  status: 'pending' | 'sent' | 'failed' | null;
-  hasRaw: boolean;
-  sentAt: string | null;
-  receivedAt: string | null;
-  createdAt: string;
-}
-
-export interface CaseThreadRow {
-  found: boolean;
-  items: MessageJson[];
-}
-
 /** $1 message, $2 case: is the message on that case (for a file uploaded to it). */
 export const MESSAGE_ON_CASE = `SELECT id FROM messages WHERE id = $1 AND case_id = $2`;
-
-/** $1 message. */
-export const MESSAGE_BY_ID = `SELECT ${MESSAGE_JSON} AS dto FROM ${MESSAGE_FROM} WHERE m.id = $1`;
-
-export interface MessageRow {
-  dto: MessageJson;
-}
-
-/** $1 page size, $2 offset: inbound mail no case claimed, oldest first (a triage queue), with the total. */
-export const UNMATCHED_PAGE = `
-SELECT ${MESSAGE_JSON} AS dto, count(*) OVER ()::int AS total FROM ${MESSAGE_FROM}
-WHERE m.case_id IS NULL ORDER BY m.created_at, m.id LIMIT $1 OFFSET $2`;
-
-export interface UnmatchedRow extends MessageRow {
-  total: number;
-}
 
 /** $1 inbound key: a mail already stored (by Message-ID, or by its bytes' hash when it has none). */
 export const INBOUND_BY_KEY = `SELECT id, case_id, attachments_stored FROM messages WHERE inbound_key = $1`;
@@ -180,16 +104,4 @@ export const RAW_OF = `SELECT raw, subject FROM messages WHERE id = $1`;
 export interface RawRow {
   raw: Buffer | null;
   subject: string;
-}
-
-/** Active leads: told of a reply on a case nobody is assigned to. */
-export const ACTIVE_LEADS = `SELECT id, name, email FROM users WHERE role = 'lead' AND active ORDER BY id`;
-
-/** $1 user: a staff member's name and address (the author of a message, the consultant to tell of a reply). */
-export const STAFF_MEMBER = `SELECT id, name, email FROM users WHERE id = $1`;
-
-export interface StaffMemberRow {
-  id: string;
-  name: string;
-  email: string;
 }

@@ -3,9 +3,10 @@ import { HttpException, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AttachmentsService, type MultipartPart } from '@ta/attachments';
 import { fieldError } from '@ta/common';
-import { CaseEventsService, CasesService } from '@ta/cases';
+import { CaseEventsService, CasesService, type CaseEventPayloads } from '@ta/cases';
 import { AppConfig } from '@ta/config';
 import { OutboxService } from '@ta/mail';
+import { UsersService, type AuthenticatedUser } from '@ta/users';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
@@ -16,14 +17,14 @@ import {
   INSERT_INBOUND,
   INSERT_STATUS_PAGE,
   MARK_UNREAD,
-  ACTIVE_LEADS,
-  STAFF_MEMBER,
   type CaseIdRow,
   type InboundByKeyRow,
   type InsertedRow,
-  type StaffMemberRow,
 } from './conversation.sql.js';
 import { autoReplyKind, newReplyToken, recipientsOf, referencesIn, replyTokensIn, threadIdsOf, visibleText } from './mail-reading.js';
+
+type Actor = Pick<AuthenticatedUser, 'id' | 'role'>;
+type MessageReceivedEvent = CaseEventPayloads['message_received'];
 
 export type MatchedBy = 'reply_address' | 'thread' | 'reference';
 
@@ -59,6 +60,7 @@ export class InboundMailService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CasesService,
     private readonly events: CaseEventsService,
+    private readonly users: UsersService,
     private readonly outbox: OutboxService,
     private readonly attachments: AttachmentsService,
     private readonly config: AppConfig,
@@ -128,34 +130,39 @@ export class InboundMailService {
     manager: EntityManager,
     caseId: string,
     message: JoiningMessage,
-    actorId: string | null,
-    extra: Record<string, unknown> = {},
+    actor: Actor | null,
+    via: Pick<MessageReceivedEvent, 'viaStatusPage'> = {},
   ): Promise<string[]> {
-    await this.events.record(manager, caseId, actorId, 'message_received', {
+    const event: MessageReceivedEvent = {
       messageId: message.id,
       from: message.from_name ?? message.from_address,
       subject: message.subject,
       ...(message.auto_reply ? { autoReply: message.auto_reply } : {}),
-      ...extra,
+      ...via,
+    };
+    if (message.auto_reply) {
+      await this.events.record(manager, caseId, actor?.id ?? null, 'message_received', event);
+      return [];
+    }
+    const locked = await this.cases.recordActivity(manager, caseId, {
+      actor,
+      authorize: false,
+      at: new Date(),
+      event: { type: 'message_received', data: event },
     });
-    if (message.auto_reply) return [];
-    const now = new Date();
-    await this.cases.recordActivity(manager, caseId, now);
     await manager.query(MARK_UNREAD, [caseId, newReplyToken()]);
-    const found = await this.cases.get(caseId);
-    if (found.assignee?.id === actorId && actorId) return [];
-    // The case's consultant, or the leads while nobody has the case.
-    const recipients = found.assignee
-      ? ((await manager.query(STAFF_MEMBER, [found.assignee.id])) as StaffMemberRow[])
-      : ((await manager.query(ACTIVE_LEADS)) as StaffMemberRow[]).filter((lead) => lead.id !== actorId);
+    if (actor && locked.assigneeId === actor.id) return [];
+    // The case's consultant (while active), or the leads while nobody has it.
+    const assignee = locked.assigneeId ? await this.users.findActiveStaff(manager, locked.assigneeId) : null;
+    const recipients = assignee ? [assignee] : (await this.users.activeLeads(manager)).filter((lead) => lead.id !== actor?.id);
     return this.outbox.enqueue(
       manager,
       recipients.map((recipient) => ({
         to: recipient.email,
-        template: 'reply_received',
+        template: 'reply_received' as const,
         data: {
-          reference: found.reference,
-          title: found.title,
+          reference: locked.reference,
+          title: locked.title,
           fromName: message.from_name ?? message.from_address ?? 'the requester',
           excerpt: excerpt(message.visible_body),
           caseUrl: `${this.config.APP_URL}/cases/${caseId}?tab=conversation`,

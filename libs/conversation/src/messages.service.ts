@@ -2,36 +2,37 @@ import { randomUUID } from 'node:crypto';
 import { ConflictException, Injectable, NotFoundException, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AttachmentsService } from '@ta/attachments';
-import { CaseEventsService, CasesService, type CaseDto } from '@ta/cases';
+import { CasesService, type CaseDto } from '@ta/cases';
 import { type Page } from '@ta/common';
 import { AppConfig } from '@ta/config';
+import { readModel } from '@ta/database';
 import { OutboxService } from '@ta/mail';
-import type { AuthenticatedUser } from '@ta/users';
+import { UsersService, type AuthenticatedUser } from '@ta/users';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
-  ASSIGN,
   CASE_THREAD,
+  MESSAGE_BY_ID,
+  UNMATCHED_PAGE,
+  type CaseThreadRow,
+  type MessageJson,
+  type MessageRow,
+  type UnmatchedRow,
+} from './conversation.read-model.sql.js';
+import {
+  ASSIGN,
   INSERT_OUTBOUND,
   LOCK_UNMATCHED,
   MARK_READ,
-  MESSAGE_BY_ID,
   MESSAGE_ON_CASE,
   RAW_OF,
-  STAFF_MEMBER,
   THREAD_MESSAGE_IDS,
   THREAD_TOKEN,
   TOKEN_OF,
-  UNMATCHED_PAGE,
-  type CaseThreadRow,
   type InsertedRow,
   type LockedMessageRow,
   type MessageIdRow,
-  type MessageJson,
-  type MessageRow,
   type RawRow,
-  type StaffMemberRow,
   type ThreadTokenRow,
-  type UnmatchedRow,
 } from './conversation.sql.js';
 import type { CaseFromMessageDto, MessageDto, SendMessageDto, ThreadDto } from './dto/message.dto.js';
 import { InboundMailService } from './inbound-mail.service.js';
@@ -48,7 +49,7 @@ export class MessagesService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CasesService,
-    private readonly events: CaseEventsService,
+    private readonly users: UsersService,
     private readonly outbox: OutboxService,
     private readonly inbound: InboundMailService,
     private readonly attachments: AttachmentsService,
@@ -65,7 +66,7 @@ export class MessagesService implements OnModuleInit {
 
   /** The case's thread, oldest first (one statement, plus one for the messages' files). */
   async thread(caseId: string): Promise<ThreadDto> {
-    const [row] = (await this.dataSource.query(CASE_THREAD, [caseId])) as [CaseThreadRow];
+    const [row] = (await readModel<CaseThreadRow>(this.dataSource, CASE_THREAD, [caseId])) as [CaseThreadRow];
     if (!row.found) throw new NotFoundException(`No case with id ${caseId}`);
     const token = this.config.REPLY_ADDRESS ? ((await this.dataSource.query(TOKEN_OF, [caseId])) as ThreadTokenRow[])[0] : undefined;
     return {
@@ -81,20 +82,28 @@ export class MessagesService implements OnModuleInit {
    */
   async send(caseId: string, dto: SendMessageDto, actor: Actor): Promise<MessageDto> {
     const id = randomUUID();
+    const attachmentIds = dto.attachmentIds ?? [];
     const emailIds = await this.dataSource.transaction(async (manager) => {
-      const locked = await this.cases.lockForChange(manager, caseId, actor);
-      const attachmentIds = dto.attachmentIds ?? [];
+      // Locks the case (its assignee, a lead or an admin only), counts as the clinic answered, and writes the event.
+      const now = new Date();
+      const locked = await this.cases.recordActivity(manager, caseId, {
+        actor,
+        authorize: true,
+        at: now,
+        firstResponseAt: now,
+        event: { type: 'message_sent', data: { messageId: id, to: dto.to, subject: dto.subject, attachments: attachmentIds.length } },
+      });
       const token = await this.tokenOf(manager, caseId);
       const thread = ((await manager.query(THREAD_MESSAGE_IDS, [caseId])) as MessageIdRow[]).map((r) => r.message_id);
       const references = thread.slice(-MAX_REFERENCES);
       const messageId = `<case-${id}@${this.messageDomain()}>`;
-      const [author] = (await manager.query(STAFF_MEMBER, [actor.id])) as [StaffMemberRow];
+      const authorName = (await this.users.names([actor.id], manager)).get(actor.id) ?? 'TA Desk';
       const replyTo = this.config.REPLY_ADDRESS ? plusAddress(this.config.REPLY_ADDRESS, token) : undefined;
       const [emailId] = await this.outbox.enqueue(manager, [
         {
           to: dto.to[0] ?? '',
           template: 'case_message',
-          data: { subject: dto.subject, body: dto.body, reference: locked.reference, author: author.name },
+          data: { subject: dto.subject, body: dto.body, reference: locked.reference, author: authorName },
           dedupeKey: `message:${id}`,
           envelope: {
             messageId,
@@ -109,7 +118,7 @@ export class MessagesService implements OnModuleInit {
         id,
         caseId,
         addressOf(this.config.MAIL_FROM),
-        author.name,
+        authorName,
         dto.to,
         dto.subject,
         dto.body,
@@ -121,14 +130,6 @@ export class MessagesService implements OnModuleInit {
       ]);
       // A file that is not the case's is a 400 naming attachmentIds, and rolls all of this back.
       await this.attachments.attachToMessage(caseId, attachmentIds, id, manager);
-      await this.events.record(manager, caseId, actor.id, 'message_sent', {
-        messageId: id,
-        to: dto.to,
-        subject: dto.subject,
-        attachments: attachmentIds.length,
-      });
-      const now = new Date();
-      await this.cases.recordActivity(manager, caseId, now, now);
       return emailId ? [emailId] : [];
     });
     await this.outbox.dispatch(emailIds);
@@ -143,7 +144,7 @@ export class MessagesService implements OnModuleInit {
   }
 
   async unmatched(page: number, pageSize: number): Promise<Page<MessageDto>> {
-    const rows = (await this.dataSource.query(UNMATCHED_PAGE, [pageSize, (page - 1) * pageSize])) as UnmatchedRow[];
+    const rows = await readModel<UnmatchedRow>(this.dataSource, UNMATCHED_PAGE, [pageSize, (page - 1) * pageSize]);
     return { items: await this.withFiles(rows.map((r) => r.dto)), total: rows[0]?.total ?? 0, page, pageSize };
   }
 
@@ -155,7 +156,7 @@ export class MessagesService implements OnModuleInit {
       if (!message) throw new NotFoundException(`No message with id ${messageId}`);
       if (message.case_id) throw new ConflictException('This message is already on a case');
       await manager.query(ASSIGN, [messageId, caseId, actor.id]);
-      await this.inbound.joinCase(manager, locked.id, message, actor.id);
+      await this.inbound.joinCase(manager, locked.id, message, actor);
       return message;
     });
     await this.inbound.storeFilesOf(messageId, caseId, stored.raw);
@@ -202,7 +203,7 @@ export class MessagesService implements OnModuleInit {
   }
 
   async get(id: string): Promise<MessageDto> {
-    const [row] = (await this.dataSource.query(MESSAGE_BY_ID, [id])) as MessageRow[];
+    const [row] = await readModel<MessageRow>(this.dataSource, MESSAGE_BY_ID, [id]);
     if (!row) throw new NotFoundException(`No message with id ${id}`);
     const [dto] = await this.withFiles([row.dto]);
     if (!dto) throw new NotFoundException(`No message with id ${id}`);

@@ -1,3 +1,4 @@
 export { dataSourceOptions } from './data-source-options.js';
 export { DatabaseModule } from './database.module.js';
 export { statementCounter, StatementCountingLogger } from './statement-counter.js';
+export { readModel } from './read-model.js';

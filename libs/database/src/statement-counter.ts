@@ -13,6 +13,11 @@ export const statementCounter = {
   run<T>(handle: () => T): T {
     return current.run({ statements: 0 }, handle);
   },
+  /** Counts one statement sent without TypeORM's query runner (readModel). */
+  add(): void {
+    const store = current.getStore();
+    if (store) store.statements += 1;
+  },
   /** The count so far in this request's context, or undefined outside one. */
   count(): number | undefined {
     return current.getStore()?.statements;
@@ -22,8 +27,7 @@ export const statementCounter = {
 /** A TypeORM logger that logs nothing and counts every statement it is shown. */
 export class StatementCountingLogger extends AbstractLogger {
   override logQuery(): void {
-    const store = current.getStore();
-    if (store) store.statements += 1;
+    statementCounter.add();
   }
 
   protected writeLog(_level: LogLevel, _message: LogMessage | LogMessage[]): void {

@@ -1,9 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CaseEventsService, CasesService, type Case } from '@ta/cases';
+import { CaseEventsService, CasesService, type LockedCase } from '@ta/cases';
 import { fieldError } from '@ta/common';
-import { Contact } from '@ta/organizations';
-import { User, type AuthenticatedUser } from '@ta/users';
+import { OrganizationsService } from '@ta/organizations';
+import { UsersService, type AuthenticatedUser } from '@ta/users';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { ActionItem, ActionPlanGoal } from './action-plan.entity.js';
 import { lockCaseChild } from './case-child-lock.js';
@@ -19,6 +19,8 @@ export class ActionPlanService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CasesService,
     private readonly events: CaseEventsService,
+    private readonly organizations: OrganizationsService,
+    private readonly users: UsersService,
   ) {}
 
   async get(caseId: string, manager: EntityManager = this.dataSource.manager): Promise<ActionPlanDto> {
@@ -76,7 +78,13 @@ export class ActionPlanService {
   }
 
   /** Adds an item inside the caller's transaction (a consultation's next steps use it too). */
-  async addItemIn(manager: EntityManager, locked: Case, dto: CreateActionItemDto, actor: Actor, fieldPrefix: string): Promise<ActionItem> {
+  async addItemIn(
+    manager: EntityManager,
+    locked: LockedCase,
+    dto: CreateActionItemDto,
+    actor: Actor,
+    fieldPrefix: string,
+  ): Promise<ActionItem> {
     if (dto.goalId !== undefined && dto.goalTitle !== undefined) {
       throw fieldError(`${fieldPrefix}.goalId`, 'give either a goal id or a new goal’s title and area, not both');
     }
@@ -122,13 +130,12 @@ export class ActionPlanService {
       }
       await manager.save(item);
       if (dto.status && dto.status !== before) {
-        await this.events.record(manager, item.caseId, actor.id, 'action_item_status', {
-          itemId: id,
-          description: item.description,
-          from: before,
-          to: dto.status,
+        await this.cases.recordActivity(manager, item.caseId, {
+          actor,
+          authorize: false, // the case is locked and the rule applied above
+          at: now,
+          event: { type: 'action_item_status', data: { itemId: id, description: item.description, from: before, to: dto.status } },
         });
-        await this.cases.recordActivity(manager, item.caseId, now);
       } else {
         await this.events.record(manager, item.caseId, actor.id, 'action_item_updated', { itemId: id, description: item.description });
       }
@@ -145,7 +152,7 @@ export class ActionPlanService {
 
   private async checkOwner(
     manager: EntityManager,
-    locked: Case,
+    locked: LockedCase,
     dto: { ownerUserId?: string; ownerContactId?: string },
     actor: Actor,
     fieldPrefix: string,
@@ -154,11 +161,11 @@ export class ActionPlanService {
     if (dto.ownerUserId && dto.ownerContactId)
       throw fieldError(field('ownerContactId'), 'give either a staff owner or a clinic contact, not both');
     if (dto.ownerContactId) {
-      await checkContactsOf(manager, locked.organizationId, [dto.ownerContactId], field('ownerContactId'));
+      await checkContactsOf(this.organizations, manager, locked.organizationId, [dto.ownerContactId], field('ownerContactId'));
       return { ownerContactId: dto.ownerContactId, ownerUserId: null };
     }
     const userId = dto.ownerUserId ?? actor.id;
-    if (dto.ownerUserId) await checkActiveStaff(manager, userId, field('ownerUserId'));
+    if (dto.ownerUserId) await checkActiveStaff(this.users, manager, userId, field('ownerUserId'));
     return { ownerUserId: userId, ownerContactId: null };
   }
 
@@ -166,10 +173,10 @@ export class ActionPlanService {
     const userIds = [...new Set(items.map((i) => i.ownerUserId).filter((v): v is string => v !== null))];
     const contactIds = [...new Set(items.map((i) => i.ownerContactId).filter((v): v is string => v !== null))];
     const [users, contacts] = await Promise.all([
-      userIds.length ? manager.findBy(User, { id: In(userIds) }) : [],
-      contactIds.length ? manager.findBy(Contact, { id: In(contactIds) }) : [],
+      this.users.names(userIds, manager),
+      this.organizations.findContacts(contactIds, undefined, manager),
     ]);
-    return new Map([...users.map((u) => [u.id, u.name] as const), ...contacts.map((c) => [c.id, c.name] as const)]);
+    return new Map([...users, ...contacts.map((c) => [c.id, c.name] as const)]);
   }
 
   private toItemDto(item: ActionItem, names: Map<string, string>): ActionItemDto {

@@ -1,5 +1,5 @@
 import { NotFoundException } from '@nestjs/common';
-import type { Case, CasesService } from '@ta/cases';
+import type { CasesService, LockedCase } from '@ta/cases';
 import type { EntityManager, EntityTarget, FindOptionsWhere } from 'typeorm';
 
 /**
@@ -13,7 +13,7 @@ export async function lockCaseChild<T extends { id: string; caseId: string }>(
   entity: EntityTarget<T>,
   id: string,
   notFound: string,
-): Promise<{ row: T; caseRow: Case }> {
+): Promise<{ row: T; caseRow: LockedCase }> {
   const where = { id } as FindOptionsWhere<T>;
   const unlocked = await manager.findOneBy(entity, where);
   if (!unlocked) throw new NotFoundException(notFound);

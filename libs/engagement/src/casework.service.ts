@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { fieldError } from '@ta/common';
-import { CasesService, type AssignDto, type Case, type CaseDto, type TransitionDto } from '@ta/cases';
+import { CasesService, type AssignDto, type CaseDto, type LockedCase, type SettledOpenWork, type TransitionDto } from '@ta/cases';
 import type { AuthenticatedUser } from '@ta/users';
 import type { EntityManager } from 'typeorm';
 import { CANCEL_OPEN_WORK, COUNT_OPEN_WORK, HAND_OVER_OPEN_WORK, type OpenWorkCountsRow } from './open-work.sql.js';
@@ -54,7 +54,7 @@ export class CaseworkService {
     return this.cases.transition(caseId, dto, actor, (manager, locked) => this.settleOpenWork(manager, locked, dto));
   }
 
-  private async settleOpenWork(manager: EntityManager, locked: Case, dto: TransitionDto): Promise<Record<string, unknown>> {
+  private async settleOpenWork(manager: EntityManager, locked: LockedCase, dto: TransitionDto): Promise<SettledOpenWork> {
     const choice = dto.to === 'closed' ? 'cancel' : dto.openWork;
     if (choice === 'cancel') {
       const [row] = (await manager.query(CANCEL_OPEN_WORK, [locked.id])) as [OpenWorkCountsRow];

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Case, CaseEventsService, CasesService } from '@ta/cases';
+import { CaseEventsService, CasesService, type LockedCase } from '@ta/cases';
 import { fieldError } from '@ta/common';
+import { OrganizationsService } from '@ta/organizations';
 import type { AuthenticatedUser } from '@ta/users';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ActionPlanService } from './action-plan.service.js';
@@ -24,6 +26,7 @@ export class ConsultationsService {
     private readonly events: CaseEventsService,
     private readonly followUps: FollowUpsService,
     private readonly actionPlan: ActionPlanService,
+    private readonly organizations: OrganizationsService,
   ) {}
 
   async list(caseId: string): Promise<ConsultationDto[]> {
@@ -39,52 +42,62 @@ export class ConsultationsService {
 
   /**
    * Logs a session with the follow-ups and action items made of its next steps, all in one transaction:
-   * anything invalid (an attendee of another organization, an unknown topic) saves nothing.
+   * anything invalid (an attendee of another organization, an unknown topic) saves nothing. The case is locked first
+   * by the one command that records the activity and its event (its id is made here so the event can name it).
    */
   async create(caseId: string, dto: CreateConsultationDto, actor: Actor): Promise<ConsultationDto> {
     return this.dataSource.transaction(async (manager) => {
-      const locked = await this.cases.lockForChange(manager, caseId, actor);
-      if (locked.status === 'closed')
-        throw new ConflictException('This case is closed; reopen is not possible from closed, open a new case instead');
-      await checkContactsOf(manager, locked.organizationId, dto.attendeeContactIds, 'attendeeContactIds');
-      await this.cases.checkTopics(manager, dto.topics);
-      const saved = await manager.save(
-        manager.create(Consultation, {
-          caseId,
-          consultantId: actor.id,
-          startedAt: dto.startedAt,
-          durationMinutes: dto.durationMinutes,
-          modality: dto.modality,
-          attendeeContactIds: dto.attendeeContactIds,
-          headcount: dto.headcount ?? null,
-          topics: dto.topics,
-          summary: dto.summary,
-          nextSteps: dto.nextSteps ?? '',
-        }),
-      );
-      await this.events.record(manager, caseId, actor.id, 'consultation_logged', {
-        consultationId: saved.id,
-        startedAt: saved.startedAt.toISOString(),
-        durationMinutes: saved.durationMinutes,
-        modality: saved.modality,
+      const id = randomUUID();
+      const now = new Date();
+      const locked = await this.cases.recordActivity(manager, caseId, {
+        actor,
+        authorize: true,
+        at: now,
+        firstResponseAt: dto.startedAt < now ? dto.startedAt : now,
+        topics: dto.topics,
+        event: {
+          type: 'consultation_logged',
+          data: {
+            consultationId: id,
+            startedAt: dto.startedAt.toISOString(),
+            durationMinutes: dto.durationMinutes,
+            modality: dto.modality,
+          },
+        },
+        check: (current) => {
+          if (current.status === 'closed')
+            throw new ConflictException('This case is closed; reopen is not possible from closed, open a new case instead');
+        },
       });
+      await checkContactsOf(this.organizations, manager, locked.organizationId, dto.attendeeContactIds, 'attendeeContactIds');
+      // insert, not save: save would first look the given id up.
+      const saved = manager.create(Consultation, {
+        id,
+        caseId,
+        consultantId: actor.id,
+        startedAt: dto.startedAt,
+        durationMinutes: dto.durationMinutes,
+        modality: dto.modality,
+        attendeeContactIds: dto.attendeeContactIds,
+        headcount: dto.headcount ?? null,
+        topics: dto.topics,
+        summary: dto.summary,
+        nextSteps: dto.nextSteps ?? '',
+      });
+      await manager.insert(Consultation, saved);
       for (const [i, followUp] of (dto.followUps ?? []).entries())
         await this.followUps.createIn(manager, locked, followUp, actor, `followUps.${i}`);
       for (const [i, item] of (dto.actionItems ?? []).entries())
         await this.actionPlan.addItemIn(manager, locked, item, actor, `actionItems.${i}`);
-      const now = new Date();
-      await this.cases.recordActivity(manager, caseId, now, dto.startedAt < now ? dto.startedAt : now);
       return toConsultationDto(saved);
     });
   }
 
   async update(id: string, dto: UpdateConsultationDto, actor: Actor): Promise<ConsultationDto> {
     return this.dataSource.transaction(async (manager) => {
-      const consultation = await this.loadForAuthor(manager, id, actor);
-      if (dto.attendeeContactIds) {
-        const { organizationId } = await manager.findOneByOrFail(Case, { id: consultation.caseId });
-        await checkContactsOf(manager, organizationId, dto.attendeeContactIds, 'attendeeContactIds');
-      }
+      const { consultation, caseRow } = await this.loadForAuthor(manager, id, actor);
+      if (dto.attendeeContactIds)
+        await checkContactsOf(this.organizations, manager, caseRow.organizationId, dto.attendeeContactIds, 'attendeeContactIds');
       if (dto.topics) await this.cases.checkTopics(manager, dto.topics);
       const changed: string[] = [];
       for (const field of EDITABLE) {
@@ -102,7 +115,7 @@ export class ConsultationsService {
 
   async remove(id: string, actor: Actor): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const consultation = await this.loadForAuthor(manager, id, actor);
+      const { consultation } = await this.loadForAuthor(manager, id, actor);
       await manager.delete(Consultation, { id });
       await this.events.record(manager, consultation.caseId, actor.id, 'consultation_deleted', {
         consultationId: id,
@@ -113,11 +126,15 @@ export class ConsultationsService {
   }
 
   /** Its author, a lead or an admin may change or delete a logged session. */
-  private async loadForAuthor(manager: DataSource['manager'], id: string, actor: Actor): Promise<Consultation> {
-    const { row: consultation } = await lockCaseChild(manager, this.cases, Consultation, id, `No consultation with id ${id}`);
+  private async loadForAuthor(
+    manager: DataSource['manager'],
+    id: string,
+    actor: Actor,
+  ): Promise<{ consultation: Consultation; caseRow: LockedCase }> {
+    const { row: consultation, caseRow } = await lockCaseChild(manager, this.cases, Consultation, id, `No consultation with id ${id}`);
     if (actor.role === 'consultant' && consultation.consultantId !== actor.id) {
       throw new ForbiddenException('Only the consultant who logged this session, a lead or an admin may change it');
     }
-    return consultation;
+    return { consultation, caseRow };
   }
 }

@@ -1,6 +1,6 @@
 export const MODALITIES = ['video', 'phone', 'onsite', 'email', 'webinar', 'training'] as const;
 export type Modality = (typeof MODALITIES)[number];
-/** The words people read (apps/web/src/api/labels.ts has the same). */
+/** The words people read for each code (the web's copy is generated from these: ARCHITECTURE §Contracts). */
 export const MODALITY_LABELS: Record<Modality, string> = {
   video: 'Video',
   phone: 'Phone',
@@ -19,6 +19,26 @@ export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
 
 export const FOLLOW_UP_STATUSES = ['scheduled', 'done', 'cancelled', 'missed'] as const;
 export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+
+export const ACTION_ITEM_STATUS_LABELS: Record<ActionItemStatus, string> = {
+  todo: 'To do',
+  in_progress: 'In progress',
+  done: 'Done',
+  blocked: 'Blocked',
+  cancelled: 'Cancelled',
+};
+export const FOLLOW_UP_KIND_LABELS: Record<FollowUpKind, string> = {
+  check_in: 'Check-in',
+  send_resource: 'Send resource',
+  review_plan: 'Review plan',
+  other: 'Other',
+};
+export const FOLLOW_UP_STATUS_LABELS: Record<FollowUpStatus, string> = {
+  scheduled: 'Scheduled',
+  done: 'Done',
+  cancelled: 'Cancelled',
+  missed: 'Missed',
+};
 
 export interface Progress {
   done: number;

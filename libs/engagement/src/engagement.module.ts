@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CasesModule } from '@ta/cases';
+import { OrganizationsModule } from '@ta/organizations';
+import { StaffDirectoryModule } from '@ta/users';
 import { ActionItem, ActionPlanGoal } from './action-plan.entity.js';
 import { ActionPlanService } from './action-plan.service.js';
 import { CaseworkController } from './casework.controller.js';
@@ -12,7 +14,12 @@ import { FollowUp } from './follow-up.entity.js';
 import { FollowUpsService } from './follow-ups.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Consultation, ActionPlanGoal, ActionItem, FollowUp]), CasesModule],
+  imports: [
+    TypeOrmModule.forFeature([Consultation, ActionPlanGoal, ActionItem, FollowUp]),
+    CasesModule,
+    OrganizationsModule,
+    StaffDirectoryModule,
+  ],
   controllers: [EngagementController, CaseworkController],
   providers: [ConsultationsService, ActionPlanService, FollowUpsService, CaseworkService],
   exports: [ConsultationsService, ActionPlanService, FollowUpsService],

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { fieldError } from '@ta/common';
-import { CaseEventsService, CasesService, type Case } from '@ta/cases';
-import type { AuthenticatedUser } from '@ta/users';
+import { CaseEventsService, CasesService, type LockedCase } from '@ta/cases';
+import { UsersService, type AuthenticatedUser } from '@ta/users';
 import { DataSource, type EntityManager } from 'typeorm';
 import { lockCaseChild } from './case-child-lock.js';
-import type { CreateFollowUpDto, FollowUpDto, MyFollowUpDto, MyFollowUpsDto, UpdateFollowUpDto } from './dto/follow-up.dto.js';
+import type { CreateFollowUpDto, FollowUpDto, MyFollowUpsDto, UpdateFollowUpDto } from './dto/follow-up.dto.js';
 import { toFollowUpDto } from './dto/follow-up.dto.js';
 import { FollowUp } from './follow-up.entity.js';
+import { COUNT_MISSED, type CountMissedRow } from './follow-ups.sql.js';
+import { MY_FOLLOW_UPS, type MyFollowUpRow } from './my-follow-ups.read-model.sql.js';
 import { checkActiveStaff } from './staff-check.js';
 
 type Actor = Pick<AuthenticatedUser, 'id' | 'role'>;
@@ -20,6 +22,7 @@ export class FollowUpsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CasesService,
     private readonly events: CaseEventsService,
+    private readonly users: UsersService,
   ) {}
 
   async list(caseId: string): Promise<FollowUpDto[]> {
@@ -36,7 +39,7 @@ export class FollowUpsService {
   }
 
   /** Creates a follow-up inside the caller's transaction (a consultation's next steps use it too). */
-  async createIn(manager: EntityManager, locked: Case, dto: CreateFollowUpDto, actor: Actor, fieldPrefix: string): Promise<FollowUp> {
+  async createIn(manager: EntityManager, locked: LockedCase, dto: CreateFollowUpDto, actor: Actor, fieldPrefix: string): Promise<FollowUp> {
     const assigneeId = dto.assigneeId ?? actor.id;
     const status = dto.status ?? 'scheduled';
     const now = new Date();
@@ -47,7 +50,7 @@ export class FollowUpsService {
         'is more than a day in the past; pick a time ahead, or log it as done if it already happened',
       );
     }
-    if (dto.assigneeId) await checkActiveStaff(manager, dto.assigneeId, `${fieldPrefix}.assigneeId`);
+    if (dto.assigneeId) await checkActiveStaff(this.users, manager, dto.assigneeId, `${fieldPrefix}.assigneeId`);
     const saved = await manager.save(
       manager.create(FollowUp, {
         caseId: locked.id,
@@ -60,14 +63,19 @@ export class FollowUpsService {
         createdBy: actor.id,
       }),
     );
-    await this.events.record(manager, locked.id, actor.id, 'follow_up_scheduled', {
-      followUpId: saved.id,
-      kind: saved.kind,
-      dueAt: saved.dueAt.toISOString(),
-      assigneeId,
-      ...(status === 'done' ? { status } : {}),
-    });
-    if (status === 'done') await this.cases.recordActivity(manager, locked.id, now);
+    const event = {
+      type: 'follow_up_scheduled' as const,
+      data: {
+        followUpId: saved.id,
+        kind: saved.kind,
+        dueAt: saved.dueAt.toISOString(),
+        assigneeId,
+        ...(status === 'done' ? { status } : {}),
+      },
+    };
+    // A follow-up logged as done is work with the clinic: the case records it with the event, in one statement.
+    if (status === 'done') await this.cases.recordActivity(manager, locked.id, { actor, authorize: false, at: now, event });
+    else await this.events.record(manager, locked.id, actor.id, event.type, event.data);
     return saved;
   }
 
@@ -76,7 +84,7 @@ export class FollowUpsService {
     return this.dataSource.transaction(async (manager) => {
       const { row: followUp, caseRow } = await lockCaseChild(manager, this.cases, FollowUp, id, `No follow-up with id ${id}`);
       if (followUp.assigneeId !== actor.id) this.cases.assertCanEdit(caseRow, actor);
-      if (dto.assigneeId) await checkActiveStaff(manager, dto.assigneeId, 'assigneeId');
+      if (dto.assigneeId) await checkActiveStaff(this.users, manager, dto.assigneeId, 'assigneeId');
       const before = followUp.status;
       const fromDueAt = followUp.dueAt;
       const edited =
@@ -97,20 +105,13 @@ export class FollowUpsService {
       }
       const saved = await manager.save(followUp);
       if (dto.status && dto.status !== before) {
-        await this.events.record(manager, followUp.caseId, actor.id, 'follow_up_status', {
-          followUpId: id,
-          kind: followUp.kind,
-          from: before,
-          to: dto.status,
-        });
-        if (dto.status === 'done') await this.cases.recordActivity(manager, followUp.caseId, now);
+        const event = { type: 'follow_up_status' as const, data: { followUpId: id, kind: followUp.kind, from: before, to: dto.status } };
+        if (dto.status === 'done') await this.cases.recordActivity(manager, followUp.caseId, { actor, authorize: false, at: now, event });
+        else await this.events.record(manager, followUp.caseId, actor.id, event.type, event.data);
       }
       // Handling a missed follow-up (done, cancelled, rescheduled) handles the signal it raised.
       if (before === 'missed' && saved.status !== 'missed') {
-        const [{ missed }] = (await manager.query(
-          `SELECT count(*)::int AS missed FROM follow_ups WHERE case_id = $1 AND status = 'missed'`,
-          [followUp.caseId],
-        )) as [{ missed: number }];
+        const [{ missed }] = (await manager.query(COUNT_MISSED, [followUp.caseId])) as [CountMissedRow];
         if (missed === 0) await this.cases.clearMissedWorkSignal(manager, followUp.caseId, now);
       }
       // A missed follow-up rescheduled is both: scheduled again, and due at a new time.
@@ -129,38 +130,22 @@ export class FollowUpsService {
 
   /** The signed-in user's scheduled follow-ups: overdue, due today, and due in the 7 days after today (days in New York). */
   async mine(actor: Actor, now = new Date()): Promise<MyFollowUpsDto> {
-    const rows = (await this.dataSource.query(
-      `WITH bounds AS (
-         SELECT (date_trunc('day', $2::timestamptz AT TIME ZONE 'America/New_York') AT TIME ZONE 'America/New_York') AS today_start)
-       SELECT f.*, c.reference, c.title, o.name AS organization_name,
-              CASE WHEN f.due_at < b.today_start THEN 'overdue'
-                   WHEN f.due_at < b.today_start + interval '1 day' THEN 'today'
-                   ELSE 'thisWeek' END AS bucket
-       FROM follow_ups f
-       JOIN cases c ON c.id = f.case_id
-       JOIN organizations o ON o.id = c.organization_id
-       CROSS JOIN bounds b
-       WHERE f.assignee_id = $1 AND f.status IN ('scheduled', 'missed') AND f.due_at < b.today_start + interval '8 days'
-       ORDER BY f.due_at ASC
-       LIMIT 500`,
-      [actor.id, now],
-    )) as Array<Record<string, unknown>>;
+    const rows = (await this.dataSource.query(MY_FOLLOW_UPS, [actor.id, now])) as MyFollowUpRow[];
     const result: MyFollowUpsDto = { overdue: [], today: [], thisWeek: [] };
     for (const row of rows) {
-      const item: MyFollowUpDto = {
-        id: row.id as string,
-        caseId: row.case_id as string,
-        dueAt: (row.due_at as Date).toISOString(),
-        assigneeId: row.assignee_id as string,
-        kind: row.kind as MyFollowUpDto['kind'],
-        note: row.note as string,
-        status: row.status as MyFollowUpDto['status'],
+      result[row.bucket].push({
+        id: row.id,
+        caseId: row.case_id,
+        dueAt: row.due_at.toISOString(),
+        assigneeId: row.assignee_id,
+        kind: row.kind,
+        note: row.note,
+        status: row.status,
         completedAt: null,
-        caseReference: row.reference as string,
-        caseTitle: row.title as string,
-        organizationName: row.organization_name as string,
-      };
-      result[row.bucket as keyof MyFollowUpsDto].push(item);
+        caseReference: row.reference,
+        caseTitle: row.title,
+        organizationName: row.organization_name,
+      });
     }
     return result;
   }

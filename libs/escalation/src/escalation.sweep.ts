@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CENTER_TIME_ZONE } from '@ta/common';
+import { calendarDateIn } from '@ta/common';
 import { AppConfig } from '@ta/config';
 import { OutboxService } from '@ta/mail';
 import { DataSource } from 'typeorm';
@@ -11,7 +11,7 @@ import {
   MISSED_FOLLOW_UPS,
   STALL_AT_RISK,
   STALL_ESCALATE,
-} from './sweep.sql.js';
+} from './escalation.sweep.sql.js';
 
 /** Types every parameter once, so each rule may use any subset of them. */
 const PARAMS = `params AS (SELECT $1::timestamptz AS now, $2::text AS today, $3::text AS app_url, $4::int AS at_risk_days, $5::int AS escalate_days), `;
@@ -33,8 +33,6 @@ export interface SweepReport {
   tookMs: Record<keyof typeof RULES, number>;
 }
 
-const todayInNewYork = (now: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: CENTER_TIME_ZONE }).format(now);
-
 @Injectable()
 export class EscalationSweep {
   private readonly logger = new Logger(EscalationSweep.name);
@@ -47,7 +45,13 @@ export class EscalationSweep {
 
   /** Runs every rule as of `now`; safe to run twice or on two workers at once. Returns rows affected per rule. */
   async run(now: Date): Promise<SweepReport> {
-    const params = [now, todayInNewYork(now), this.config.APP_URL, this.config.STALL_AT_RISK_DAYS, this.config.STALL_ESCALATE_DAYS];
+    const params = [
+      now,
+      calendarDateIn(this.config.CENTER_TIME_ZONE, now),
+      this.config.APP_URL,
+      this.config.STALL_AT_RISK_DAYS,
+      this.config.STALL_ESCALATE_DAYS,
+    ];
     const report: SweepReport = { effects: {} as SweepReport['effects'], tookMs: {} as SweepReport['tookMs'] };
     for (const [name, sql] of Object.entries(RULES) as Array<[keyof typeof RULES, string]>) {
       const started = performance.now();

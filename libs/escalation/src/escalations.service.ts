@@ -1,48 +1,34 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CaseEventsService } from '@ta/cases';
+import { CaseEventsService, CasesService } from '@ta/cases';
 import type { AuthenticatedUser } from '@ta/users';
 import { DataSource } from 'typeorm';
 import type { EscalationDto } from './escalation.dto.js';
+import { ESCALATIONS, type EscalationRow } from './escalations.read-model.sql.js';
 
 @Injectable()
 export class EscalationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: CaseEventsService,
+    private readonly cases: CasesService,
   ) {}
 
   /** Escalated and at-risk cases, escalated first, longest-waiting first; why and since when come from the timeline. */
   async list(): Promise<EscalationDto[]> {
-    const rows = (await this.dataSource.query(
-      `SELECT c.id, c.reference, c.title, c.status, c.stall_level, c.last_activity_at, c.first_response_due_at, c.first_response_at,
-              o.id AS organization_id, o.name AS organization_name, u.id AS assignee_id, u.name AS assignee_name,
-              e.type AS event_type, e.data AS event_data, e.created_at AS since,
-              (SELECT max(a.created_at) FROM case_events a WHERE a.case_id = c.id AND a.type = 'escalation_acknowledged' AND a.created_at >= e.created_at) AS acknowledged_at
-       FROM cases c
-       JOIN organizations o ON o.id = c.organization_id
-       LEFT JOIN users u ON u.id = c.assignee_id
-       LEFT JOIN LATERAL (
-         SELECT type, data, created_at FROM case_events
-         WHERE case_id = c.id AND type IN ('escalated', 'stall_at_risk', 'follow_up_missed')
-         ORDER BY created_at DESC LIMIT 1
-       ) e ON true
-       WHERE c.stall_level <> 'none' AND c.status NOT IN ('resolved', 'closed')
-       ORDER BY (c.stall_level = 'escalated') DESC, e.created_at ASC NULLS LAST
-       LIMIT 500`,
-    )) as Array<Record<string, unknown>>;
+    const rows = (await this.dataSource.query(ESCALATIONS)) as EscalationRow[];
     return rows.map((r) => ({
-      caseId: r.id as string,
-      reference: r.reference as string,
-      title: r.title as string,
-      status: r.status as string,
-      stallLevel: r.stall_level as 'at_risk' | 'escalated',
-      reason: reasonOf(r.event_type as string | null, r.event_data as Record<string, unknown> | null),
-      since: (r.since as Date | null)?.toISOString() ?? null,
-      lastActivityAt: (r.last_activity_at as Date).toISOString(),
-      organization: { id: r.organization_id as string, name: r.organization_name as string },
-      assignee: r.assignee_id ? { id: r.assignee_id as string, name: r.assignee_name as string } : null,
-      acknowledgedAt: (r.acknowledged_at as Date | null)?.toISOString() ?? null,
+      caseId: r.id,
+      reference: r.reference,
+      title: r.title,
+      status: r.status,
+      stallLevel: r.stall_level,
+      reason: reasonOf(r.event_type, r.event_data),
+      since: r.since?.toISOString() ?? null,
+      lastActivityAt: r.last_activity_at.toISOString(),
+      organization: { id: r.organization_id, name: r.organization_name },
+      assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? '' } : null,
+      acknowledgedAt: r.acknowledged_at?.toISOString() ?? null,
     }));
   }
 
@@ -50,11 +36,11 @@ export class EscalationsService {
   async acknowledge(caseId: string, actor: Pick<AuthenticatedUser, 'id' | 'role'>, note?: string): Promise<void> {
     if (actor.role === 'consultant') throw new ForbiddenException('Only leads and admins acknowledge escalations');
     await this.dataSource.transaction(async (manager) => {
-      const [row] = (await manager.query(`SELECT stall_level FROM cases WHERE id = $1 FOR UPDATE`, [caseId])) as Array<{
-        stall_level: string;
-      }>;
-      if (!row) throw new NotFoundException(`No case with id ${caseId}`);
-      await this.events.record(manager, caseId, actor.id, 'escalation_acknowledged', { level: row.stall_level, ...(note ? { note } : {}) });
+      const locked = await this.cases.lock(manager, caseId);
+      await this.events.record(manager, caseId, actor.id, 'escalation_acknowledged', {
+        level: locked.stallLevel,
+        ...(note ? { note } : {}),
+      });
     });
   }
 }

@@ -1,3 +1,2 @@
-export { IntakeSubmission } from './intake-submission.entity.js';
 export { IntakeModule } from './intake.module.js';
 export { IntakeService } from './intake.service.js';

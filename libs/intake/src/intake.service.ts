@@ -1,38 +1,16 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CasesService } from '@ta/cases';
-import { addBusinessDays, CENTER_TIME_ZONE } from '@ta/common';
+import { addBusinessDays } from '@ta/common';
 import { AppConfig } from '@ta/config';
-import { OutboxService } from '@ta/mail';
-import {
-  Contact,
-  CONTACT_ROLE_LABELS,
-  normalizeOrganizationName,
-  Organization,
-  PEER_ROLE_LABELS,
-  PEER_ROLES,
-  POPULATION_LABELS,
-  STAGE_LABELS,
-} from '@ta/organizations';
-import { DataSource, type EntityManager } from 'typeorm';
+import { OutboxService, type EmailToQueue } from '@ta/mail';
+import { CONTACT_ROLE_LABELS, OrganizationsService, PEER_ROLE_LABELS, POPULATION_LABELS, STAGE_LABELS } from '@ta/organizations';
+import { UsersService } from '@ta/users';
+import { DataSource } from 'typeorm';
 import { CONTACT_METHOD_LABELS, type IntakeDto, type IntakeResultDto, type RequestStatusDto } from './dto/intake.dto.js';
-import { IntakeSubmission } from './intake-submission.entity.js';
-
-/** Mailbox providers shared by everyone: their domain says nothing about the organization. */
-const SHARED_EMAIL_DOMAINS = new Set([
-  'gmail.com',
-  'yahoo.com',
-  'hotmail.com',
-  'outlook.com',
-  'aol.com',
-  'icloud.com',
-  'live.com',
-  'msn.com',
-  'protonmail.com',
-  'verizon.net',
-  'optonline.net',
-]);
+import { INSERT_SUBMISSION } from './intake.sql.js';
+import { REQUEST_STATUS, type RequestStatusRow } from './request-status.read-model.sql.js';
 
 /** The requester's view of where a case is; paused sits on "in progress", closed on the last step. */
 const PLAIN_STATUS: Record<string, string> = {
@@ -91,50 +69,50 @@ export class IntakeService {
     private readonly config: AppConfig,
     private readonly cases: CasesService,
     private readonly outbox: OutboxService,
+    private readonly organizations: OrganizationsService,
+    private readonly users: UsersService,
   ) {}
 
   /**
    * Stores the request, matches or creates the organization and contact, opens a case due in
    * FIRST_RESPONSE_BUSINESS_DAYS business days, and queues the emails — one transaction; the emails go out after it commits.
+   * Each owner does its part in one or two statements (organizations files the requester, cases opens the case with its
+   * event, users names the leads, mail writes the emails).
    */
   async submit(dto: IntakeDto): Promise<IntakeResultDto> {
     if (dto.website) return this.decoy();
     const token = randomBytes(24).toString('base64url');
     const statusUrl = `${this.config.APP_URL}/request/status/${token}`;
     const { reference, emailIds } = await this.dataSource.transaction(async (manager) => {
-      const { organization, organizationCreated, contact, contactCreated } = await this.matchOrCreate(manager, dto);
+      const { organization, organizationCreated, contactId, contactCreated } = await this.organizations.findOrCreateForIntake(manager, {
+        ...dto,
+        phone: dto.phone ?? null,
+      });
       const openedAt = new Date();
-      const submissionId = (await manager.query(`SELECT gen_random_uuid() AS id`))[0].id as string;
-      const topicLabels = new Map((await this.cases.topics()).map((topic) => [topic.code, topic.label]));
+      const submissionId = randomUUID();
       const opened = await this.cases.openFromIntake(manager, {
         organizationId: organization.id,
-        primaryContactId: contact.id,
-        title: titleFrom(
-          dto.topics.map((code) => topicLabels.get(code) ?? code),
-          organization.name,
-        ),
+        primaryContactId: contactId,
+        title: (topicLabels) => titleFrom(topicLabels, organization.name),
         description: describe(dto),
         topics: dto.topics,
         serviceLines: dto.peerRoles,
-        firstResponseDueAt: addBusinessDays(openedAt, this.config.FIRST_RESPONSE_BUSINESS_DAYS),
+        firstResponseDueAt: addBusinessDays(openedAt, this.config.FIRST_RESPONSE_BUSINESS_DAYS, this.config.CENTER_TIME_ZONE),
         openedAt,
         intakeId: submissionId,
       });
       const { website: _honeypot, ...payload } = dto;
-      await manager.save(IntakeSubmission, {
-        id: submissionId,
-        payload: payload as unknown as Record<string, unknown>,
-        organizationId: organization.id,
+      await manager.query(INSERT_SUBMISSION, [
+        submissionId,
+        payload,
+        organization.id,
         organizationCreated,
-        contactId: contact.id,
+        contactId,
         contactCreated,
-        caseId: opened.id,
-        tokenHash: hashToken(token),
-      });
-      const leads = (await manager.query(`SELECT id, email FROM users WHERE role = 'lead' AND active`)) as Array<{
-        id: string;
-        email: string;
-      }>;
+        opened.id,
+        hashToken(token),
+      ]);
+      const leads = await this.users.activeLeads(manager);
       const emailIds = await this.outbox.enqueue(manager, [
         {
           to: dto.email,
@@ -147,7 +125,7 @@ export class IntakeService {
           },
           dedupeKey: `intake:${submissionId}:confirmation`,
         },
-        ...leads.map((lead) => ({
+        ...leads.map((lead): EmailToQueue => ({
           to: lead.email,
           template: 'intake_new_request',
           data: {
@@ -185,35 +163,13 @@ export class IntakeService {
   /** What the requester may see: no notes, no summaries, the consultant's first name only. */
   async status(token: string): Promise<RequestStatusDto> {
     const hash = hashToken(token);
-    const [row] = (await this.dataSource.query(
-      `SELECT s.token_hash, s.created_at, c.id AS case_id, c.reference, c.status, o.name AS organization_name, u.name AS consultant_name
-       FROM intake_submissions s JOIN cases c ON c.id = s.case_id JOIN organizations o ON o.id = c.organization_id
-       LEFT JOIN users u ON u.id = c.assignee_id
-       WHERE s.token_hash = $1`,
-      [hash],
-    )) as Array<{
-      token_hash: string;
-      created_at: Date;
-      case_id: string;
-      reference: string;
-      status: string;
-      organization_name: string;
-      consultant_name: string | null;
-    }>;
+    const [row] = (await this.dataSource.query(REQUEST_STATUS, [hash])) as RequestStatusRow[];
     // The index finds the row; the constant-time comparison keeps the answer time independent of how much matched.
     if (!row || !timingSafeEqual(Buffer.from(row.token_hash), Buffer.from(hash)))
       throw new NotFoundException('No request found for this link');
-    const sessions = (await this.dataSource.query(
-      `SELECT DISTINCT to_char(started_at AT TIME ZONE $2, 'YYYY-MM-DD') AS day FROM consultations WHERE case_id = $1 AND started_at <= now() ORDER BY day`,
-      [row.case_id, CENTER_TIME_ZONE],
-    )) as Array<{ day: string }>;
-    const [next] = (await this.dataSource.query(
-      `SELECT to_char(due_at AT TIME ZONE $2, 'YYYY-MM-DD') AS day FROM follow_ups WHERE case_id = $1 AND status = 'scheduled' AND due_at >= now() ORDER BY due_at LIMIT 1`,
-      [row.case_id, CENTER_TIME_ZONE],
-    )) as Array<{ day: string }>;
     const consultantFirstName = row.consultant_name ? (row.consultant_name.split(' ')[0] ?? null) : null;
     // A closed case has nothing ahead of it, even a follow-up someone forgot.
-    const nextFollowUpDate = row.status === 'closed' ? null : (next?.day ?? null);
+    const nextFollowUpDate = row.status === 'closed' ? null : row.next_follow_up;
     return {
       reference: row.reference,
       organizationName: row.organization_name,
@@ -221,84 +177,14 @@ export class IntakeService {
       statusText: statusStory({
         status: row.status,
         consultant: consultantFirstName,
-        sessionsHeld: sessions.length,
+        sessionsHeld: row.sessions.length,
         nextFollowUp: nextFollowUpDate,
       }),
       submittedAt: row.created_at.toISOString(),
       consultantFirstName,
-      sessionDates: sessions.map((s) => s.day),
+      sessionDates: row.sessions,
       nextFollowUpDate,
     };
-  }
-
-  /** A known person keeps their organization; otherwise match the organization by name and region, then by email domain. */
-  private async matchOrCreate(manager: EntityManager, dto: IntakeDto) {
-    const existingContact = await manager
-      .createQueryBuilder(Contact, 'c')
-      .where('lower(c.email) = lower(:email)', { email: dto.email })
-      .orderBy('c.createdAt', 'ASC')
-      .getOne();
-    if (existingContact) {
-      const organization = await this.notePeerRoles(
-        manager,
-        await manager.findOneByOrFail(Organization, { id: existingContact.organizationId }),
-        dto,
-      );
-      return { organization, organizationCreated: false, contact: existingContact, contactCreated: false };
-    }
-    const domain = dto.email.split('@')[1]?.toLowerCase() ?? '';
-    const organization =
-      (await manager.findOne(Organization, {
-        where: { normalizedName: normalizeOrganizationName(dto.organizationName), region: dto.region },
-        order: { createdAt: 'ASC' },
-      })) ??
-      (SHARED_EMAIL_DOMAINS.has(domain)
-        ? null
-        : await manager
-            .createQueryBuilder(Organization, 'o')
-            .where("o.id IN (SELECT c.organization_id FROM contacts c WHERE lower(split_part(c.email, '@', 2)) = :domain)", { domain })
-            .orderBy('o.createdAt', 'ASC')
-            .getOne());
-    const organizationCreated = !organization;
-    const matched = organization ? await this.notePeerRoles(manager, organization, dto) : await this.createOrganization(manager, dto);
-    const contact = await manager.save(
-      manager.create(Contact, {
-        organizationId: matched.id,
-        name: dto.contactName,
-        email: dto.email,
-        phone: dto.phone ?? null,
-        title: null,
-        role: dto.role,
-      }),
-    );
-    return { organization: matched, organizationCreated, contact, contactCreated: true };
-  }
-
-  private createOrganization(manager: EntityManager, dto: IntakeDto): Promise<Organization> {
-    return manager.save(
-      manager.create(Organization, {
-        name: dto.organizationName,
-        normalizedName: normalizeOrganizationName(dto.organizationName),
-        kind: 'mhotrs_clinic',
-        region: dto.region,
-        county: dto.county,
-        populations: dto.populations,
-        stage: dto.stage,
-        peerRoles: dto.peerRoles,
-        peerNycps: 0,
-        peerYpa: 0,
-        peerFpa: 0,
-        notes: '',
-      }),
-    );
-  }
-
-  /** The form names the peer roles a program employs or plans: a known organization gains any it did not have. */
-  private async notePeerRoles(manager: EntityManager, organization: Organization, dto: IntakeDto): Promise<Organization> {
-    const roles = PEER_ROLES.filter((role) => organization.peerRoles.includes(role) || dto.peerRoles.includes(role));
-    if (roles.length === organization.peerRoles.length) return organization;
-    await manager.update(Organization, { id: organization.id }, { peerRoles: roles });
-    return { ...organization, peerRoles: roles };
   }
 
   /** For the honeypot: looks like success to a bot (a real next reference, a well-formed link), creates nothing. */

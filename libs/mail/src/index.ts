@@ -1,6 +1,8 @@
 export { MailModule } from './mail.module.js';
 export { MailService, type MailAttachment, type OutgoingMail } from './mail.service.js';
-export { EMAIL_STATUSES, OutboundEmail, type EmailStatus } from './outbound-email.entity.js';
+export { EMAIL_STATUSES, type EmailStatus } from './outbound-email.entity.js';
+/** An outbox row as the Emails page shows it: a type only, the entity stays this lib's. */
+export type { OutboundEmail as EmailRecord } from './outbound-email.entity.js';
 export {
   DeliveryError,
   MAX_DELIVERY_ATTEMPTS,
@@ -9,5 +11,17 @@ export {
   type EmailEnvelope,
   type EmailToQueue,
 } from './outbox.service.js';
-export type { EmailListRow } from './outbox.sql.js';
-export { renderEmail, TEMPLATE_NAMES, type EmailCenter } from './templates/templates.js';
+export { outboxInsertSql, type EmailListRow, type TemplateDataSql } from './outbox.sql.js';
+export {
+  isTemplateName,
+  renderEmail,
+  renderStoredEmail,
+  TEMPLATE_LABELS,
+  TEMPLATE_NAMES,
+  type ActionItemReminderData,
+  type AssessmentResultsEmail,
+  type EmailCenter,
+  type FollowUpReminderData,
+  type TemplateData,
+  type TemplateName,
+} from './templates/templates.js';

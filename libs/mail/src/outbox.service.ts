@@ -9,15 +9,12 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { OutboundEmail, type EmailStatus } from './outbound-email.entity.js';
 import { MailService, type MailAttachment } from './mail.service.js';
 import { LIST_EMAILS, type EmailListRow } from './outbox.sql.js';
-import { renderEmail, TEMPLATE_NAMES } from './templates/templates.js';
+import { renderStoredEmail, TEMPLATE_NAMES, type TemplateData, type TemplateName } from './templates/templates.js';
 
-export interface EmailToQueue {
-  to: string;
-  template: string;
-  data: Record<string, unknown>;
-  dedupeKey: string;
-  envelope?: EmailEnvelope;
-}
+/** An email to write to the outbox: its data is what its template reads (TemplateData). */
+export type EmailToQueue = {
+  [T in TemplateName]: { to: string; template: T; data: TemplateData[T]; dedupeKey: string; envelope?: EmailEnvelope };
+}[TemplateName];
 
 /**
  * What an email a person writes (a message on a case, libs/conversation) carries beyond a template's: its own stable
@@ -124,7 +121,7 @@ export class OutboxService {
       ])) as Array<{
         recipient: string;
         template: string;
-        data: Record<string, unknown>;
+        data: unknown;
         envelope: EmailEnvelope | null;
       }>;
       if (!row) return { result: 'skipped' as const };
@@ -140,7 +137,7 @@ export class OutboxService {
           ...(envelope.inReplyTo ? { inReplyTo: envelope.inReplyTo } : {}),
           ...(envelope.references?.length ? { references: envelope.references } : {}),
           ...(files.length ? { attachments: files } : {}),
-          ...renderEmail(row.template, row.data, center),
+          ...renderStoredEmail(row, center),
         });
       } catch (error) {
         // Recorded and committed before the job fails, so the attempt count and the reason survive the retry.
@@ -227,7 +224,7 @@ function templatesWithSubjectWords(term: string): string[] {
   const needle = term.toLowerCase();
   return TEMPLATE_NAMES.filter((name) => {
     try {
-      return renderEmail(name, {}, DEFAULT_CENTER)
+      return renderStoredEmail({ template: name, data: {} }, DEFAULT_CENTER)
         .subject.replace(/undefined/g, '')
         .toLowerCase()
         .includes(needle);

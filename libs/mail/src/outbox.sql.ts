@@ -1,3 +1,5 @@
+import type { TemplateData, TemplateName } from './templates/templates.js';
+
 /**
  * Reads of the outbox (outbound_emails, owned by this lib) for the Emails page.
  * Parameters of LIST_EMAILS: $1 status or null, $2 an ILIKE pattern or null (matched against the recipient and the
@@ -30,3 +32,26 @@ WHERE ($1::text IS NULL OR status = $1)
                   WHERE kv.value ILIKE $2))
 ORDER BY created_at DESC, id
 LIMIT $4 OFFSET $5`;
+
+/** One SQL expression per field of a template's data (each variant's fields, when the data is a union). */
+export type TemplateDataSql<D> = D extends unknown ? { [K in keyof D]-?: string } : never;
+
+/**
+ * For other owners' set-based statements (the timer sweeps): writes one `template` email per row of `from` (SQL: a
+ * CTE, joins allowed) where `where` holds; `recipient`, `dedupeKey` and each field of `data` are SQL expressions over
+ * those rows. `data` names every field of the template's data (TemplateData, ARCHITECTURE §Contracts), so the JSON the
+ * SQL builds is the JSON the template reads. A dedupe key already written is skipped, so a rerun writes nothing twice.
+ * Returns the ids written, for dispatch.
+ */
+export function outboxInsertSql<T extends TemplateName>(
+  template: T,
+  spec: { from: string; where?: string; recipient: string; dedupeKey: string; data: TemplateDataSql<TemplateData[T]> },
+): string {
+  const fields = Object.entries(spec.data).map(([key, expression]) => `'${key}', ${String(expression)}`);
+  return `
+INSERT INTO outbound_emails (recipient, template, data, dedupe_key)
+SELECT ${spec.recipient}, '${template}', jsonb_build_object(${fields.join(', ')}), ${spec.dedupeKey}
+FROM ${spec.from}${spec.where ? `\nWHERE ${spec.where}` : ''}
+ON CONFLICT (dedupe_key) DO NOTHING
+RETURNING id`;
+}

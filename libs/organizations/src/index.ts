@@ -1,4 +1,3 @@
-export { Contact } from './contact.entity.js';
 export { ContactDto, toContactDto } from './dto/contact.dto.js';
 export {
   CONTACT_ROLE_LABELS,
@@ -6,6 +5,7 @@ export {
   IMPLEMENTATION_STAGES,
   normalizeOrganizationName,
   OMH_REGIONS,
+  ORGANIZATION_KIND_LABELS,
   ORGANIZATION_KINDS,
   PEER_ROLE_LABELS,
   PEER_ROLES,
@@ -20,6 +20,5 @@ export {
   type PeerRole,
   type Population,
 } from './organization-enums.js';
-export { Organization } from './organization.entity.js';
 export { OrganizationsModule } from './organizations.module.js';
-export { OrganizationsService } from './organizations.service.js';
+export { OrganizationsService, type ContactRef, type IntakeMatch, type IntakeRequester } from './organizations.service.js';

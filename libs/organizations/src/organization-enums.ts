@@ -1,5 +1,10 @@
 export const ORGANIZATION_KINDS = ['mhotrs_clinic', 'agency', 'other'] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+export const ORGANIZATION_KIND_LABELS: Record<OrganizationKind, string> = {
+  mhotrs_clinic: 'MHOTRS clinic',
+  agency: 'Agency',
+  other: 'Other',
+};
 
 /** NYS Office of Mental Health regions. */
 export const OMH_REGIONS = ['western', 'central', 'hudson_river', 'nyc', 'long_island'] as const;
@@ -27,7 +32,7 @@ export const CONTACT_ROLES = [
 ] as const;
 export type ContactRole = (typeof CONTACT_ROLES)[number];
 
-/** The words people read for each code (the web app's labels match them). */
+/** The words people read for each code (the web's copy is generated from these: ARCHITECTURE §Contracts). */
 export const REGION_LABELS: Record<OmhRegion, string> = {
   western: 'Western',
   central: 'Central',

@@ -1,12 +1,66 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { escapeLike } from '@ta/common';
-import { Repository } from 'typeorm';
+import { escapeLike, fieldError } from '@ta/common';
+import { In, Repository, type EntityManager } from 'typeorm';
 import { Contact } from './contact.entity.js';
 import type { CreateContactDto } from './dto/contact.dto.js';
 import type { CreateOrganizationDto, ListOrganizationsQueryDto, UpdateOrganizationDto } from './dto/organization.dto.js';
-import { normalizeOrganizationName } from './organization-enums.js';
+import {
+  normalizeOrganizationName,
+  PEER_ROLES,
+  type ContactRole,
+  type ImplementationStage,
+  type OmhRegion,
+  type PeerRole,
+  type Population,
+} from './organization-enums.js';
 import { Organization } from './organization.entity.js';
+import { FIND_OR_CREATE_FOR_INTAKE, type IntakeOrganizationRow } from './organizations.sql.js';
+
+/** A contact as other libs see it: enough to check a reference, name an owner or write to them. */
+export interface ContactRef {
+  id: string;
+  organizationId: string;
+  name: string;
+  email: string;
+}
+
+/** What a public request says about who asks and for which program. */
+export interface IntakeRequester {
+  organizationName: string;
+  region: OmhRegion;
+  county: string;
+  populations: Population[];
+  stage: ImplementationStage;
+  peerRoles: PeerRole[];
+  contactName: string;
+  email: string;
+  phone?: string | null;
+  role: ContactRole;
+}
+
+/** The organization and contact a request was filed under, and whether the request created them. */
+export interface IntakeMatch {
+  organization: { id: string; name: string };
+  organizationCreated: boolean;
+  contactId: string;
+  contactCreated: boolean;
+}
+
+/** Mailbox providers shared by everyone: their domain says nothing about the organization. */
+const SHARED_EMAIL_DOMAINS = new Set([
+  'gmail.com',
+  'yahoo.com',
+  'hotmail.com',
+  'outlook.com',
+  'aol.com',
+  'icloud.com',
+  'live.com',
+  'msn.com',
+  'protonmail.com',
+  'verizon.net',
+  'optonline.net',
+]);
 
 @Injectable()
 export class OrganizationsService {
@@ -81,14 +135,60 @@ export class OrganizationsService {
     return this.contacts.save(this.contacts.create({ organizationId, ...dto, phone: dto.phone ?? null, title: dto.title ?? null }));
   }
 
-  /** Contacts by id that belong to the organization; used to check references from other domains. */
-  findContacts(organizationId: string, ids: string[]): Promise<Contact[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.contacts
-      .createQueryBuilder('c')
-      .where('c.organizationId = :organizationId', { organizationId })
-      .andWhere('c.id IN (:...ids)', { ids })
-      .getMany();
+  /**
+   * Contacts by id, of one organization when `organizationId` is given (a reference check from another domain: fewer
+   * found than asked means some are not the organization's), in the caller's transaction when `manager` is given.
+   */
+  async findContacts(ids: string[], organizationId?: string, manager: EntityManager = this.contacts.manager): Promise<ContactRef[]> {
+    if (ids.length === 0) return [];
+    return manager.find(Contact, {
+      select: { id: true, organizationId: true, name: true, email: true },
+      where: { id: In(ids), ...(organizationId ? { organizationId } : {}) },
+    });
+  }
+
+  /** Does the organization exist (a check for another domain, which words its own answer). */
+  exists(id: string, manager: EntityManager = this.organizations.manager): Promise<boolean> {
+    return manager.existsBy(Organization, { id });
+  }
+
+  /** A 400 naming `field` unless the organization exists. */
+  async assertExists(manager: EntityManager, id: string, field: string): Promise<void> {
+    if (!(await this.exists(id, manager))) throw fieldError(field, 'no such organization');
+  }
+
+  /** The organization's name, for emails and messages. */
+  async nameOf(manager: EntityManager, id: string): Promise<string> {
+    return (await manager.findOneOrFail(Organization, { select: { id: true, name: true }, where: { id } })).name;
+  }
+
+  /**
+   * Files a public request under a known person, a matching organization, or a new one (organizations.sql.ts has the
+   * rules), in one statement in the caller's transaction.
+   */
+  async findOrCreateForIntake(manager: EntityManager, request: IntakeRequester): Promise<IntakeMatch> {
+    const domain = request.email.split('@')[1]?.toLowerCase() ?? '';
+    const [row] = (await manager.query(FIND_OR_CREATE_FOR_INTAKE, [
+      request.email,
+      normalizeOrganizationName(request.organizationName),
+      request.region,
+      SHARED_EMAIL_DOMAINS.has(domain) ? null : domain,
+      request.peerRoles,
+      PEER_ROLES,
+      request.organizationName,
+      request.county,
+      request.populations,
+      request.stage,
+      request.contactName,
+      request.phone ?? null,
+      request.role,
+    ])) as [IntakeOrganizationRow];
+    return {
+      organization: { id: row.organization_id, name: row.organization_name },
+      organizationCreated: row.organization_created,
+      contactId: row.contact_id,
+      contactCreated: row.contact_created,
+    };
   }
 
   private toColumns(dto: UpdateOrganizationDto): Partial<Organization> {

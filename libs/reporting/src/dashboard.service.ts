@@ -1,14 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { GOAL_AREAS, SERVICE_LINES } from '@ta/cases';
+import { CasesService, GOAL_AREAS, SERVICE_LINES } from '@ta/cases';
+import { AppConfig } from '@ta/config';
 import { MODALITIES } from '@ta/engagement';
 import { OMH_REGIONS, POPULATIONS } from '@ta/organizations';
 import type { AuthenticatedUser } from '@ta/users';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { assertRange, periodBounds, wholeMonths } from './date-range.js';
 import type { BreakdownRowDto, CaseloadDto, SummaryDto } from './dto/dashboard.dto.js';
 import type { DateRangeQueryDto } from './dto/report-query.dto.js';
-import { CASELOAD_SQL, INTAKE_WEEKS_SQL, OPENED_SQL, RESOLVED_SQL, SESSIONS_SQL, TZ } from './reporting.sql.js';
+import { NextRun } from './next-run.js';
+import { readModel } from '@ta/database';
+import {
+  CASELOAD_SQL,
+  INTAKE_WEEKS_SQL,
+  OPENED_SQL,
+  RESOLVED_SQL,
+  SESSIONS_SQL,
+  SNAPSHOT_SQL,
+  type SnapshotRow,
+} from './reporting.read-model.sql.js';
 
 type Numeric = number | string | null;
 
@@ -21,6 +32,9 @@ const stat = (value: Numeric): number | null => (value === null ? null : Math.ro
 const NO_CASES = { opened: 0, new_requests: 0, responded: 0, median: null, p90: null };
 const NO_RESOLVED = { resolved: 0, median: null, p90: null };
 
+/** Periods whose last summary is kept with its snapshot: a dashboard's presets and a few custom ranges. */
+const KEPT_PERIODS = 32;
+
 interface SessionRow {
   dimension: string;
   key: string | null;
@@ -31,7 +45,16 @@ interface SessionRow {
 
 @Injectable()
 export class DashboardService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /** Leads opening the same period at once share a run (NextRun: never one that started before they asked). */
+  private readonly summaries = new NextRun<SummaryDto>();
+  /** The last summary of each recent period with the snapshot it was computed under (insertion order: oldest first). */
+  private readonly latest = new Map<string, { snapshot: string; summary: SummaryDto }>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cases: CasesService,
+    private readonly config: AppConfig,
+  ) {}
 
   /** Leads and admins see every active consultant and lead; a consultant, only their own row. */
   async caseload(user: Pick<AuthenticatedUser, 'id' | 'role'>): Promise<CaseloadDto> {
@@ -66,20 +89,50 @@ export class DashboardService {
     };
   }
 
-  async summary(range: DateRangeQueryDto): Promise<SummaryDto> {
+  /**
+   * The summary depends on the period and on the data only (every lead and admin sees the same figures). A run first
+   * asks Postgres for its current snapshot (one tiny statement): when nothing was committed since the period's last
+   * summary was computed the snapshot is the same, and so is the answer, which is returned as it is. Otherwise the
+   * summary is computed in one REPEATABLE READ transaction and kept with that transaction's snapshot. Never stale:
+   * any commit anywhere in the database changes the snapshot (bench/README.md "Dashboard summary").
+   */
+  summary(range: DateRangeQueryDto): Promise<SummaryDto> {
     assertRange(range);
-    const params = await periodBounds(this.dataSource, range);
-    // Independent queries on separate pooled connections, so the slowest one sets the response time.
+    const period = `${range.from}/${range.to}`;
+    return this.summaries.run(period, async () => {
+      const [{ snapshot }] = (await readModel<SnapshotRow>(this.dataSource, SNAPSHOT_SQL, [])) as [SnapshotRow];
+      const known = this.latest.get(period);
+      if (known?.snapshot === snapshot) return known.summary;
+      const computed = await this.computeSummary(range);
+      this.latest.delete(period);
+      this.latest.set(period, computed);
+      if (this.latest.size > KEPT_PERIODS) this.latest.delete(this.latest.keys().next().value as string);
+      return computed.summary;
+    });
+  }
+
+  /** Every figure from one snapshot (REPEATABLE READ), returned with it. */
+  private computeSummary(range: DateRangeQueryDto): Promise<{ snapshot: string; summary: SummaryDto }> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      // The transaction's snapshot is taken by its first statement: this one.
+      const [{ snapshot }] = (await manager.query(SNAPSHOT_SQL)) as [SnapshotRow];
+      return { snapshot, summary: await this.summaryIn(manager, range) };
+    });
+  }
+
+  private async summaryIn(manager: EntityManager, range: DateRangeQueryDto): Promise<SummaryDto> {
+    const params = await periodBounds(manager, range);
+    // One connection: the statements queue on it, each seeing the transaction's snapshot.
     const [[opened = NO_CASES], [resolved = NO_RESOLVED], weeks, sessions, topics] = await Promise.all([
-      this.dataSource.query(OPENED_SQL, params) as Promise<
+      manager.query(OPENED_SQL, params) as Promise<
         Array<{ opened: number; new_requests: number; responded: number; median: Numeric; p90: Numeric }>
       >,
-      this.dataSource.query(RESOLVED_SQL, params) as Promise<Array<{ resolved: number; median: Numeric; p90: Numeric }>>,
-      this.dataSource.query(INTAKE_WEEKS_SQL, [...params, range.from, range.to]) as Promise<
+      manager.query(RESOLVED_SQL, params) as Promise<Array<{ resolved: number; median: Numeric; p90: Numeric }>>,
+      manager.query(INTAKE_WEEKS_SQL, [...params, range.from, range.to]) as Promise<
         Array<{ week_start: string; requests: number; opened: number }>
       >,
-      this.dataSource.query(SESSIONS_SQL, [...params, ...wholeMonths(range)]) as Promise<SessionRow[]>,
-      this.dataSource.query(`SELECT code, label FROM topics ORDER BY sort_order`) as Promise<Array<{ code: string; label: string }>>,
+      manager.query(SESSIONS_SQL, [...params, ...wholeMonths(range)]) as Promise<SessionRow[]>,
+      this.cases.topics(),
     ]);
     const total = sessions.find((r) => r.dimension === 'total');
     const minutes = num(total?.minutes ?? 0);
@@ -90,7 +143,7 @@ export class DashboardService {
         labels,
       );
     return {
-      range: { from: range.from, to: range.to, timeZone: TZ },
+      range: { from: range.from, to: range.to, timeZone: this.config.CENTER_TIME_ZONE },
       newRequests: opened.new_requests,
       casesOpened: opened.opened,
       casesResolved: resolved.resolved,

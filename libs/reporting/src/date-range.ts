@@ -1,6 +1,6 @@
 import { fieldError } from '@ta/common';
 import type { DataSource } from 'typeorm';
-import { BOUNDS_SQL } from './reporting.sql.js';
+import { BOUNDS_SQL } from './reporting.read-model.sql.js';
 
 /** The longest period a dashboard or report may cover. */
 export const MAX_RANGE_YEARS = 3;

@@ -2,6 +2,7 @@ import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@ta/users';
 import { CaseExportQueryDto } from './dto/case-export.dto.js';
+import { ReadinessExportQueryDto } from './dto/readiness-export.dto.js';
 import { ReportQueryDto } from './dto/report-query.dto.js';
 import { ReportsService, type ReportFile } from './reports.service.js';
 
@@ -37,6 +38,21 @@ export class ReportsController {
   @ApiForbiddenResponse({ description: 'consultants' })
   async taSummary(@Query() query: ReportQueryDto): Promise<StreamableFile> {
     return download(await this.reports.taSummary(query));
+  }
+
+  /** The readiness figures of GET /reports/readiness (JSON, for the dashboard) as the funder's CSV. */
+  @Get('readiness-summary')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description:
+      'one figure a row — Breakdown (All organizations, OMH region, Service line), Group, Figure (rounds taken, baseline and ' +
+      'follow-up rounds, organizations assessed twice, mean change in section score since the baseline), Section, Value, Organizations (n)',
+    schema: { type: 'string', format: 'binary' },
+  })
+  @ApiBadRequestResponse({ description: 'bad dates, from not before to, more than 3 years, not an instrument code' })
+  @ApiForbiddenResponse({ description: 'consultants' })
+  async readinessSummary(@Query() query: ReadinessExportQueryDto): Promise<StreamableFile> {
+    return download(await this.reports.readinessSummary(query));
   }
 }
 

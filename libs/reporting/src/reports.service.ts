@@ -11,12 +11,15 @@ import {
   STALL_LEVEL_LABELS,
   type CaseFilterQuery,
 } from '@ta/cases';
+import { ReadinessReportService, type ReadinessReportDto } from '@ta/assessments';
 import { OMH_REGIONS, REGION_LABELS } from '@ta/organizations';
+import { AppConfig } from '@ta/config';
 import { stringify } from 'csv-stringify/sync';
 import type { DataSource } from 'typeorm';
 import { cursorStream } from './cursor-stream.js';
 import { hoursOf } from './dashboard.service.js';
 import { assertRange, dayBefore, periodBounds } from './date-range.js';
+import type { ReadinessExportQueryDto } from './dto/readiness-export.dto.js';
 import type { ReportQueryDto } from './dto/report-query.dto.js';
 import type { AuthenticatedUser } from '@ta/users';
 import {
@@ -30,7 +33,7 @@ import {
   type TaActivityCsvRow,
   type TaSummaryRow,
   type TaSummaryTotalRow,
-} from './reporting.sql.js';
+} from './reporting.read-model.sql.js';
 
 export interface ReportFile {
   stream: Readable;
@@ -83,6 +86,20 @@ export const CASE_LIST_COLUMNS = [
   'Stall level',
 ] as const;
 
+/**
+ * The readiness figures as a long table (one figure a row), so a funder's spreadsheet can filter and pivot it: the
+ * round counts and organizations assessed twice, then the mean change per section with its n, for all organizations,
+ * by OMH region and by service line.
+ */
+export const READINESS_COLUMNS = ['Breakdown', 'Group', 'Figure', 'Section', 'Value', 'Organizations (n)'] as const;
+export const READINESS_FIGURES = {
+  rounds: 'Rounds taken (with answers)',
+  baseline: 'Baseline rounds',
+  followUp: 'Follow-up rounds',
+  twice: 'Organizations assessed twice',
+  change: 'Mean change in section score since the baseline',
+} as const;
+
 /** Goal areas as people read them; `unspecified` is a session whose topics have none. */
 const GOAL_AREA_WORDS: Record<string, string> = { ...GOAL_AREA_LABELS, unspecified: 'Not specified' };
 const labelOf = (labels: Record<string, string>, code: string): string => labels[code] ?? code;
@@ -119,23 +136,32 @@ export class ReportsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CasesService,
+    private readonly readiness: ReadinessReportService,
+    private readonly config: AppConfig,
   ) {}
+
+  /** The readiness report (GET /reports/readiness) as CSV with the words people read. */
+  async readinessSummary(query: ReadinessExportQueryDto): Promise<ReportFile> {
+    const report = await this.readiness.report(query);
+    const rows = readinessRows(report);
+    return {
+      stream: csvDocument(Readable.from([rows], { objectMode: true }), READINESS_COLUMNS, (r: unknown[]) => r, query.bom),
+      filename: `readiness_${query.instrument}_${query.from}_to_${dayBefore(query.to)}.csv`,
+      contentType: 'text/csv; charset=utf-8',
+    };
+  }
 
   /**
    * Every case the list's filters match (GET /cases without paging), in the list's order, as CSV with the words people
    * read: streamed from a cursor, the filters applied by the cases lib's own code (CasesService.matchingCasesSql).
    */
   async caseList(query: CaseFilterQuery & { bom: boolean }, actor: Pick<AuthenticatedUser, 'id' | 'role'>): Promise<ReportFile> {
-    const topics = (await this.dataSource.query(`SELECT code, label, goal_area FROM topics`)) as Array<{
-      code: string;
-      label: string;
-      goal_area: string;
-    }>;
+    const topics = await this.cases.topics();
     const topicLabel = new Map(topics.map((t) => [t.code, t.label]));
-    const goalOf = new Map(topics.map((t) => [t.code, t.goal_area]));
+    const goalOf = new Map(topics.map((t) => [t.code, t.goalArea]));
     const { sql, parameters } = this.cases.matchingCasesSql(query, actor);
     const rows = await cursorStream(this.dataSource, caseListExportSql(sql), parameters);
-    const [{ today }] = (await this.dataSource.query(`SELECT to_char(now() AT TIME ZONE '${TZ}', 'YYYY-MM-DD') AS today`)) as [
+    const [{ today }] = (await this.dataSource.query(`SELECT to_char(now() AT TIME ZONE ${TZ}, 'YYYY-MM-DD') AS today`)) as [
       { today: string },
     ];
     const toCells = (r: CaseListExportRow) => [
@@ -165,12 +191,8 @@ export class ReportsService {
   /** One row per session in the period, streamed from a cursor: CSV (RFC 4180, CRLF) or a JSON document. */
   async taActivity(query: ReportQueryDto): Promise<ReportFile> {
     assertRange(query);
-    const topics = (await this.dataSource.query(`SELECT code, label, goal_area FROM topics`)) as Array<{
-      code: string;
-      label: string;
-      goal_area: string;
-    }>;
-    const goalOf = new Map(topics.map((t) => [t.code, t.goal_area]));
+    const topics = await this.cases.topics();
+    const goalOf = new Map(topics.map((t) => [t.code, t.goalArea]));
     const goalAreas = (codes: string[]) => GOAL_AREAS.filter((area) => codes.some((code) => goalOf.get(code) === area));
     const name = `ta-activity_${query.from}_to_${dayBefore(query.to)}`;
 
@@ -192,7 +214,11 @@ export class ReportsService {
         consultant: r[12],
       });
       const rows = await cursorStream(this.dataSource, TA_ACTIVITY_SQL, await periodBounds(this.dataSource, query));
-      return { stream: jsonDocument(rows, query, toRecord), filename: `${name}.json`, contentType: 'application/json; charset=utf-8' };
+      return {
+        stream: jsonDocument(rows, { ...query, timeZone: this.config.CENTER_TIME_ZONE }, toRecord),
+        filename: `${name}.json`,
+        contentType: 'application/json; charset=utf-8',
+      };
     }
     // CSV: the rows arrive formatted by Postgres (TA_ACTIVITY_CSV_SQL), region and modality labelled; the service lines,
     // topics and goal areas are labelled here, once per distinct list.
@@ -285,7 +311,7 @@ export class ReportsService {
     const name = `ta-summary_${query.from}_to_${dayBefore(query.to)}`;
     if (query.format === 'json') {
       return {
-        stream: jsonDocument(Readable.from([rows], { objectMode: true }), query, (r) => r, {
+        stream: jsonDocument(Readable.from([rows], { objectMode: true }), { ...query, timeZone: this.config.CENTER_TIME_ZONE }, (r) => r, {
           distinctSessions: {
             note: 'items count a session in each goal area it touches; these totals count each session once',
             byRegion,
@@ -307,6 +333,27 @@ export class ReportsService {
       contentType: 'text/csv; charset=utf-8',
     };
   }
+}
+
+function readinessRows(report: ReadinessReportDto): unknown[][] {
+  const all = ['All organizations', 'All'];
+  const changeRows = (group: string[], sections: ReadinessReportDto['sections']) =>
+    sections.map((s) => [...group, READINESS_FIGURES.change, neutralizeFormula(s.title), s.meanChange ?? '', s.n]);
+  return [
+    [...all, READINESS_FIGURES.rounds, '', report.rounds.total, ''],
+    [...all, READINESS_FIGURES.baseline, '', report.rounds.baseline, ''],
+    [...all, READINESS_FIGURES.followUp, '', report.rounds.followUp, ''],
+    [...all, READINESS_FIGURES.twice, '', report.organizationsAssessedTwice, ''],
+    ...changeRows(all, report.sections),
+    ...report.byRegion.flatMap((g) => {
+      const group = ['OMH region', labelOf(REGION_LABELS, g.key)];
+      return [[...group, READINESS_FIGURES.twice, '', g.organizations, ''], ...changeRows(group, g.sections)];
+    }),
+    ...report.byServiceLine.flatMap((g) => {
+      const group = ['Service line', labelOf(SERVICE_LINE_LABELS, g.key)];
+      return [[...group, READINESS_FIGURES.twice, '', g.organizations, ''], ...changeRows(group, g.sections)];
+    }),
+  ];
 }
 
 /**
@@ -348,14 +395,14 @@ function csvDocument<T>(batches: Readable, columns: readonly string[], toCells: 
 /** `{"from","to","timeZone","items":[…]}` written as the batches arrive. */
 function jsonDocument<T>(
   batches: Readable,
-  range: { from: string; to: string },
+  range: { from: string; to: string; timeZone: string },
   toRecord: (row: T) => unknown,
   trailer: Record<string, unknown> = {},
 ): Readable {
   const tail = Object.entries(trailer)
     .map(([key, value]) => `,${JSON.stringify(key)}:${JSON.stringify(value)}`)
     .join('');
-  const head = `{"from":${JSON.stringify(range.from)},"to":${JSON.stringify(range.to)},"timeZone":"${TZ}","items":[`;
+  const head = `{"from":${JSON.stringify(range.from)},"to":${JSON.stringify(range.to)},"timeZone":${JSON.stringify(range.timeZone)},"items":[`;
   let started = false;
   const json = new Transform({
     ...LEAN,

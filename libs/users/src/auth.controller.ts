@@ -42,7 +42,7 @@ export class AuthController {
   @Get('me')
   @ApiOkResponse({ type: MeDto })
   me(@CurrentUser() user: AuthenticatedUser): MeDto {
-    return { id: user.id, email: user.email, name: user.name, role: user.role };
+    return { id: user.id, email: user.email, name: user.name, role: user.role, centerTimeZone: this.config.CENTER_TIME_ZONE };
   }
 
   /** Any signed-in staff user; revokes this session everywhere (it is deleted from the database). */

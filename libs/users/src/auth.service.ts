@@ -3,11 +3,13 @@ import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { TooManyRequestsException } from '@ta/common';
 import { AppConfig } from '@ta/config';
+import { readModel } from '@ta/database';
 import { OutboxService } from '@ta/mail';
 import { LessThan, Repository } from 'typeorm';
 import { LoginThrottle } from './login-throttle.js';
 import { verifyAgainstDecoy, verifyPassword } from './password.js';
 import { Session } from './session.entity.js';
+import { SESSION_USER, type SessionUserRow } from './session.sql.js';
 import type { User } from './user.entity.js';
 import { UsersService } from './users.service.js';
 
@@ -55,17 +57,11 @@ export class AuthService {
     return { token, expiresAt, user };
   }
 
+  /** The signed-in user behind a token, or null: one statement per request (session.sql.ts). */
   async authenticate(token: string): Promise<AuthenticatedUser | null> {
-    const row = await this.sessions
-      .createQueryBuilder('s')
-      .innerJoinAndSelect('s.user', 'u')
-      .where('s.tokenHash = :hash', { hash: this.hash(token) })
-      .andWhere('s.expiresAt > now()')
-      .andWhere('u.active')
-      .getOne();
+    const [row] = await readModel<SessionUserRow>(this.sessions.manager.connection, SESSION_USER, [this.hash(token)]);
     if (!row) return null;
-    const { id, email, name, role } = row.user;
-    return { id, email, name, role, sessionId: row.id };
+    return { id: row.id, email: row.email, name: row.name, role: row.role, sessionId: row.session_id };
   }
 
   async logout(sessionId: string): Promise<void> {

@@ -9,13 +9,13 @@ import { LoginThrottle } from './login-throttle.js';
 import { Session } from './session.entity.js';
 import { User } from './user.entity.js';
 import { StaffController } from './staff.controller.js';
+import { StaffDirectoryModule } from './staff-directory.module.js';
 import { UsersController } from './users.controller.js';
-import { UsersService } from './users.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User, Session]), MailModule],
+  imports: [TypeOrmModule.forFeature([User, Session]), StaffDirectoryModule, MailModule],
   controllers: [AuthController, UsersController, StaffController],
-  providers: [UsersService, AuthService, LoginThrottle, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [UsersService, AuthService],
+  providers: [AuthService, LoginThrottle, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [StaffDirectoryModule, AuthService],
 })
 export class UsersModule {}

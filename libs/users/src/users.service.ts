@@ -1,12 +1,20 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository, type EntityManager } from 'typeorm';
 import type { CreateUserDto } from './dto/create-user.dto.js';
 import type { ListUsersQueryDto } from './dto/list-users-query.dto.js';
 import type { UpdateUserDto } from './dto/update-user.dto.js';
 import { hashPassword } from './password.js';
 import { Session } from './session.entity.js';
+import type { UserRole } from './user-role.js';
 import { User } from './user.entity.js';
+
+/** A staff user as other libs see them: enough to check a reference, name them or write to them. */
+export interface StaffRef {
+  id: string;
+  name: string;
+  email: string;
+}
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -36,6 +44,26 @@ export class UsersService {
     const user = await this.users.findOneBy({ id });
     if (!user) throw new NotFoundException(`No user with id ${id}`);
     return user;
+  }
+
+  /** An active staff user, of one of `roles` when given; null when there is none (a reference check from another domain). */
+  async findActiveStaff(manager: EntityManager, id: string, roles?: UserRole[]): Promise<StaffRef | null> {
+    return manager.findOne(User, {
+      select: { id: true, name: true, email: true },
+      where: { id, active: true, ...(roles ? { role: In(roles) } : {}) },
+    });
+  }
+
+  /** Names by id, former (inactive) users' too: for owners, actors and holders named in answers and emails. */
+  async names(ids: string[], manager: EntityManager = this.users.manager): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await manager.find(User, { select: { id: true, name: true }, where: { id: In(ids) } });
+    return new Map(rows.map((row) => [row.id, row.name]));
+  }
+
+  /** Every active lead: who hears of new requests. */
+  activeLeads(manager: EntityManager): Promise<StaffRef[]> {
+    return manager.find(User, { select: { id: true, name: true, email: true }, where: { role: 'lead', active: true } });
   }
 
   /** Loads an active user with the password hash, for signing in. */

@@ -4,11 +4,11 @@ import { Optional, PageQueryDto, Trim, UuidParam } from '@ta/common';
 import {
   EMAIL_STATUSES,
   OutboxService,
-  renderEmail,
+  renderStoredEmail,
   type EmailCenter,
   type EmailListRow,
   type EmailStatus,
-  type OutboundEmail,
+  type EmailRecord,
 } from '@ta/mail';
 import { SettingsService } from '@ta/settings';
 import { Roles } from '@ta/users';
@@ -62,7 +62,7 @@ function contentOf(
 ): Pick<EmailDto, 'subject' | 'text' | 'reference' | 'caseId'> {
   let rendered: { subject: string; text: string } | null = null;
   try {
-    rendered = renderEmail(template, data, center);
+    rendered = renderStoredEmail({ template, data }, center);
   } catch {
     // A template since retired: the row still lists, without a preview.
   }
@@ -76,7 +76,7 @@ function contentOf(
   };
 }
 
-const toEmailDto = (e: OutboundEmail, center: EmailCenter): EmailDto => ({
+const toEmailDto = (e: EmailRecord, center: EmailCenter): EmailDto => ({
   id: e.id,
   recipient: e.recipient,
   template: e.template,

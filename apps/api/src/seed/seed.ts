@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { storeInstrument } from '@ta/assessments';
+import type { CaseEventPayloads, CaseEventType, CaseStatus, ReasonCode } from '@ta/cases';
 import { addBusinessDays } from '@ta/common';
 import { ConfigError, loadConfig } from '@ta/config';
 import { dataSourceOptions } from '@ta/database';
@@ -9,6 +10,7 @@ import { seedCenter } from '@ta/settings';
 import { hashPassword } from '@ta/users';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DEMO_CENTER, demoData, type DemoCase } from './demo-data.js';
+import { seedReadiness } from './readiness-seed.js';
 
 /** Demo staff; the admin login is documented in the README. */
 const DEMO_USERS = [
@@ -20,11 +22,11 @@ const DEMO_USERS = [
 
 const DAY = 86_400_000;
 
-/** The demo readiness instrument (DESIGN §2), from the repository's instruments folder (this file runs from dist/apps/api/src/seed). */
+/** The demo readiness instrument (docs/ARCHITECTURE.md §Domain), from the repository's instruments folder (this file runs from dist/apps/api/src/seed). */
 const DEMO_INSTRUMENT = new URL('../../../../../instruments/peer-readiness-demo.json', import.meta.url);
 
 /** The moves that bring a new case to its demo status, with the reason each needs. */
-const PATHS: Record<DemoCase['status'], Array<[string, string?]>> = {
+const PATHS: Record<DemoCase['status'], Array<[CaseStatus, ReasonCode?]>> = {
   new: [],
   triaged: [['triaged']],
   active: [['triaged'], ['active']],
@@ -130,12 +132,12 @@ async function seedDemo(manager: EntityManager): Promise<void> {
         ['resolved', 'closed'].includes(demo.status) ? at(path.findIndex(([to]) => to === 'resolved')) : null,
         demo.status === 'closed' ? last : null,
         1 + path.length,
-        addBusinessDays(openedAt, firstResponseDays),
+        addBusinessDays(openedAt, firstResponseDays, loadConfig().CENTER_TIME_ZONE),
       ],
     )) as [{ id: string }];
     await event(manager, id, lead, 'created', { title: demo.title, source: demo.source, status: 'new' }, openedAt);
     if (assigneeId) await event(manager, id, lead, 'assigned', { from: null, to: assigneeId }, openedAt);
-    let from = 'new';
+    let from: CaseStatus = 'new';
     for (const [i, [to, reason]] of path.entries()) {
       await event(manager, id, assigneeId ?? lead, 'transition', { from, to, ...(reason ? { reason } : {}) }, at(i));
       from = to;
@@ -175,9 +177,18 @@ async function seedDemo(manager: EntityManager): Promise<void> {
     }
   }
   console.log(`seed: created ${organizations.length} organizations and ${cases.length} cases with their sessions and follow-ups`);
+  const link = await seedReadiness(manager, now, loadConfig().APP_URL);
+  if (link) console.log(`seed: demo readiness rounds; a respondent link still open to try: ${link}`);
 }
 
-async function event(manager: EntityManager, caseId: string, actorId: string | null, type: string, data: object, at: Date): Promise<void> {
+async function event<T extends CaseEventType>(
+  manager: EntityManager,
+  caseId: string,
+  actorId: string | null,
+  type: T,
+  data: CaseEventPayloads[T],
+  at: Date,
+): Promise<void> {
   await manager.query(`INSERT INTO case_events (case_id, actor_id, type, data, created_at) VALUES ($1, $2, $3, $4, $5)`, [
     caseId,
     actorId,

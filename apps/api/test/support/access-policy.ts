@@ -93,6 +93,7 @@ export const ACCESS_POLICY: Record<string, Access> = {
   'GET /api/v1/dashboard/summary': staff,
   'GET /api/v1/reports/ta-activity': lead,
   'GET /api/v1/reports/ta-summary': lead,
+  'GET /api/v1/reports/readiness-summary': lead,
 
   'GET /api/v1/settings/center': publicRoute,
   'GET /api/v1/settings/center/full': staff,

@@ -76,3 +76,12 @@ export const readinessReportQuery = (query: { instrument: string; from: string; 
   queryKey: ['reports', 'readiness', query],
   queryFn: () => unwrap(api.GET('/api/v1/reports/readiness', { params: { query } })),
 });
+
+export type InstrumentSummary = S['InstrumentSummaryDto'];
+export type LoadInstrumentResult = S['LoadInstrumentResultDto'];
+
+/** An instrument file's parsed content, as the admin picked it: the API validates it (errors name the JSON path). */
+export const loadInstrument = (file: unknown) => unwrap(api.POST('/api/v1/instruments', { body: file as S['InstrumentFileDto'] }));
+
+export const enterResponses = (id: string, body: S['ResponsesDto']) =>
+  unwrap(api.POST('/api/v1/assessments/{id}/responses', { params: { path: { id } }, body }));

@@ -5,7 +5,9 @@ import { GOAL_AREA_LABELS } from './labels';
 
 type S = components['schemas'];
 export type Case = S['CaseDto'];
-export type CaseEvent = S['CaseEventDto'];
+/** A timeline entry: a union discriminated by `type`, each with its own `data` (libs/cases/src/case-events.ts). */
+export type CaseEvent = S['CaseEventListDto']['items'][number];
+export type CaseEventType = CaseEvent['type'];
 export type Topic = S['TopicDto'];
 export type StaffMember = S['StaffMemberDto'];
 export type CaseListQuery = NonNullable<operations['CasesController_list']['parameters']['query']>;

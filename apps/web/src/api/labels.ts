@@ -1,3 +1,4 @@
+import { ENUM_LABELS } from './labels.generated';
 import type { components } from './schema';
 
 type S = components['schemas'];
@@ -19,7 +20,10 @@ export type Population = S['OrganizationDto']['populations'][number];
 export type PeerRole = S['OrganizationDto']['peerRoles'][number];
 export type Stage = S['OrganizationDto']['stage'];
 export type ContactRole = S['ContactDto']['role'];
+export type AssessmentPurpose = S['AssessmentSummaryDto']['purpose'];
 export type AttachmentOrigin = S['AttachmentDto']['origin'];
+export type MessageStatus = NonNullable<S['MessageDto']['status']>;
+export type AutoReplyKind = NonNullable<S['MessageDto']['autoReply']>;
 
 /** An enum's values with the words staff read, in the order forms and filters list them. */
 export interface Option<T extends string> {
@@ -31,72 +35,33 @@ function options<T extends string>(labels: Record<T, string>): Option<T>[] {
   return (Object.keys(labels) as T[]).map((value) => ({ value, label: labels[value] }));
 }
 
-export const STATUS_LABELS: Record<CaseStatus, string> = {
-  new: 'New',
-  triaged: 'Triaged',
-  active: 'Active',
-  on_hold: 'On hold',
-  resolved: 'Resolved',
-  closed: 'Closed',
-};
-export const PRIORITY_LABELS: Record<CasePriority, string> = { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' };
-export const SOURCE_LABELS: Record<CaseSource, string> = {
-  web_form: 'Web form',
-  email: 'Email',
-  phone: 'Phone',
-  event: 'Event',
-  outreach: 'Outreach',
-};
-export const STALL_LABELS: Record<StallLevel, string> = { none: 'On track', at_risk: 'At risk', escalated: 'Escalated' };
-export const INTENSITY_LABELS: Record<Intensity, string> = { universal: 'Universal', targeted: 'Targeted', intensive: 'Intensive' };
-export const SERVICE_LINE_LABELS: Record<ServiceLine, string> = { nycps: 'NYCPS (peer)', ypa: 'YPA-C (youth)', fpa: 'FPA-C (family)' };
-export const GOAL_AREA_LABELS: Record<GoalArea, string> = {
-  readiness: 'Readiness',
-  capacity: 'Capacity',
-  fidelity: 'Fidelity',
-  retention: 'Retention',
-};
-export const REASON_LABELS: Record<ReasonCode, string> = {
-  goals_met: 'Goals met',
-  clinic_withdrew: 'Clinic withdrew',
-  no_response: 'No response',
-  duplicate: 'Duplicate',
-  referred_elsewhere: 'Referred elsewhere',
-  out_of_scope: 'Out of scope',
-  other: 'Other',
-};
-export const MODALITY_LABELS: Record<Modality, string> = {
-  video: 'Video',
-  phone: 'Phone',
-  onsite: 'On site',
-  email: 'Email',
-  webinar: 'Webinar',
-  training: 'Training',
-};
-export const FOLLOW_UP_KIND_LABELS: Record<FollowUpKind, string> = {
-  check_in: 'Check-in',
-  send_resource: 'Send resource',
-  review_plan: 'Review plan',
-  other: 'Other',
-};
-export const FOLLOW_UP_STATUS_LABELS: Record<FollowUpStatus, string> = {
-  scheduled: 'Scheduled',
-  done: 'Done',
-  cancelled: 'Cancelled',
-  missed: 'Missed',
-};
-export const ITEM_STATUS_LABELS: Record<ActionItemStatus, string> = {
-  todo: 'To do',
-  in_progress: 'In progress',
-  done: 'Done',
-  blocked: 'Blocked',
-  cancelled: 'Cancelled',
-};
-export const ATTACHMENT_ORIGIN_LABELS: Record<AttachmentOrigin, string> = {
-  staff_upload: 'Uploaded by staff',
-  clinic_status_page: 'Sent from the status page',
-  inbound_email: 'Emailed by the clinic',
-};
+/*
+ * The words for each code come from the server's tables (apps/api/src/labels.ts → labels.generated.ts, written by
+ * `npm run api:client`): CSVs, emails and pages say the same. Each is typed by the OpenAPI enum it labels, so a code
+ * the API adds without a label fails the web's typecheck.
+ */
+export const STATUS_LABELS: Record<CaseStatus, string> = ENUM_LABELS.caseStatus;
+export const PRIORITY_LABELS: Record<CasePriority, string> = ENUM_LABELS.casePriority;
+export const SOURCE_LABELS: Record<CaseSource, string> = ENUM_LABELS.caseSource;
+export const STALL_LABELS: Record<StallLevel, string> = ENUM_LABELS.stallLevel;
+export const INTENSITY_LABELS: Record<Intensity, string> = ENUM_LABELS.intensity;
+export const SERVICE_LINE_LABELS: Record<ServiceLine, string> = ENUM_LABELS.serviceLine;
+export const GOAL_AREA_LABELS: Record<GoalArea, string> = ENUM_LABELS.goalArea;
+export const REASON_LABELS: Record<ReasonCode, string> = ENUM_LABELS.reasonCode;
+export const MODALITY_LABELS: Record<Modality, string> = ENUM_LABELS.modality;
+export const FOLLOW_UP_KIND_LABELS: Record<FollowUpKind, string> = ENUM_LABELS.followUpKind;
+export const FOLLOW_UP_STATUS_LABELS: Record<FollowUpStatus, string> = ENUM_LABELS.followUpStatus;
+export const ITEM_STATUS_LABELS: Record<ActionItemStatus, string> = ENUM_LABELS.actionItemStatus;
+export const KIND_LABELS: Record<OrganizationKind, string> = ENUM_LABELS.organizationKind;
+export const REGION_LABELS: Record<Region, string> = ENUM_LABELS.region;
+export const POPULATION_LABELS: Record<Population, string> = ENUM_LABELS.population;
+export const PEER_ROLE_LABELS: Record<PeerRole, string> = ENUM_LABELS.peerRole;
+export const STAGE_LABELS: Record<Stage, string> = ENUM_LABELS.stage;
+export const CONTACT_ROLE_LABELS: Record<ContactRole, string> = ENUM_LABELS.contactRole;
+export const ASSESSMENT_PURPOSE_LABELS: Record<AssessmentPurpose, string> = ENUM_LABELS.assessmentPurpose;
+export const ATTACHMENT_ORIGIN_LABELS: Record<AttachmentOrigin, string> = ENUM_LABELS.attachmentOrigin;
+export const MESSAGE_STATUS_LABELS: Record<MessageStatus, string> = ENUM_LABELS.messageStatus;
+export const AUTO_REPLY_LABELS: Record<AutoReplyKind, string> = ENUM_LABELS.autoReplyKind;
 /** The allow-list's types (libs/attachments file-kinds.ts) in words. */
 export const FILE_TYPE_LABELS: Record<string, string> = {
   'application/pdf': 'PDF',
@@ -113,36 +78,8 @@ export const FILE_TYPE_LABELS: Record<string, string> = {
   'text/plain': 'Text',
   'text/csv': 'CSV',
 };
-export const KIND_LABELS: Record<OrganizationKind, string> = { mhotrs_clinic: 'MHOTRS clinic', agency: 'Agency', other: 'Other' };
-export const REGION_LABELS: Record<Region, string> = {
-  western: 'Western',
-  central: 'Central',
-  hudson_river: 'Hudson River',
-  nyc: 'New York City',
-  long_island: 'Long Island',
-};
-export const POPULATION_LABELS: Record<Population, string> = {
-  children_youth: 'Children & youth',
-  families: 'Families',
-  adults: 'Adults',
-  older_adults: 'Older adults',
-};
-export const PEER_ROLE_LABELS: Record<PeerRole, string> = { nycps: 'NYCPS', ypa: 'YPA-C', fpa: 'FPA-C' };
-export const STAGE_LABELS: Record<Stage, string> = {
-  exploring: 'Exploring',
-  starting: 'Starting',
-  expanding: 'Expanding',
-  improving: 'Improving',
-};
-export const CONTACT_ROLE_LABELS: Record<ContactRole, string> = {
-  executive: 'Executive',
-  clinical_director: 'Clinical director',
-  supervisor: 'Supervisor',
-  peer_specialist: 'Peer specialist',
-  family_peer_advocate: 'Family peer advocate',
-  youth_peer_advocate: 'Youth peer advocate',
-  other: 'Other',
-};
+/** The outbox's templates (a template since retired shows its code through labelOf). */
+export const TEMPLATE_LABELS: Record<string, string> = ENUM_LABELS.emailTemplate;
 
 export const STATUS_OPTIONS = options(STATUS_LABELS);
 export const PRIORITY_OPTIONS = options(PRIORITY_LABELS);

@@ -577,6 +577,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/readiness-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_readinessSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/export": {
         parameters: {
             query?: never;
@@ -585,54 +601,6 @@ export interface paths {
             cookie?: never;
         };
         get: operations["CaseExportController_export"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/settings/center": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["SettingsController_center"];
-        put: operations["SettingsController_update"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/settings/center/full": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["SettingsController_full"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/settings/center/logo": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["SettingsController_logo"];
         put?: never;
         post?: never;
         delete?: never;
@@ -811,6 +779,54 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["PublicAssessmentsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/center": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SettingsController_center"];
+        put: operations["SettingsController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/center/full": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SettingsController_full"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/center/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SettingsController_logo"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1010,6 +1026,11 @@ export interface components {
             name: string;
             /** @enum {string} */
             role: "admin" | "lead" | "consultant";
+            /**
+             * @description The center's time zone (CENTER_TIME_ZONE): the app shows and filters days in it, wherever the browser is
+             * @example America/New_York
+             */
+            centerTimeZone: string;
         };
         UserListDto: {
             items: components["schemas"]["UserResponseDto"][];
@@ -1244,19 +1265,652 @@ export interface components {
             /** Format: uuid */
             primaryContactId?: Record<string, never> | null;
         };
-        CaseEventDto: {
+        CreatedEventData: {
+            title: string;
+            /** @enum {string} */
+            source: "web_form" | "email" | "phone" | "event" | "outreach";
+            /** @enum {string} */
+            status: "new";
+            /**
+             * Format: uuid
+             * @description the public request it came from
+             */
+            intakeId?: string;
+        };
+        CreatedCaseEventDto: {
             /** Format: uuid */
             id: string;
-            type: string;
             /** @description null when the system acted */
             actor: components["schemas"]["UserRefDto"] | null;
-            data: {
-                [key: string]: unknown;
-            };
+            /** @description an instant (ISO 8601) */
             createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "created";
+            data: components["schemas"]["CreatedEventData"];
+        };
+        FieldChangedEventData: {
+            /** @enum {string} */
+            field: "title" | "description" | "topics" | "serviceLines" | "priority" | "intensity" | "primaryContactId";
+            /** @description text, a list of codes, or null */
+            from: (string | string[]) | null;
+            /** @description text, a list of codes, or null */
+            to: (string | string[]) | null;
+        };
+        FieldChangedCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "field_changed";
+            data: components["schemas"]["FieldChangedEventData"];
+        };
+        TransitionEventData: {
+            /** @enum {string} */
+            from: "new" | "triaged" | "active" | "on_hold" | "resolved" | "closed";
+            /** @enum {string} */
+            to: "new" | "triaged" | "active" | "on_hold" | "resolved" | "closed";
+            /** @enum {string} */
+            reason?: "goals_met" | "clinic_withdrew" | "no_response" | "duplicate" | "referred_elsewhere" | "out_of_scope" | "other";
+            /**
+             * @description what resolving or closing did with the open work
+             * @enum {string}
+             */
+            openWork?: "cancelled" | "kept";
+            followUps?: number;
+            actionItems?: number;
+        };
+        TransitionCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "transition";
+            data: components["schemas"]["TransitionEventData"];
+        };
+        OpenWorkCountsData: {
+            followUps: number;
+            actionItems: number;
+        };
+        AssignedEventData: {
+            /** Format: uuid */
+            from: string | null;
+            /** Format: uuid */
+            to: string;
+            /** @description the assignee picked the case up themselves */
+            claimed?: boolean;
+            /** @description open work that moved with the case */
+            moved?: components["schemas"]["OpenWorkCountsData"];
+        };
+        AssignedCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "assigned";
+            data: components["schemas"]["AssignedEventData"];
+        };
+        ConsultationLoggedEventData: {
+            /** Format: uuid */
+            consultationId: string;
+            /** @description an instant (ISO 8601) */
+            startedAt: string;
+            durationMinutes: number;
+            /** @description a modality code (engagement) */
+            modality: string;
+        };
+        ConsultationLoggedCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "consultation_logged";
+            data: components["schemas"]["ConsultationLoggedEventData"];
+        };
+        ConsultationUpdatedEventData: {
+            /** Format: uuid */
+            consultationId: string;
+            fields: string[];
+        };
+        ConsultationUpdatedCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "consultation_updated";
+            data: components["schemas"]["ConsultationUpdatedEventData"];
+        };
+        ConsultationDeletedEventData: {
+            /** Format: uuid */
+            consultationId: string;
+            /** @description an instant (ISO 8601) */
+            startedAt: string;
+            durationMinutes: number;
+        };
+        ConsultationDeletedCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "consultation_deleted";
+            data: components["schemas"]["ConsultationDeletedEventData"];
+        };
+        AttachmentAddedEventData: {
+            /** Format: uuid */
+            attachmentId: string;
+            fileName: string;
+            /** @description an attachment origin code (attachments): how the file reached the case */
+            origin: string;
+            /**
+             * Format: uuid
+             * @description the session the file is from
+             */
+            consultationId?: string;
+            /**
+             * Format: uuid
+             * @description the message the file belongs to
+             */
+            messageId?: string;
+        };
+        AttachmentAddedCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "attachment_added";
+            data: components["schemas"]["AttachmentAddedEventData"];
+        };
+        AttachmentDeletedEventData: {
+            /** Format: uuid */
+            attachmentId: string;
+            fileName: string;
+            sizeBytes: number;
+            /** @description the SHA-256 of the bytes, hex: what was removed, for the audit trail */
+            sha256: string;
+        };
+        AttachmentDeletedCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "attachment_deleted";
+            data: components["schemas"]["AttachmentDeletedEventData"];
+        };
+        FollowUpScheduledEventData: {
+            /** Format: uuid */
+            followUpId: string;
+            /** @description a follow-up kind code (engagement) */
+            kind: string;
+            /** @description an instant (ISO 8601) */
+            dueAt: string;
+            /** Format: uuid */
+            assigneeId: string;
+            /**
+             * @description logged as already done
+             * @enum {string}
+             */
+            status?: "done";
+        };
+        FollowUpScheduledCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "follow_up_scheduled";
+            data: components["schemas"]["FollowUpScheduledEventData"];
+        };
+        FollowUpStatusEventData: {
+            /** Format: uuid */
+            followUpId: string;
+            /** @description a follow-up kind code (engagement) */
+            kind: string;
+            /** @description a follow-up status code (engagement) */
+            from: string;
+            /** @description a follow-up status code (engagement) */
+            to: string;
+        };
+        FollowUpStatusCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "follow_up_status";
+            data: components["schemas"]["FollowUpStatusEventData"];
+        };
+        FollowUpUpdatedEventData: {
+            /** Format: uuid */
+            followUpId: string;
+            /** @description a follow-up kind code (engagement) */
+            kind: string;
+            /** @description an instant (ISO 8601) */
+            dueAt: string;
+            /** @description when it was due before it was rescheduled */
+            fromDueAt?: string;
+        };
+        FollowUpUpdatedCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "follow_up_updated";
+            data: components["schemas"]["FollowUpUpdatedEventData"];
+        };
+        FollowUpMissedEventData: {
+            /** Format: uuid */
+            followUpId: string;
+            /** @description a follow-up kind code (engagement) */
+            kind: string;
+            /** @description an instant (ISO 8601) */
+            dueAt: string;
+        };
+        FollowUpMissedCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "follow_up_missed";
+            data: components["schemas"]["FollowUpMissedEventData"];
+        };
+        PlanUpdatedEventData: {
+            /** @description the goals after the change */
+            goals: string[];
+            /** @description goals removed */
+            removed: string[];
+        };
+        PlanUpdatedCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "plan_updated";
+            data: components["schemas"]["PlanUpdatedEventData"];
+        };
+        ActionItemAddedEventData: {
+            /** Format: uuid */
+            itemId: string;
+            description: string;
+            /** @description a calendar date (YYYY-MM-DD) */
+            dueDate: string | null;
+        };
+        ActionItemAddedCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "action_item_added";
+            data: components["schemas"]["ActionItemAddedEventData"];
+        };
+        ActionItemStatusEventData: {
+            /** Format: uuid */
+            itemId: string;
+            description: string;
+            /** @description an action item status code (engagement) */
+            from: string;
+            /** @description an action item status code (engagement) */
+            to: string;
+        };
+        ActionItemStatusCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "action_item_status";
+            data: components["schemas"]["ActionItemStatusEventData"];
+        };
+        ActionItemUpdatedEventData: {
+            /** Format: uuid */
+            itemId: string;
+            description: string;
+        };
+        ActionItemUpdatedCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "action_item_updated";
+            data: components["schemas"]["ActionItemUpdatedEventData"];
+        };
+        AssessmentStartedEventData: {
+            /** Format: uuid */
+            assessmentId: string;
+            /** @description an assessment purpose code (assessments) */
+            purpose: string;
+        };
+        AssessmentStartedCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "assessment_started";
+            data: components["schemas"]["AssessmentStartedEventData"];
+        };
+        AssessmentInvitedEventData: {
+            /** Format: uuid */
+            assessmentId: string;
+            /** @description names of the contacts invited */
+            invited: string[];
+        };
+        AssessmentInvitedCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "assessment_invited";
+            data: components["schemas"]["AssessmentInvitedEventData"];
+        };
+        AssessmentClosedEventData: {
+            /** Format: uuid */
+            assessmentId: string;
+            /** @description respondents who had submitted */
+            submitted: number;
+        };
+        AssessmentClosedCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "assessment_closed";
+            data: components["schemas"]["AssessmentClosedEventData"];
+        };
+        AssessmentSectionScoreData: {
+            code: string;
+            title: string;
+            score: number | null;
+        };
+        GoalsFromAssessmentEventData: {
+            /** Format: uuid */
+            assessmentId: string;
+            sections: components["schemas"]["AssessmentSectionScoreData"][];
+        };
+        GoalsFromAssessmentCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "goals_from_assessment";
+            data: components["schemas"]["GoalsFromAssessmentEventData"];
+        };
+        ReassessmentDueEventData: {
+            /** Format: uuid */
+            assessmentId: string;
+            /** @description days since the round closed */
+            days: number;
+        };
+        ReassessmentDueCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "reassessment_due";
+            data: components["schemas"]["ReassessmentDueEventData"];
+        };
+        EscalatedEventData: {
+            /** @enum {string} */
+            reason: "first_response_overdue" | "no_activity";
+            /** @description first_response_overdue: when the first response was due */
+            dueAt?: string;
+            /** @description no_activity: days without activity */
+            days?: number;
+        };
+        EscalatedCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "escalated";
+            data: components["schemas"]["EscalatedEventData"];
+        };
+        StallAtRiskEventData: {
+            /** @description days without activity */
+            days: number;
+        };
+        StallAtRiskCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "stall_at_risk";
+            data: components["schemas"]["StallAtRiskEventData"];
+        };
+        EscalationAcknowledgedEventData: {
+            /** @enum {string} */
+            level: "none" | "at_risk" | "escalated";
+            note?: string;
+        };
+        EscalationAcknowledgedCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "escalation_acknowledged";
+            data: components["schemas"]["EscalationAcknowledgedEventData"];
+        };
+        ReminderSentEventData: {
+            /** Format: uuid */
+            followUpId?: string;
+            /** Format: uuid */
+            actionItemId?: string;
+            /** @enum {string} */
+            reminder: "due_today" | "day_before";
+            /** @description who was reminded */
+            to: string | null;
+        };
+        ReminderSentCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "reminder_sent";
+            data: components["schemas"]["ReminderSentEventData"];
+        };
+        MessageSentEventData: {
+            /**
+             * Format: uuid
+             * @description the message (conversation)
+             */
+            messageId: string;
+            /** @description the addresses written to */
+            to: string[];
+            subject: string;
+            /** @description case files sent with it */
+            attachments: number;
+        };
+        MessageSentCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "message_sent";
+            data: components["schemas"]["MessageSentEventData"];
+        };
+        MessageReceivedEventData: {
+            /**
+             * Format: uuid
+             * @description the message (conversation)
+             */
+            messageId: string;
+            /** @description the sender's name, else their address */
+            from: string | null;
+            subject: string;
+            /** @description an auto-reply kind code (conversation): not the clinic answering, so no activity */
+            autoReply?: string;
+            /** @description written on the public status page rather than emailed */
+            viaStatusPage?: boolean;
+        };
+        MessageReceivedCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "message_received";
+            data: components["schemas"]["MessageReceivedEventData"];
         };
         CaseEventListDto: {
-            items: components["schemas"]["CaseEventDto"][];
+            items: (components["schemas"]["CreatedCaseEventDto"] | components["schemas"]["FieldChangedCaseEventDto"] | components["schemas"]["TransitionCaseEventDto"] | components["schemas"]["AssignedCaseEventDto"] | components["schemas"]["ConsultationLoggedCaseEventDto"] | components["schemas"]["ConsultationUpdatedCaseEventDto"] | components["schemas"]["ConsultationDeletedCaseEventDto"] | components["schemas"]["AttachmentAddedCaseEventDto"] | components["schemas"]["AttachmentDeletedCaseEventDto"] | components["schemas"]["FollowUpScheduledCaseEventDto"] | components["schemas"]["FollowUpStatusCaseEventDto"] | components["schemas"]["FollowUpUpdatedCaseEventDto"] | components["schemas"]["FollowUpMissedCaseEventDto"] | components["schemas"]["PlanUpdatedCaseEventDto"] | components["schemas"]["ActionItemAddedCaseEventDto"] | components["schemas"]["ActionItemStatusCaseEventDto"] | components["schemas"]["ActionItemUpdatedCaseEventDto"] | components["schemas"]["AssessmentStartedCaseEventDto"] | components["schemas"]["AssessmentInvitedCaseEventDto"] | components["schemas"]["AssessmentClosedCaseEventDto"] | components["schemas"]["GoalsFromAssessmentCaseEventDto"] | components["schemas"]["ReassessmentDueCaseEventDto"] | components["schemas"]["EscalatedCaseEventDto"] | components["schemas"]["StallAtRiskCaseEventDto"] | components["schemas"]["EscalationAcknowledgedCaseEventDto"] | components["schemas"]["ReminderSentCaseEventDto"] | components["schemas"]["MessageSentCaseEventDto"] | components["schemas"]["MessageReceivedCaseEventDto"])[];
             total: number;
             page: number;
             pageSize: number;
@@ -1734,41 +2388,6 @@ export interface components {
             byModality: components["schemas"]["BreakdownRowDto"][];
             intakeByWeek: components["schemas"]["IntakeWeekDto"][];
         };
-        PublicCenterDto: {
-            shortName: string;
-            name: string;
-            phone: string | null;
-            about: string | null;
-            /** @description The logo image (GET /settings/center/logo), or null */
-            logoUrl: string | null;
-        };
-        CenterSettingsDto: {
-            shortName: string;
-            name: string;
-            phone: string | null;
-            about: string | null;
-            /** @description The logo image (GET /settings/center/logo), or null */
-            logoUrl: string | null;
-            replyTo: string | null;
-            signature: string | null;
-            /** @enum {string|null} */
-            logoType: "image/png" | "image/jpeg" | "image/svg+xml" | null;
-            updatedAt: string | null;
-        };
-        UpdateCenterSettingsDto: {
-            /** @example PeerTAC */
-            shortName: string;
-            /** @example Peer Support Services Technical Assistance Center */
-            name: string;
-            /** @example (212) 555-0142 */
-            phone?: string | null;
-            /** @example peertac@example.org */
-            replyTo?: string | null;
-            signature?: string | null;
-            about?: string | null;
-            /** @description data:image/png|jpeg|svg+xml;base64,… (at most 200 kB of image); null removes the logo, leaving it out keeps it */
-            logo?: string | null;
-        };
         InstrumentSummaryDto: {
             /** Format: uuid */
             id: string;
@@ -2088,6 +2707,8 @@ export interface components {
             expiresAt: string;
             /** Format: date-time */
             submittedAt: string | null;
+            /** @description submitted, and a copy of their results was emailed to the address they were invited at */
+            resultsEmailed: boolean;
             instrument: components["schemas"]["InstrumentFileDto"];
             answers: components["schemas"]["PublicAnswerDto"][];
             /** @description their own section scores, once submitted */
@@ -2095,6 +2716,41 @@ export interface components {
         };
         DraftDto: {
             answers: components["schemas"]["AnswerInputDto"][];
+        };
+        PublicCenterDto: {
+            shortName: string;
+            name: string;
+            phone: string | null;
+            about: string | null;
+            /** @description The logo image (GET /settings/center/logo), or null */
+            logoUrl: string | null;
+        };
+        CenterSettingsDto: {
+            shortName: string;
+            name: string;
+            phone: string | null;
+            about: string | null;
+            /** @description The logo image (GET /settings/center/logo), or null */
+            logoUrl: string | null;
+            replyTo: string | null;
+            signature: string | null;
+            /** @enum {string|null} */
+            logoType: "image/png" | "image/jpeg" | "image/svg+xml" | null;
+            updatedAt: string | null;
+        };
+        UpdateCenterSettingsDto: {
+            /** @example PeerTAC */
+            shortName: string;
+            /** @example Peer Support Services Technical Assistance Center */
+            name: string;
+            /** @example (212) 555-0142 */
+            phone?: string | null;
+            /** @example peertac@example.org */
+            replyTo?: string | null;
+            signature?: string | null;
+            about?: string | null;
+            /** @description data:image/png|jpeg|svg+xml;base64,… (at most 200 kB of image); null removes the logo, leaving it out keeps it */
+            logo?: string | null;
         };
         /**
          * @description a message, else a session, else the case
@@ -3551,6 +4207,49 @@ export interface operations {
             };
         };
     };
+    ReportsController_readinessSummary: {
+        parameters: {
+            query: {
+                /** @description the instrument (its code: every version counts, sections matched by code) */
+                instrument: string;
+                /** @description first day, inclusive (YYYY-MM-DD, New York) */
+                from: string;
+                /** @description the day after the last, exclusive (YYYY-MM-DD); at most 3 years after from */
+                to: string;
+                /** @description start with a UTF-8 byte order mark (for Excel) */
+                bom?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description one figure a row — Breakdown (All organizations, OMH region, Service line), Group, Figure (rounds taken, baseline and follow-up rounds, organizations assessed twice, mean change in section score since the baseline), Section, Value, Organizations (n) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description bad dates, from not before to, more than 3 years, not an instrument code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description consultants */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     CaseExportController_export: {
         parameters: {
             query?: {
@@ -3597,96 +4296,6 @@ export interface operations {
             };
             /** @description a filter that is not valid */
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    SettingsController_center: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The center's name, phone, public text and logo URL (what the public pages show) */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PublicCenterDto"];
-                };
-            };
-        };
-    };
-    SettingsController_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateCenterSettingsDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CenterSettingsDto"];
-                };
-            };
-        };
-    };
-    SettingsController_full: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CenterSettingsDto"];
-                };
-            };
-        };
-    };
-    SettingsController_logo: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "image/png": string;
-                    "image/jpeg": string;
-                    "image/svg+xml": string;
-                };
-            };
-            /** @description The center has no logo */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4031,6 +4640,96 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PublicAssessmentDto"];
                 };
+            };
+        };
+    };
+    SettingsController_center: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The center's name, phone, public text and logo URL (what the public pages show) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCenterDto"];
+                };
+            };
+        };
+    };
+    SettingsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCenterSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CenterSettingsDto"];
+                };
+            };
+        };
+    };
+    SettingsController_full: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CenterSettingsDto"];
+                };
+            };
+        };
+    };
+    SettingsController_logo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                    "image/jpeg": string;
+                    "image/svg+xml": string;
+                };
+            };
+            /** @description The center has no logo */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

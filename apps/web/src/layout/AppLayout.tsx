@@ -18,6 +18,7 @@ const NAV: { to: string; label: string; roles?: Me['role'][]; server?: boolean }
   { to: '/dashboard', label: 'Dashboard' },
   { to: '/admin/users', label: 'Admin', roles: ['admin'] },
   { to: '/admin/settings', label: 'Settings', roles: ['admin'] },
+  { to: '/admin/instruments', label: 'Instruments', roles: ['admin'] },
   { to: '/admin/emails', label: 'Emails', roles: ['lead', 'admin'] },
   { to: '/admin/queues', label: 'Queues', roles: ['admin'], server: true },
 ];

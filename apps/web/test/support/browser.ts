@@ -42,3 +42,10 @@ export function collectPageErrors(page: Page): string[] {
   });
   return errors;
 }
+
+/** Fills the staff sign-in form the app shows to a signed-out visitor and submits it. */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(email);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}

@@ -63,7 +63,7 @@ export class InstrumentSectionDto {
   @ApiProperty({ type: [InstrumentItemDto] }) items: InstrumentItemDto[];
 }
 
-/** The instrument file of DESIGN §4. POST /instruments checks it by hand (errors name the JSON path), not with decorators. */
+/** The instrument file (docs/ARCHITECTURE.md §Domain). POST /instruments checks it by hand (errors name the JSON path), not with decorators. */
 export class InstrumentFileDto {
   @ApiProperty({ example: 'peer-readiness-demo' }) code: string;
   @ApiProperty({ minimum: 1 }) version: number;
@@ -300,6 +300,8 @@ export class PublicAssessmentDto {
   @ApiProperty({ enum: RESPONDENT_STATUSES }) status: RespondentStatus;
   @ApiProperty({ format: 'date-time' }) expiresAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) submittedAt: string | null;
+  @ApiProperty({ description: 'submitted, and a copy of their results was emailed to the address they were invited at' })
+  resultsEmailed: boolean;
   @ApiProperty({ type: InstrumentFileDto }) instrument: InstrumentFileDto;
   @ApiProperty({ type: [PublicAnswerDto] }) answers: PublicAnswerDto[];
   @ApiProperty({ type: [PublicSectionResultDto], nullable: true, description: 'their own section scores, once submitted' })

@@ -318,21 +318,6 @@ export class CaseListDto {
   @ApiProperty() pageSize: number;
 }
 
-export class CaseEventDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() type: string;
-  @ApiProperty({ type: UserRefDto, nullable: true, description: 'null when the system acted' }) actor: UserRefDto | null;
-  @ApiProperty({ type: 'object', additionalProperties: true }) data: Record<string, unknown>;
-  @ApiProperty() createdAt: string;
-}
-
-export class CaseEventListDto {
-  @ApiProperty({ type: [CaseEventDto] }) items: CaseEventDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
-
 export class TopicDto {
   @ApiProperty() code: string;
   @ApiProperty() label: string;

@@ -8,7 +8,17 @@ export const MESSAGE_DIRECTIONS = ['outbound', 'inbound'] as const;
 /** Where a message came from: written on the case, an email to the center's mailbox, or the requester's status page. */
 export const MESSAGE_ORIGINS = ['staff', 'email', 'status_page'] as const;
 export const AUTO_REPLY_KINDS = ['auto_reply', 'bounce'] as const;
+export const AUTO_REPLY_KIND_LABELS: Record<(typeof AUTO_REPLY_KINDS)[number], string> = {
+  auto_reply: 'Automatic reply',
+  bounce: 'Bounce',
+};
+/** An outbound message's delivery: its outbox email's status. */
 export const MESSAGE_STATUSES = ['pending', 'sent', 'failed'] as const;
+export const MESSAGE_STATUS_LABELS: Record<(typeof MESSAGE_STATUSES)[number], string> = {
+  pending: 'Sending',
+  sent: 'Sent',
+  failed: 'Not delivered',
+};
 /** How an inbound message found its case. */
 export const MATCHED_BY = ['reply_address', 'thread', 'reference', 'assigned', 'status_page'] as const;
 

@@ -33,9 +33,119 @@ function letter(center: EmailCenter, body: string): string {
   return `<!doctype html><html><body style="font-family:Arial,sans-serif;color:#222;max-width:640px">${paragraphs}<p style="color:#666;font-size:12px;white-space:pre-line">${escapeHtml(signatureOf(center))}</p></body></html>`;
 }
 
-type Data = Record<string, unknown>;
+/** When a reminder is sent: the day before the due date, or on it. */
+type ReminderDay = 'due_today' | 'day_before';
 
-const TEMPLATES: Record<string, (data: Data, center: EmailCenter) => RenderedEmail> = {
+/**
+ * Every template and the data it renders (ARCHITECTURE §Contracts). OutboxService.enqueue and the sweeps'
+ * outboxInsertSql are typed by it, so an email is queued with the data its template reads. Adding a template: an
+ * entry here and its renderer in TEMPLATES (the compiler asks for both).
+ */
+export interface TemplateData {
+  /** To the person who sent the public request form. */
+  intake_confirmation: { contactName: string; reference: string; businessDays: number; statusUrl: string };
+  /** To every active lead, for a request from the public form. */
+  intake_new_request: { reference: string; title: string; organizationName: string; caseUrl: string };
+  /** To every active lead (sweep SQL, libs/escalation/src/escalation.sweep.sql.ts). `days`: since opened, or since the last activity. */
+  escalation: {
+    reason: 'first_response_overdue' | 'no_activity';
+    reference: string;
+    title: string;
+    organizationName: string;
+    days: number;
+    caseUrl: string;
+  };
+  /** To the assignee, or the leads when nobody has the case (sweep SQL). */
+  stall_at_risk: { reference: string; title: string; organizationName: string; days: number; caseUrl: string };
+  /** A follow-up's assignee, or an action item's owner, clinic contacts included (sweep SQL). */
+  reminder: FollowUpReminderData | ActionItemReminderData;
+  /** To the new assignee, unless they assigned themselves. */
+  case_assigned: {
+    assigneeName: string;
+    assignedBy: string;
+    reference: string;
+    title: string;
+    organizationName: string;
+    caseUrl: string;
+    movedWork: boolean;
+  };
+  /** To the owner of an account under a password-guessing attack. */
+  sign_in_failures: { name: string; failures: number; minutes: number; appUrl: string };
+  /** To a clinic contact invited to a readiness self-assessment; `closesOn` in words ("March 3, 2026"). */
+  assessment_invitation: { contactName: string; instrumentTitle: string; organizationName: string; closesOn: string; url: string };
+  /** To a respondent who submitted their answers (public-assessments.service.ts). */
+  assessment_results: AssessmentResultsEmail;
+  /** To the case's consultant (or whoever started the round) when it is time to reassess (sweep SQL, reassessment.sweep.sql.ts). */
+  reassessment_due: { organizationName: string; instrumentTitle: string; days: number; url: string };
+  /**
+   * A message a consultant wrote on a case (libs/conversation): their subject and words as written. Its recipients,
+   * Message-ID, thread headers and files travel in the outbox row's envelope.
+   */
+  case_message: { subject: string; body: string; reference: string; author: string };
+  /** To the case's consultant (or the leads while nobody has the case) when the clinic replies (libs/conversation). */
+  reply_received: { reference: string; title: string; fromName: string; excerpt: string; caseUrl: string };
+  /** The admin's test of the mail settings. */
+  test_message: { subject?: string; body?: string };
+}
+
+export interface FollowUpReminderData {
+  what: 'follow-up';
+  reminder: ReminderDay;
+  /** A follow-up kind code (check_in…). */
+  kind: string;
+  note: string | null;
+  /** An instant, as Postgres writes a timestamptz into JSON. */
+  dueAt: string;
+  reference: string;
+  title: string;
+  caseUrl: string;
+}
+
+export interface ActionItemReminderData {
+  what: 'action item';
+  reminder: ReminderDay;
+  description: string;
+  /** YYYY-MM-DD. */
+  dueDate: string;
+  reference: string;
+  title: string;
+  /** A clinic contact owns it: no link into the staff app. */
+  clinicOwned: boolean;
+  caseUrl: string | null;
+}
+
+/** The data of `assessment_results` (a respondent's own section scores, sent once when they submit). */
+export interface AssessmentResultsEmail {
+  respondentName: string;
+  organizationName: string;
+  instrumentTitle: string;
+  scaleMin: number;
+  scaleMax: number;
+  sections: Array<{ title: string; score: number; percent: number; feedback: string | null }>;
+  /** Their link: it shows the same results (and prints them) after the round closes. */
+  url: string;
+}
+
+export type TemplateName = keyof TemplateData;
+
+/** Each template in words, as the Emails page lists them. */
+export const TEMPLATE_LABELS: Record<TemplateName, string> = {
+  intake_confirmation: 'Request confirmation',
+  intake_new_request: 'New request (to leads)',
+  escalation: 'Escalation',
+  stall_at_risk: 'Case at risk',
+  reminder: 'Reminder',
+  case_assigned: 'Case assigned',
+  sign_in_failures: 'Failed sign-ins',
+  assessment_invitation: 'Assessment invitation',
+  assessment_results: 'Assessment results',
+  reassessment_due: 'Time to reassess',
+  case_message: 'Message on a case',
+  reply_received: 'New reply (to the consultant)',
+  test_message: 'Test message',
+};
+
+const TEMPLATES: { [T in TemplateName]: (data: TemplateData[T], center: EmailCenter) => RenderedEmail } = {
   intake_confirmation: (d, c) => ({
     subject: `We received your request ${String(d.reference)}`,
     text: [
@@ -190,6 +300,32 @@ const TEMPLATES: Record<string, (data: Data, center: EmailCenter) => RenderedEma
       html: layout(c, 'Readiness self-assessment', lines.map(escapeHtml), { href: String(d.url), label: 'Start the assessment' }),
     };
   },
+  assessment_results: (d, c) => {
+    const intro = [
+      `Hello ${d.respondentName},`,
+      `Thank you for answering the ${d.instrumentTitle} for ${d.organizationName}. Here are your own scores, by part, on a scale of ${d.scaleMin} to ${d.scaleMax}. Your consultant will go over the whole team's answers with you.`,
+    ];
+    // An outbox row is data: render what it has rather than fail the delivery.
+    const parts = (Array.isArray(d.sections) ? d.sections : []).map((s) => ({
+      head: `${s.title}: ${s.score} (${s.percent}%)`,
+      feedback: s.feedback,
+    }));
+    return {
+      subject: `Your readiness self-assessment results for ${d.organizationName}`,
+      text: [...intro, ...parts.map((p) => (p.feedback ? `${p.head}\n${p.feedback}` : p.head)), `See or print them again: ${d.url}`].join(
+        '\n\n',
+      ),
+      html: layout(
+        c,
+        'Your readiness self-assessment results',
+        [
+          ...intro.map(escapeHtml),
+          ...parts.map((p) => `<strong>${escapeHtml(p.head)}</strong>${p.feedback ? `<br>${escapeHtml(p.feedback)}` : ''}`),
+        ],
+        { href: d.url, label: 'See or print your results' },
+      ),
+    };
+  },
   reassessment_due: (d, c) => {
     const lines = [
       `It has been ${String(d.days)} days since ${String(d.organizationName)} closed its ${String(d.instrumentTitle)} round.`,
@@ -225,12 +361,23 @@ const TEMPLATES: Record<string, (data: Data, center: EmailCenter) => RenderedEma
   }),
 };
 
-/** Renders an outbox row; the text part ends with the center's signature after the usual "-- " line. */
-export function renderEmail(template: string, data: Data, center: EmailCenter): RenderedEmail {
-  const render = TEMPLATES[template];
-  if (!render) throw new Error(`No email template named ${template}`);
+/** Renders an email; the text part ends with the center's signature after the usual "-- " line. */
+export function renderEmail<T extends TemplateName>(template: T, data: TemplateData[T], center: EmailCenter): RenderedEmail {
+  const render: (data: TemplateData[T], center: EmailCenter) => RenderedEmail = TEMPLATES[template];
   const email = render(data, center);
   return { ...email, text: `${email.text}\n\n-- \n${signatureOf(center)}` };
 }
 
-export const TEMPLATE_NAMES = Object.keys(TEMPLATES);
+export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];
+
+export const isTemplateName = (name: string): name is TemplateName => Object.hasOwn(TEMPLATES, name);
+
+/**
+ * Renders an outbox row as stored. Its data was written through enqueue or outboxInsertSql, both typed by
+ * TemplateData, so this is the one place that trusts the database's JSON to be that template's data; the renderers
+ * still print a missing field as "undefined" rather than fail (a retired field in an old row).
+ */
+export function renderStoredEmail(row: { template: string; data: unknown }, center: EmailCenter): RenderedEmail {
+  if (!isTemplateName(row.template)) throw new Error(`No email template named ${row.template}`);
+  return renderEmail(row.template, row.data as TemplateData[TemplateName], center);
+}

@@ -40,4 +40,10 @@ export class MeDto {
 
   @ApiProperty({ enum: ['admin', 'lead', 'consultant'] })
   role: string;
+
+  @ApiProperty({
+    example: 'America/New_York',
+    description: "The center's time zone (CENTER_TIME_ZONE): the app shows and filters days in it, wherever the browser is",
+  })
+  centerTimeZone: string;
 }

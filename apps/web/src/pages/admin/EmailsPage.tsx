@@ -20,6 +20,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { emailsQuery, retryEmail, type EmailStatus, type OutboundEmail } from '../../api/emails';
+import { TEMPLATE_LABELS } from '../../api/labels';
 import { formatDateTime, RelativeTime } from '../../components/dates';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { plural } from '../../components/plural';
@@ -35,16 +36,6 @@ const STATUS_OPTIONS: { value: StatusFilter; label: string }[] = [
   { value: 'sent', label: 'Sent' },
   { value: 'all', label: 'All' },
 ];
-
-/** The outbox's templates in words; an unknown one shows its code. */
-const TEMPLATE_LABELS: Record<string, string> = {
-  intake_confirmation: 'Request confirmation',
-  intake_new_request: 'New request (to leads)',
-  escalation: 'Escalation',
-  stall_at_risk: 'Case at risk',
-  reminder: 'Reminder',
-  test_message: 'Test message',
-};
 
 const EMPTY: Record<StatusFilter, { title: string; text: string }> = {
   failed: { title: 'No failed emails', text: 'Every email TA Desk tried to send has gone out or is still being tried.' },
@@ -180,7 +171,7 @@ function EmailRow({ email }: { email: OutboundEmail }) {
     },
     onError: notifyFailed,
   });
-  const template = TEMPLATE_LABELS[email.template];
+  const template: string | undefined = TEMPLATE_LABELS[email.template];
   const previewId = `email-preview-${email.id}`;
 
   return (

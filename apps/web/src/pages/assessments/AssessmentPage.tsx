@@ -15,6 +15,7 @@ import {
 import { contactsQuery } from '../../api/organizations';
 import { formatDate } from '../../components/dates';
 import { ErrorState, LoadingState } from '../../components/states';
+import { EnterAnswers } from './EnterAnswers';
 import { notifyFailed, notifySaved } from '../../notify';
 
 /** One round: scores per section, each respondent's answers side by side, and where the team disagrees. */
@@ -38,6 +39,9 @@ export function AssessmentPage() {
   const labelOf = (score: number | undefined) =>
     score === undefined ? '' : (instrument.data?.definition.scale.labels[String(score)] ?? String(score));
   const submitted = a.respondents.filter((r) => r.status === 'submitted');
+  const scaleLegend = Object.entries(instrument.data?.definition.scale.labels ?? {})
+    .map(([score, label]) => `${score} = ${label}`)
+    .join(', ');
   const disagreements = a.sections.flatMap((s) => s.items).filter((i) => i.disagreement).length;
 
   return (
@@ -74,7 +78,12 @@ export function AssessmentPage() {
           </Button>
         )}
       </Group>
-      {a.status === 'open' && <Invite assessment={a} />}
+      {a.status === 'open' && (
+        <Group align="flex-end" justify="space-between">
+          <Invite assessment={a} />
+          <EnterAnswers assessment={a} />
+        </Group>
+      )}
 
       <Paper withBorder p="md" component="section" aria-labelledby="scores-heading">
         <Stack>
@@ -82,7 +91,7 @@ export function AssessmentPage() {
             Scores and agreement
           </Title>
           <Text size="sm" c="dimmed">
-            Item score: the mean of the team’s answers. Spread: highest minus lowest answer.{' '}
+            Answers: {scaleLegend}. Item score: the mean of the team’s answers. Spread: highest minus lowest answer.{' '}
             {disagreements > 0
               ? `The team disagrees on ${disagreements} statement${disagreements === 1 ? '' : 's'} (answers span the whole scale).`
               : ''}

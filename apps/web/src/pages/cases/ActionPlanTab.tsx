@@ -63,7 +63,7 @@ export function ActionPlanTab({ item, me }: { item: Case; me: Me }) {
 
   return (
     <Stack>
-      <SuggestedGoals item={item} editable={editable} />
+      <SuggestedGoals item={item} editable={editable} goalTitles={goals.map((goal) => goal.title)} />
       <Group justify="space-between">
         <Title order={3} size="h4">
           Action plan

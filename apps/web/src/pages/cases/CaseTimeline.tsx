@@ -12,7 +12,9 @@ import {
 } from '../../api/cases';
 import type { Me } from '../../api/client';
 import {
+  ASSESSMENT_PURPOSE_LABELS,
   ATTACHMENT_ORIGIN_LABELS,
+  AUTO_REPLY_LABELS,
   FOLLOW_UP_KIND_LABELS,
   FOLLOW_UP_STATUS_LABELS,
   INTENSITY_LABELS,
@@ -118,7 +120,9 @@ interface Lookup {
   staff?: StaffMember[];
 }
 
-const FIELD_NAMES: Record<string, string> = {
+type FieldChanged = Extract<CaseEvent, { type: 'field_changed' }>['data'];
+
+const FIELD_NAMES: Record<FieldChanged['field'], string> = {
   title: 'Title',
   description: 'Description',
   topics: 'Topics',
@@ -126,187 +130,163 @@ const FIELD_NAMES: Record<string, string> = {
   priority: 'Priority',
   intensity: 'Intensity',
   primaryContactId: 'Primary contact',
-  source: 'Source',
 };
 
-function str(value: unknown): string {
-  return typeof value === 'string' ? value : value == null ? '' : JSON.stringify(value);
-}
-
-function staffName(lookup: Lookup, id: unknown): string {
+function staffName(lookup: Lookup, id: string | null): string {
   if (id == null) return 'nobody';
-  return staffLabelById(lookup.staff, str(id), 'a former colleague');
+  return staffLabelById(lookup.staff, id, 'a former colleague');
 }
 
-function fieldValue(field: string, value: unknown, lookup: Lookup): string {
+function fieldValue(field: FieldChanged['field'], value: FieldChanged['from'], lookup: Lookup): string {
   if (value == null || value === '') return 'none';
   if (Array.isArray(value)) {
     if (value.length === 0) return 'none';
-    if (field === 'topics') return value.map((code) => topicLabel(lookup.topics, str(code))).join(', ');
-    if (field === 'serviceLines') return value.map((line) => labelOf(SERVICE_LINE_LABELS, str(line))).join(', ');
-    return value.map(str).join(', ');
+    if (field === 'topics') return value.map((code) => topicLabel(lookup.topics, code)).join(', ');
+    if (field === 'serviceLines') return value.map((line) => labelOf(SERVICE_LINE_LABELS, line)).join(', ');
+    return value.join(', ');
   }
-  if (field === 'priority') return labelOf(PRIORITY_LABELS, str(value));
-  if (field === 'intensity') return labelOf(INTENSITY_LABELS, str(value));
-  if (field === 'source') return labelOf(SOURCE_LABELS, str(value));
+  if (field === 'priority') return labelOf(PRIORITY_LABELS, value);
+  if (field === 'intensity') return labelOf(INTENSITY_LABELS, value);
   if (field === 'primaryContactId') return 'a contact';
-  const text = str(value);
-  return text.length > 60 ? `“${text.slice(0, 57)}…”` : `“${text}”`;
+  return value.length > 60 ? `“${value.slice(0, 57)}…”` : `“${value}”`;
 }
 
-/** The event's headline. Unknown types (added by later features) still read sensibly. */
+const lower = (labels: Record<string, string>, code: string) => labelOf(labels, code).toLowerCase();
+
+/** The event's headline, in words; the compiler checks that every event type the API declares has one. */
 export function describe(event: CaseEvent, lookup: Lookup): string {
-  const d = event.data;
   switch (event.type) {
     case 'created':
-      return `Case opened${d.source ? ` (${labelOf(SOURCE_LABELS, str(d.source))})` : ''}`;
+      return `Case opened (${labelOf(SOURCE_LABELS, event.data.source)})`;
     case 'field_changed': {
-      const field = str(d.field);
-      const name = FIELD_NAMES[field] ?? field;
+      const { field, from, to } = event.data;
       if (field === 'description') return 'Description edited';
-      return `${name} changed from ${fieldValue(field, d.from, lookup)} to ${fieldValue(field, d.to, lookup)}`;
+      return `${FIELD_NAMES[field]} changed from ${fieldValue(field, from, lookup)} to ${fieldValue(field, to, lookup)}`;
     }
-    case 'transition':
-      return `Status changed from ${labelOf(STATUS_LABELS, str(d.from))} to ${labelOf(STATUS_LABELS, str(d.to))}${
-        d.reason ? ` (${labelOf(REASON_LABELS, str(d.reason))})` : ''
-      }`;
-    case 'assigned':
-      if (d.claimed) return `${staffName(lookup, d.to)} picked up the case`;
-      return d.from
-        ? `Reassigned from ${staffName(lookup, d.from)} to ${staffName(lookup, d.to)}`
-        : `Assigned to ${staffName(lookup, d.to)}`;
+    case 'transition': {
+      const { from, to, reason } = event.data;
+      return `Status changed from ${labelOf(STATUS_LABELS, from)} to ${labelOf(STATUS_LABELS, to)}${reason ? ` (${labelOf(REASON_LABELS, reason)})` : ''}`;
+    }
+    case 'assigned': {
+      const { from, to, claimed } = event.data;
+      if (claimed) return `${staffName(lookup, to)} picked up the case`;
+      return from ? `Reassigned from ${staffName(lookup, from)} to ${staffName(lookup, to)}` : `Assigned to ${staffName(lookup, to)}`;
+    }
     case 'consultation_logged':
-      return `Session logged: ${labelOf(MODALITY_LABELS, str(d.modality)).toLowerCase()}, ${str(d.durationMinutes)} min`;
+      return `Session logged: ${lower(MODALITY_LABELS, event.data.modality)}, ${event.data.durationMinutes} min`;
     case 'consultation_updated':
       return 'Session edited';
     case 'consultation_deleted':
       return 'Session deleted';
     case 'attachment_added':
-      return `File added: ${str(d.fileName)}`;
+      return `File added: ${event.data.fileName}`;
     case 'attachment_deleted':
-      return `File deleted: ${str(d.fileName)}`;
+      return `File deleted: ${event.data.fileName}`;
     case 'plan_updated':
       return 'Action plan goals updated';
     case 'goals_from_assessment':
-      return `Goals added from the readiness assessment: ${(Array.isArray(d.sections) ? (d.sections as Array<{ title?: string }>) : []).map((s) => s.title).join(', ')}`;
+      return `Goals added from the readiness assessment: ${event.data.sections.map((s) => s.title).join(', ')}`;
     case 'assessment_started':
-      return `Readiness assessment started (${d.purpose === 'follow_up' ? 'follow-up' : 'baseline'})`;
+      return `Readiness assessment started (${lower(ASSESSMENT_PURPOSE_LABELS, event.data.purpose)})`;
     case 'assessment_closed':
       return 'Readiness assessment round closed';
     case 'assessment_invited':
       return 'Readiness assessment invitations sent';
     case 'reassessment_due':
-      return `Time to reassess: ${str(d.days)} days since the last readiness round closed`;
+      return `Time to reassess: ${event.data.days} days since the last readiness round closed`;
     case 'action_item_added':
-      return `Action item added: ${str(d.description)}`;
+      return `Action item added: ${event.data.description}`;
     case 'action_item_status':
-      return `Action item ${labelOf(ITEM_STATUS_LABELS, str(d.to)).toLowerCase()}: ${str(d.description)}`;
+      return `Action item ${lower(ITEM_STATUS_LABELS, event.data.to)}: ${event.data.description}`;
     case 'action_item_updated':
-      return `Action item edited: ${str(d.description)}`;
+      return `Action item edited: ${event.data.description}`;
     case 'follow_up_scheduled':
-      return `Follow-up scheduled: ${labelOf(FOLLOW_UP_KIND_LABELS, str(d.kind)).toLowerCase()}`;
+      return `Follow-up scheduled: ${lower(FOLLOW_UP_KIND_LABELS, event.data.kind)}`;
     case 'follow_up_status':
-      return `Follow-up ${labelOf(FOLLOW_UP_STATUS_LABELS, str(d.to)).toLowerCase()}: ${labelOf(FOLLOW_UP_KIND_LABELS, str(d.kind)).toLowerCase()}`;
+      return `Follow-up ${lower(FOLLOW_UP_STATUS_LABELS, event.data.to)}: ${lower(FOLLOW_UP_KIND_LABELS, event.data.kind)}`;
     case 'follow_up_updated':
-      return `Follow-up ${d.fromDueAt ? 'rescheduled' : 'edited'}: ${labelOf(FOLLOW_UP_KIND_LABELS, str(d.kind)).toLowerCase()}`;
+      return `Follow-up ${event.data.fromDueAt ? 'rescheduled' : 'edited'}: ${lower(FOLLOW_UP_KIND_LABELS, event.data.kind)}`;
     // Written by the worker's timer sweep (no actor) and by leads acknowledging it.
     case 'stall_at_risk':
-      return `No activity for ${plural(Number(d.days), 'day')}: at risk`;
+      return `No activity for ${plural(event.data.days, 'day')}: at risk`;
     case 'escalated':
-      return d.reason === 'first_response_overdue'
+      return event.data.reason === 'first_response_overdue'
         ? 'Escalated: first response overdue'
-        : `Escalated: no activity for ${plural(Number(d.days), 'day')}`;
+        : `Escalated: no activity for ${plural(event.data.days ?? 0, 'day')}`;
     case 'escalation_acknowledged':
-      return d.level === 'at_risk' ? 'At-risk warning acknowledged' : 'Escalation acknowledged';
-    case 'reminder_sent':
-      return `Reminder sent${d.to ? ` to ${str(d.to)}` : ''}: ${d.actionItemId ? 'action item' : 'follow-up'} due ${
-        d.reminder === 'due_today' ? 'today' : 'tomorrow'
-      }`;
-    case 'follow_up_missed':
-      return `Follow-up missed: ${labelOf(FOLLOW_UP_KIND_LABELS, str(d.kind)).toLowerCase()}`;
-    case 'message_sent':
-      return `Email sent to ${Array.isArray(d.to) ? d.to.map(str).join(', ') : str(d.to)}`;
-    case 'message_received':
-      if (d.viaStatusPage) return `${str(d.from) || 'The requester'} added information on the status page`;
-      return d.autoReply ? `Automatic reply from ${str(d.from)} (not counted as activity)` : `Reply from ${str(d.from)}`;
-    default: {
-      const words = event.type.replace(/[_-]+/g, ' ');
-      return words.charAt(0).toUpperCase() + words.slice(1);
+      return event.data.level === 'at_risk' ? 'At-risk warning acknowledged' : 'Escalation acknowledged';
+    case 'reminder_sent': {
+      const { to, actionItemId, reminder } = event.data;
+      return `Reminder sent${to ? ` to ${to}` : ''}: ${actionItemId ? 'action item' : 'follow-up'} due ${reminder === 'due_today' ? 'today' : 'tomorrow'}`;
     }
+    case 'message_sent':
+      return `Email sent to ${event.data.to.join(', ')}`;
+    case 'message_received': {
+      const { from, viaStatusPage, autoReply } = event.data;
+      if (viaStatusPage) return `${from ?? 'The requester'} added information on the status page`;
+      return autoReply
+        ? `${labelOf(AUTO_REPLY_LABELS, autoReply)} from ${from ?? 'an unknown sender'} (not counted as activity)`
+        : `Reply from ${from ?? 'an unknown sender'}`;
+    }
+    case 'follow_up_missed':
+      return `Follow-up missed: ${lower(FOLLOW_UP_KIND_LABELS, event.data.kind)}`;
+    default:
+      return unknownEvent(event);
   }
+}
+
+/** An event type newer than this build of the app (the API was deployed first): a neutral headline. */
+function unknownEvent(_event: never): string {
+  return 'Case updated';
 }
 
 /** A second line for events that carry more than their headline says. */
 function detail(event: CaseEvent, lookup: Lookup): string | null {
-  const d = event.data;
   switch (event.type) {
     case 'assigned': {
-      const moved = d.moved as { followUps?: number; actionItems?: number } | undefined;
+      const moved = event.data.moved;
       if (!moved || (!moved.followUps && !moved.actionItems)) return null;
-      return `Moved ${workWords(Number(moved.followUps ?? 0), Number(moved.actionItems ?? 0))} to ${staffName(lookup, d.to)}`;
+      return `Moved ${workWords(moved.followUps, moved.actionItems)} to ${staffName(lookup, event.data.to)}`;
     }
     case 'transition': {
-      if (d.openWork !== 'cancelled' && d.openWork !== 'kept') return null;
-      const count = Number(d.followUps ?? 0) + Number(d.actionItems ?? 0);
-      if (count === 0) return null;
-      const words = workWords(Number(d.followUps ?? 0), Number(d.actionItems ?? 0), 'open');
-      return d.openWork === 'cancelled' ? `Cancelled ${words}` : `Kept ${words} (reminders continue)`;
+      const { openWork, followUps = 0, actionItems = 0 } = event.data;
+      if (!openWork || followUps + actionItems === 0) return null;
+      const words = workWords(followUps, actionItems, 'open');
+      return openWork === 'cancelled' ? `Cancelled ${words}` : `Kept ${words} (reminders continue)`;
     }
     case 'created':
-      return d.title ? str(d.title) : null;
+      return event.data.title;
     case 'consultation_logged':
     case 'consultation_deleted':
-      return d.startedAt ? `Held ${formatDateTime(str(d.startedAt))}` : null;
+      return `Held ${formatDateTime(event.data.startedAt)}`;
     case 'consultation_updated':
-      return Array.isArray(d.fields) && d.fields.length ? `Changed: ${d.fields.map(str).join(', ')}` : null;
+      return event.data.fields.length ? `Changed: ${event.data.fields.join(', ')}` : null;
     case 'attachment_added':
       // Staff uploads say who in the byline; a file from the clinic says how it came.
-      return d.origin && d.origin !== 'staff_upload' ? labelOf(ATTACHMENT_ORIGIN_LABELS, str(d.origin)) : null;
-    case 'attachment_deleted':
-      return null;
+      return event.data.origin !== 'staff_upload' ? labelOf(ATTACHMENT_ORIGIN_LABELS, event.data.origin) : null;
     case 'plan_updated': {
-      const goals = Array.isArray(d.goals) ? d.goals.map(str) : [];
-      const removed = Array.isArray(d.removed) ? d.removed.map(str) : [];
+      const { goals, removed } = event.data;
       return [goals.length ? `Goals: ${goals.join('; ')}` : 'No goals', removed.length ? `Removed: ${removed.join('; ')}` : '']
         .filter(Boolean)
         .join('. ');
     }
     case 'action_item_added':
-      return d.dueDate ? `Due ${formatDate(str(d.dueDate))}` : null;
+      return event.data.dueDate ? `Due ${formatDate(event.data.dueDate)}` : null;
     case 'follow_up_scheduled':
     case 'follow_up_updated':
-      return d.dueAt ? `Due ${formatDateTime(str(d.dueAt))}` : null;
+      return `Due ${formatDateTime(event.data.dueAt)}`;
     case 'escalated':
-      return d.dueAt ? `The first response was due ${formatDateTime(str(d.dueAt))}` : null;
+      return event.data.dueAt ? `The first response was due ${formatDateTime(event.data.dueAt)}` : null;
     case 'follow_up_missed':
-      return d.dueAt ? `Was due ${formatDateTime(str(d.dueAt))}` : null;
+      return `Was due ${formatDateTime(event.data.dueAt)}`;
     case 'escalation_acknowledged':
-      return d.note ? str(d.note) : null;
+      return event.data.note ?? null;
+    case 'assessment_invited':
+      return event.data.invited.length ? `Invited: ${event.data.invited.join(', ')}` : null;
     case 'message_sent':
     case 'message_received':
-      return d.subject ? str(d.subject) : null;
-    case 'stall_at_risk':
-    case 'reminder_sent':
+      return event.data.subject || null;
+    default:
       return null;
-    default: {
-      const known = [
-        'created',
-        'field_changed',
-        'action_item_status',
-        'action_item_updated',
-        'follow_up_status',
-        'goals_from_assessment',
-        'assessment_started',
-        'assessment_closed',
-        'assessment_invited',
-        'reassessment_due',
-      ];
-      if (known.includes(event.type) || Object.keys(d).length === 0) return null;
-      // An event type this version of the app does not know: show its data plainly.
-      return Object.entries(d)
-        .filter(([key]) => !key.endsWith('Id'))
-        .map(([key, value]) => `${key}: ${str(value)}`)
-        .join(' · ');
-    }
   }
 }

@@ -53,7 +53,7 @@ export function CasesPage() {
         <Title order={2}>{title}</Title>
         <Group gap="xs">
           {/* Every case these filters match, not just this page. */}
-          <Button component="a" href={exportHref(filters)} download variant="default">
+          <Button component="a" href={exportHref(filters, me.centerTimeZone)} download variant="default">
             Export CSV
           </Button>
           <Button component={Link} to="/cases/new">
@@ -265,7 +265,8 @@ function CasesTable({
   hasFilters: boolean;
   onClear: () => void;
 }) {
-  const cases = useQuery({ ...casesQuery(toApiQuery(filters)), placeholderData: keepPreviousData });
+  const { centerTimeZone } = useCurrentUser();
+  const cases = useQuery({ ...casesQuery(toApiQuery(filters, centerTimeZone)), placeholderData: keepPreviousData });
 
   if (cases.isPending) return <LoadingState label="Loading cases…" />;
   // A filter the checks let through but the API refused (a topic since retired): offer a clean list, not its wording.

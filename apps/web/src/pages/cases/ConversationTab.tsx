@@ -5,6 +5,7 @@ import { attachmentsQuery, attachmentUrl, uploadAttachments } from '../../api/at
 import { invalidateCase, type Case } from '../../api/cases';
 import { ApiError, type Me } from '../../api/client';
 import { markThreadRead, rawMessageUrl, sendMessage, threadQuery, type Message } from '../../api/conversation';
+import { AUTO_REPLY_LABELS, MESSAGE_STATUS_LABELS, type MessageStatus } from '../../api/labels';
 import { contactsQuery } from '../../api/organizations';
 import { formatDateTime } from '../../components/dates';
 import { LimitedTextarea } from '../../components/LimitedTextarea';
@@ -16,11 +17,7 @@ import { canEditCase } from './permissions';
 const BODY_LIMIT = 50000;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-const STATUS_WORDS: Record<string, { label: string; color: string }> = {
-  pending: { label: 'Sending', color: 'gray' },
-  sent: { label: 'Sent', color: 'teal' },
-  failed: { label: 'Not delivered', color: 'red' },
-};
+const STATUS_COLORS: Record<MessageStatus, string> = { pending: 'gray', sent: 'teal', failed: 'red' };
 
 /** The email conversation with the clinic: the thread, oldest first, and (for those who may write) a message to send. */
 export function ConversationTab({ item, me }: { item: Case; me: Me }) {
@@ -77,7 +74,7 @@ function MessageCard({ message }: { message: Message }) {
       ? 'The requester, on the status page'
       : `${message.fromName ? `${message.fromName} <${message.fromAddress}>` : (message.fromAddress ?? 'Unknown sender')}`;
   const when = formatDateTime(message.sentAt ?? message.receivedAt ?? message.createdAt);
-  const status = message.status ? STATUS_WORDS[message.status] : undefined;
+  const status = message.status ? { label: MESSAGE_STATUS_LABELS[message.status], color: STATUS_COLORS[message.status] } : undefined;
   return (
     <Paper
       withBorder
@@ -103,7 +100,7 @@ function MessageCard({ message }: { message: Message }) {
             )}
             {message.autoReply && (
               <Badge color="gray" variant="outline">
-                {message.autoReply === 'bounce' ? 'Bounce' : 'Automatic reply'}
+                {AUTO_REPLY_LABELS[message.autoReply]}
               </Badge>
             )}
           </Group>

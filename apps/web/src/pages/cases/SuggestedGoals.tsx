@@ -1,13 +1,20 @@
-import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { goalsFromAssessment, organizationAssessmentsQuery } from '../../api/assessments';
 import type { Case } from '../../api/cases';
 import { GOAL_AREA_LABELS, labelOf } from '../../api/labels';
+import { formatDate } from '../../components/dates';
 import { notifyFailed } from '../../notify';
 import { useCaseChange } from './useCaseChange';
 
-/** The lowest sections of the organization's latest round, each one click from a goal with its weakest statement. */
-export function SuggestedGoals({ item, editable }: { item: Case; editable: boolean }) {
+/** The title the API gives a goal taken from a section (AssessmentsService.goalsFromAssessment). */
+const goalTitleOf = (sectionTitle: string) => `Strengthen ${sectionTitle.toLowerCase()}`;
+
+/**
+ * The lowest sections of the organization's latest round, each one click from a goal with its weakest statement. A
+ * section whose goal is already in the plan says so instead of offering to add it twice.
+ */
+export function SuggestedGoals({ item, editable, goalTitles }: { item: Case; editable: boolean; goalTitles: string[] }) {
   const rounds = useQuery(organizationAssessmentsQuery(item.organization.id));
   const add = useCaseChange(
     item.id,
@@ -29,7 +36,9 @@ export function SuggestedGoals({ item, editable }: { item: Case; editable: boole
           Suggested goals
         </Title>
         <Text size="sm" c="dimmed">
-          The lowest sections of {latest.organizationName}’s latest readiness round ({latest.instrument.title}).
+          The lowest sections of {latest.organizationName}’s latest readiness round ({latest.instrument.title},{' '}
+          {formatDate(latest.createdAt)}
+          ): each becomes a goal in its goal area, with the section’s weakest statement as the first action item.
         </Text>
         {lowest.map((section) => {
           const weakest = [...section.items].filter((i) => i.score !== null).sort((a, b) => (a.score ?? 0) - (b.score ?? 0))[0];
@@ -45,20 +54,27 @@ export function SuggestedGoals({ item, editable }: { item: Case; editable: boole
                   </Text>
                 )}
               </Stack>
-              {editable && (
-                <Button
-                  size="xs"
-                  variant="default"
-                  loading={add.isPending && add.variables.sectionCode === section.code}
-                  onClick={() =>
-                    add.mutate(
-                      { assessmentId: latest.id, sectionCode: section.code, title: section.title },
-                      { onError: (error) => notifyFailed(error) },
-                    )
-                  }
-                >
-                  Add as a goal
-                </Button>
+              {goalTitles.includes(goalTitleOf(section.title)) ? (
+                <Badge color="teal.9" variant="outline" style={{ flexShrink: 0 }}>
+                  In the plan
+                </Badge>
+              ) : (
+                editable && (
+                  <Button
+                    aria-label={`Add as a goal: ${section.title}`}
+                    size="xs"
+                    variant="default"
+                    loading={add.isPending && add.variables.sectionCode === section.code}
+                    onClick={() =>
+                      add.mutate(
+                        { assessmentId: latest.id, sectionCode: section.code, title: section.title },
+                        { onError: (error) => notifyFailed(error) },
+                      )
+                    }
+                  >
+                    Add as a goal
+                  </Button>
+                )
               )}
             </Group>
           );

@@ -22,6 +22,7 @@ import {
   withoutInvalid,
   type ParamCheck,
 } from '../../components/urlFilters';
+import { startOfDayIn } from '../../components/centerTime';
 
 export const PAGE_SIZE = 25;
 
@@ -126,25 +127,21 @@ export function useCaseFilters(me: Me) {
   return { filters, update, clear, hasFilters: [...params.keys()].some((key) => key !== 'page'), reset, dismissReset: dismiss };
 }
 
-/** Local midnight of a `YYYY-MM-DD` day, `plusDays` later, as an ISO instant. */
-function startOfDay(date: string, plusDays = 0): string {
-  const day = new Date(`${date}T00:00:00`);
-  day.setDate(day.getDate() + plusDays);
-  return day.toISOString();
-}
-
-/** The API query for the filters: `all` means no assignee filter; the "to" dates are inclusive of their day. */
-export function toApiQuery(filters: CaseFilters): CaseListQuery {
+/**
+ * The API query for the filters: `all` means no assignee filter; the "to" dates are inclusive of their day. Dates are
+ * the center's calendar days (`timeZone`), sent as the instants they begin, so the list counts what the dashboard does.
+ */
+export function toApiQuery(filters: CaseFilters, timeZone: string): CaseListQuery {
   const query: CaseListQuery = { page: filters.page, pageSize: PAGE_SIZE, sort: filters.sort };
   for (const key of LISTS) if (filters[key].length) Object.assign(query, { [key]: filters[key] });
   for (const key of TEXTS) if (filters[key]) Object.assign(query, { [key]: filters[key] });
   if (filters.goalArea) query.goalArea = filters.goalArea as GoalArea;
   if (filters.region) query.region = filters.region as Region;
   if (filters.assigneeId !== 'all') query.assigneeId = filters.assigneeId;
-  if (filters.openedFrom) query.openedFrom = startOfDay(filters.openedFrom);
-  if (filters.openedTo) query.openedTo = startOfDay(filters.openedTo, 1);
-  if (filters.sessionFrom) query.sessionFrom = startOfDay(filters.sessionFrom);
-  if (filters.sessionTo) query.sessionTo = startOfDay(filters.sessionTo, 1);
+  if (filters.openedFrom) query.openedFrom = startOfDayIn(filters.openedFrom, timeZone);
+  if (filters.openedTo) query.openedTo = startOfDayIn(filters.openedTo, timeZone, 1);
+  if (filters.sessionFrom) query.sessionFrom = startOfDayIn(filters.sessionFrom, timeZone);
+  if (filters.sessionTo) query.sessionTo = startOfDayIn(filters.sessionTo, timeZone, 1);
   return query;
 }
 
@@ -152,8 +149,8 @@ export function toApiQuery(filters: CaseFilters): CaseListQuery {
  * The CSV export of every case the filters match (GET /cases/export: the list's filters and sort, no paging), as a
  * link: the browser streams the attachment to disk, the session cookie being the credential. Excel gets a byte order mark.
  */
-export function exportHref(filters: CaseFilters): string {
-  const { page: _page, pageSize: _pageSize, ...query } = toApiQuery(filters);
+export function exportHref(filters: CaseFilters, timeZone: string): string {
+  const { page: _page, pageSize: _pageSize, ...query } = toApiQuery(filters, timeZone);
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value !== undefined && value !== '') params.set(key, Array.isArray(value) ? value.join(',') : String(value));

@@ -5,7 +5,8 @@ import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { plural } from '../../components/plural';
 import { GOAL_AREA_COLORS, labelOf, number } from './labels';
-import { addDays, todayInNewYork, type Period } from './period';
+import { todayIn } from '../../components/centerTime';
+import { addDays, type Period } from './period';
 import type { Breakdown, Summary } from './queries';
 
 function ChartCard({ id, title, description, children }: { id: string; title: string; description?: string; children: ReactNode }) {
@@ -44,7 +45,7 @@ export function ActivityCharts({ summary, period }: { summary: Summary; period: 
   const segmentTotal = segments.reduce((sum, g) => sum + g.sessions, 0);
   const sessions = (n: number) => plural(n, 'session');
   // Weeks that have not begun are not plotted (they would read as weeks without intake).
-  const today = todayInNewYork();
+  const today = todayIn(summary.range.timeZone);
   const weeks = summary.intakeByWeek
     .filter((w) => w.weekStart <= today)
     .map((w) => ({

@@ -3,6 +3,7 @@ import { Group, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { useCurrentUser } from '../../auth/session';
+import { todayIn } from '../../components/centerTime';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { ActivityCharts } from './ActivityCharts';
 import { CaseloadTable } from './CaseloadTable';
@@ -31,11 +32,12 @@ function ConsultantDashboard() {
 
 function LeadDashboard() {
   const [params, setParams] = useSearchParams();
-  const period = periodFrom(params);
+  const today = todayIn(useCurrentUser().centerTimeZone);
+  const period = periodFrom(params, today);
   const setPeriod = (next: Period) => setParams({ from: next.from, to: next.to }, { replace: true });
   const summary = useQuery({ ...summaryQuery(period), placeholderData: keepPreviousData });
   // The same number of days just before the period (its elapsed days when it is still running), for the KPI changes.
-  const { previous, days } = comparisonPeriods(period);
+  const { previous, days } = comparisonPeriods(period, today);
   const before = useQuery(summaryQuery(previous));
   const caseload = useQuery(caseloadQuery);
 

@@ -28,8 +28,12 @@ function filenameOf(response: Response, fallback: string): string {
  * Downloads a report through fetch (the session cookie is the credential), counting bytes and lines as they stream
  * in, then saves it through a blob link. Excel gets a byte order mark so it reads UTF-8.
  */
-async function download(path: string, period: Period, onProgress: (bytes: number, rows: number) => void): Promise<void> {
-  const query = new URLSearchParams({ from: period.from, to: period.to, format: 'csv', bom: 'true' });
+export async function download(
+  path: string,
+  params: Record<string, string>,
+  onProgress: (bytes: number, rows: number) => void = () => undefined,
+): Promise<void> {
+  const query = new URLSearchParams({ ...params, bom: 'true' });
   const response = await fetch(`/api/v1/reports/${path}?${query}`, { credentials: 'include' });
   if (!response.ok || !response.body) {
     const body = (await response.json().catch(() => null)) as { message?: string } | null;
@@ -63,7 +67,7 @@ export function ExportButtons({ period }: { period: Period }) {
   const run = async (path: string) => {
     setProgress({ path, bytes: 0, rows: 0 });
     try {
-      await download(path, period, (bytes, rows) => setProgress({ path, bytes, rows }));
+      await download(path, { from: period.from, to: period.to, format: 'csv' }, (bytes, rows) => setProgress({ path, bytes, rows }));
     } catch (error) {
       notifications.show({ color: 'red', title: 'Export failed', message: (error as Error).message });
     } finally {

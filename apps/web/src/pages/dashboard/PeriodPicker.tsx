@@ -1,6 +1,8 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useState } from 'react';
+import { useCurrentUser } from '../../auth/session';
+import { todayIn } from '../../components/centerTime';
 import { addDays, matchingPresets, presetPeriod, presets, type Preset, type Period } from './period';
 
 const KINDS: { kind: Preset['kind']; label: string }[] = [
@@ -13,8 +15,9 @@ const KINDS: { kind: Preset['kind']; label: string }[] = [
  * day shown is included).
  */
 export function PeriodPicker({ value, onChange }: { value: Period; onChange: (period: Period) => void }) {
-  const all = presets();
-  const active = matchingPresets(value);
+  const today = todayIn(useCurrentUser().centerTimeZone);
+  const all = presets(today);
+  const active = matchingPresets(value, today);
   // While a range is half picked, keep it here; the page changes only when both ends are chosen.
   const [draft, setDraft] = useState<[string | null, string | null] | null>(null);
   return (
@@ -33,7 +36,7 @@ export function PeriodPicker({ value, onChange }: { value: Period; onChange: (pe
                   size="xs"
                   variant={active.has(preset.key) ? 'filled' : 'default'}
                   aria-pressed={active.has(preset.key)}
-                  onClick={() => onChange(presetPeriod(preset.key))}
+                  onClick={() => onChange(presetPeriod(preset.key, today))}
                 >
                   {preset.label}
                 </Button>
@@ -58,7 +61,7 @@ export function PeriodPicker({ value, onChange }: { value: Period; onChange: (pe
         }}
         popoverProps={{ onClose: () => setDraft(null) }}
         presets={all.map((preset) => {
-          const p = presetPeriod(preset.key);
+          const p = presetPeriod(preset.key, today);
           return { label: preset.label, value: [p.from, addDays(p.to, -1)] as [string, string] };
         })}
       />

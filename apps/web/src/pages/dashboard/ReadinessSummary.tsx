@@ -1,9 +1,11 @@
-import { Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { instrumentsQuery, readinessReportQuery, type ReadinessReport } from '../../api/assessments';
 import { labelOf, REGION_LABELS, SERVICE_LINE_LABELS } from '../../api/labels';
 import { ErrorState, LoadingState } from '../../components/states';
+import { download } from './ExportButtons';
 import type { Period } from './period';
 
 const signed = (n: number | null) => (n === null ? '–' : n > 0 ? `+${n}` : String(n));
@@ -15,14 +17,30 @@ export function ReadinessSummary({ period }: { period: Period }) {
   const [chosen, setChosen] = useState<string | null>(null);
   const instrument = chosen ?? codes[0]?.value ?? '';
   const report = useQuery({ ...readinessReportQuery({ instrument, ...period }), enabled: Boolean(instrument) });
+  const [exporting, setExporting] = useState(false);
   if (!codes.length) return null;
+  const exportCsv = async () => {
+    setExporting(true);
+    try {
+      await download('readiness-summary', { instrument, from: period.from, to: period.to });
+    } catch (error) {
+      notifications.show({ color: 'red', title: 'Export failed', message: (error as Error).message });
+    } finally {
+      setExporting(false);
+    }
+  };
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="readiness-report-heading">
       <Stack>
         <Title order={3} size="h4" id="readiness-report-heading">
           Readiness assessments
         </Title>
-        <Select label="Instrument" data={codes} value={instrument} onChange={setChosen} allowDeselect={false} maw={420} />
+        <Group align="flex-end" justify="space-between">
+          <Select label="Instrument" data={codes} value={instrument} onChange={setChosen} allowDeselect={false} w={420} maw="100%" />
+          <Button variant="default" size="xs" loading={exporting} onClick={() => void exportCsv()}>
+            Export readiness (CSV)
+          </Button>
+        </Group>
         {report.isPending && <LoadingState label="Loading readiness figures…" />}
         {report.isError && <ErrorState error={report.error} onRetry={() => void report.refetch()} />}
         {report.data && <Figures report={report.data} />}
@@ -42,6 +60,11 @@ function Figures({ report }: { report: ReadinessReport }) {
           Organizations assessed twice: <strong>{report.organizationsAssessedTwice}</strong>
         </Text>
       </SimpleGrid>
+      {report.sections.length === 0 && (
+        <Text size="sm" c="dimmed">
+          No organization closed a follow-up round after its baseline in this period, so there is no change to show yet.
+        </Text>
+      )}
       {report.sections.length > 0 && (
         <Table.ScrollContainer minWidth={480}>
           <Table withTableBorder>

@@ -1,18 +1,10 @@
 /**
- * Reporting periods are New York calendar dates: `from` inclusive, `to` exclusive (the API's rule). The picker shows
+ * Reporting periods are calendar dates of the center (CENTER_TIME_ZONE; `today` is today there, components/centerTime): `from` inclusive, `to` exclusive (the API's rule). The picker shows
  * the last day included, so it is `to` minus one day on screen.
  */
 export interface Period {
   from: string;
   to: string;
-}
-
-const CENTER_TIME_ZONE = 'America/New_York';
-
-/** Today's date in New York (YYYY-MM-DD), whatever the browser's time zone. */
-export function todayInNewYork(now = new Date()): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: CENTER_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
 const ymd = (year: number, month: number, day: number) => new Date(Date.UTC(year, month, day)).toISOString().slice(0, 10);
@@ -84,14 +76,14 @@ const CALENDAR: { key: PresetKey; label: string }[] = [
 const FISCAL: FiscalKey[] = ['thisFiscalQuarter', 'lastFiscalQuarter', 'thisFiscalYear', 'lastFiscalYear'];
 
 /** The presets as of `today`: calendar ones, then New York State fiscal ones named by their dates. */
-export function presets(today = todayInNewYork()): Preset[] {
+export function presets(today: string): Preset[] {
   return [
     ...CALENDAR.map((p) => ({ ...p, kind: 'calendar' as const })),
     ...FISCAL.map((key) => ({ key, label: fiscalPreset(key, today).label, kind: 'fiscal' as const })),
   ];
 }
 
-export function presetPeriod(key: PresetKey, today = todayInNewYork()): Period {
+export function presetPeriod(key: PresetKey, today: string): Period {
   const [year, month] = today.split('-').map(Number) as [number, number];
   const quarterStart = Math.floor((month - 1) / 3) * 3; // 0-based month
   const tomorrow = addDays(today, 1);
@@ -110,7 +102,7 @@ export function presetPeriod(key: PresetKey, today = todayInNewYork()): Period {
 }
 
 /** Every preset the period is (a calendar quarter can also be a fiscal one: October–December is Q4 and FY Q3). */
-export function matchingPresets(period: Period, today = todayInNewYork()): Set<PresetKey> {
+export function matchingPresets(period: Period, today: string): Set<PresetKey> {
   return new Set(
     presets(today)
       .filter(({ key }) => {
@@ -127,7 +119,7 @@ const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000
  * What the KPI cards compare with: the days of the period up to today (`current`; a period still running is compared
  * on its elapsed days only, not on days that have not happened) and the same number of days just before it.
  */
-export function comparisonPeriods(period: Period, today = todayInNewYork()): { current: Period; previous: Period; days: number } {
+export function comparisonPeriods(period: Period, today: string): { current: Period; previous: Period; days: number } {
   const tomorrow = addDays(today, 1);
   const end = period.to > tomorrow && tomorrow > period.from ? tomorrow : period.to;
   const days = dayNumber(end) - dayNumber(period.from);
@@ -137,11 +129,11 @@ export function comparisonPeriods(period: Period, today = todayInNewYork()): { c
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The period in the URL (?from&to), or this quarter. */
-export function periodFrom(params: URLSearchParams): Period {
+export function periodFrom(params: URLSearchParams, today: string): Period {
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
   if (DATE.test(from) && DATE.test(to) && from < to) return { from, to };
-  return presetPeriod('thisQuarter');
+  return presetPeriod('thisQuarter', today);
 }
 
 /** "Jan 1 – Mar 31, 2026" for the period's included days. */

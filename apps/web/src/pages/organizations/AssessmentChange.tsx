@@ -6,8 +6,11 @@ import { formatDate } from '../../components/dates';
 
 const signed = (n: number | null) => (n === null ? '–' : n > 0 ? `+${n}` : String(n));
 
-/** Baseline vs latest closed round per section, and the statements that moved most. */
-export default function AssessmentChange({ change }: { change: Change }) {
+/**
+ * Baseline vs latest closed round per section, and the statements that moved most. The axis spans the instrument's
+ * scale (1–3 draws from 1), so a bar's height is the share of the scale reached, as the round page's percentages.
+ */
+export default function AssessmentChange({ change, scale }: { change: Change; scale?: { min: number; max: number } }) {
   const baseline = `Baseline (${formatDate(change.baselineAt)})`;
   const latest = `Latest (${formatDate(change.latestAt)})`;
   const data = change.sections.map((s) => ({ section: s.title, [baseline]: s.baseline ?? 0, [latest]: s.latest ?? 0 }));
@@ -25,6 +28,8 @@ export default function AssessmentChange({ change }: { change: Change }) {
           { name: latest, color: 'indigo.7' },
         ]}
         withLegend
+        yAxisProps={scale ? { domain: [scale.min, scale.max], allowDecimals: true } : undefined}
+        yAxisLabel={scale ? `Section score (${scale.min}–${scale.max})` : undefined}
       />
       <List size="sm" aria-label="Change per section">
         {change.sections.map((s) => (

@@ -10,6 +10,7 @@ import {
   startAssessment,
   type AssessmentSummary,
 } from '../../api/assessments';
+import { casesQuery } from '../../api/cases';
 import { formatDate } from '../../components/dates';
 import { notifyFailed } from '../../notify';
 import { ErrorState, LoadingState } from '../../components/states';
@@ -39,13 +40,19 @@ export function OrganizationAssessments({ organizationId }: { organizationId: st
         {rounds.data && rounds.data.rounds.length > 0 && <RoundsTable rounds={rounds.data.rounds} />}
         {rounds.data?.change && (
           <Suspense fallback={<LoadingState label="Loading chart…" />}>
-            <AssessmentChange change={rounds.data.change} />
+            <AssessmentChange
+              change={rounds.data.change}
+              scale={scaleOf(rounds.data.rounds.find((r) => r.id === rounds.data.change?.latestId))}
+            />
           </Suspense>
         )}
       </Stack>
     </Paper>
   );
 }
+
+const scaleOf = (round: AssessmentSummary | undefined) =>
+  round ? { min: round.instrument.scaleMin, max: round.instrument.scaleMax } : undefined;
 
 function RoundsTable({ rounds }: { rounds: AssessmentSummary[] }) {
   return (
@@ -80,14 +87,26 @@ function RoundsTable({ rounds }: { rounds: AssessmentSummary[] }) {
   );
 }
 
+/** Cases a round can belong to: the organization's open ones (a round on a case shows on its timeline and plan). */
+const CLOSED = ['resolved', 'closed'];
+
 function StartRound({ organizationId, hasBaseline }: { organizationId: string; hasBaseline: boolean }) {
   const instruments = useQuery(instrumentsQuery);
+  const cases = useQuery(casesQuery({ organizationId, pageSize: 100, sort: '-openedAt' }));
+  const openCases = (cases.data?.items ?? []).filter((c) => !CLOSED.includes(c.status));
   const [instrumentId, setInstrumentId] = useState<string | null>(null);
+  // undefined: not chosen yet, so the only open case is the default; null: "no case" chosen.
+  const [chosenCase, setChosenCase] = useState<string | null | undefined>(undefined);
+  const caseId = chosenCase === undefined ? (openCases.length === 1 ? (openCases[0]?.id ?? null) : null) : chosenCase;
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const start = useMutation({
     mutationFn: () =>
-      startAssessment(organizationId, { instrumentId: instrumentId ?? '', purpose: hasBaseline ? 'follow_up' : 'baseline' }),
+      startAssessment(organizationId, {
+        instrumentId: instrumentId ?? '',
+        purpose: hasBaseline ? 'follow_up' : 'baseline',
+        ...(caseId ? { caseId } : {}),
+      }),
     onSuccess: async (round) => {
       await queryClient.invalidateQueries({ queryKey: ['assessments'] });
       await navigate(`/assessments/${round.id}`);
@@ -100,10 +119,21 @@ function StartRound({ organizationId, hasBaseline }: { organizationId: string; h
       <Select
         label="Instrument"
         size="xs"
+        w={300}
         data={options}
         value={instrumentId ?? options[0]?.value ?? null}
         onChange={setInstrumentId}
         allowDeselect={false}
+      />
+      <Select
+        label="For case (optional)"
+        size="xs"
+        placeholder="No case"
+        data={openCases.map((c) => ({ value: c.id, label: `${c.reference} ${c.title}` }))}
+        value={caseId}
+        onChange={setChosenCase}
+        clearable
+        w={280}
       />
       <Button
         size="xs"

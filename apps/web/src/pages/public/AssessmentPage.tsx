@@ -220,6 +220,7 @@ function Results({ data }: { data: PublicAssessment }) {
       <Stack gap="lg">
         <Notice tone="success" role="status" title="Thank you — your answers are in">
           Your consultant will go over the team’s answers with you. Below are your own scores, by part.
+          {data.resultsEmailed ? ' We have also emailed you a copy, with this link to see or print them again.' : ''}
         </Notice>
         <Title order={1} fz={{ base: 24, sm: 30 }}>
           Your results: {data.instrument.title}

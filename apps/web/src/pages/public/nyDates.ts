@@ -1,4 +1,4 @@
-/** Dates a clinic sees are New York dates (DESIGN §5), whatever the reader's own time zone. */
+/** Dates a clinic sees are New York dates (docs/ARCHITECTURE.md §Contracts, Time), whatever the reader's own time zone. */
 const CENTER_TIME_ZONE = 'America/New_York';
 
 /** An instant as "March 4, 2026" in New York. */

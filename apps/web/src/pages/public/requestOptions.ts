@@ -1,6 +1,6 @@
 import type { IntakeBody } from '../../api/intake';
 
-/** The choices on the request form, in the words a clinic uses (DESIGN §2), in the order the form lists them. */
+/** The choices on the request form, in the words a clinic uses (docs/ARCHITECTURE.md §Domain), in the order the form lists them. */
 
 export const REGIONS: { value: IntakeBody['region']; label: string }[] = [
   { value: 'western', label: 'Western' },

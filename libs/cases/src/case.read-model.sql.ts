@@ -1,4 +1,5 @@
-import type { CaseDto, CaseEventDto } from './dto/case.dto.js';
+import type { CaseEventDto } from './dto/case-event.dto.js';
+import type { CaseDto } from './dto/case.dto.js';
 
 /**
  * The case read model (ARCHITECTURE §Where SQL lives): Postgres builds a case's whole JSON — organization, assignee and
@@ -50,24 +51,26 @@ export interface CaseJsonRow {
 /** $1 the case. */
 export const CASE_BY_ID = `SELECT ${CASE_JSON} AS dto FROM ${CASE_FROM} WHERE c.id = $1`;
 
-export interface CasePageRow extends CaseJsonRow {
+export interface CasePageRow {
   total: string;
+  items: CaseJson[];
 }
 
 /**
- * One page of the list: `where` and `orderBy` are built by CasesService from fixed fragments and numbered
- * parameters; the two last parameters are the page size and the offset. The total comes with each row.
+ * One page of the list and the number of all matching cases, in one statement that always answers one row (a page
+ * past the end too). `where` and `orderBy` are built by CasesService from fixed fragments and numbered parameters;
+ * the two last parameters are the page size and the offset. The page's ids are chosen first (a top-N sort on the
+ * cases alone, or an index scan) and the JSON is built for those rows only: `count(*) OVER ()` beside the JSON would
+ * build it for every matching case before the LIMIT (bench/README.md "Case list"). The count is its own scan of the
+ * same filters, which Postgres answers from indexes where it can.
  */
-export const casePage = (where: string, orderBy: string, limitParam: number) =>
-  `SELECT ${CASE_JSON} AS dto, count(*) OVER () AS total FROM ${CASE_FROM}
-   WHERE ${where} ORDER BY ${orderBy} LIMIT $${limitParam} OFFSET $${limitParam + 1}`;
-
-/** The total alone, for a page past the end (no row carries it). */
-export const caseCount = (where: string) => `SELECT count(*) AS total FROM cases c WHERE ${where}`;
-
-export interface CaseCountRow {
-  total: string;
-}
+export const casePage = (where: string, orderBy: string, limitParam: number) => `
+SELECT (SELECT count(*) FROM cases c WHERE ${where}) AS total,
+       coalesce((
+         SELECT json_agg(${CASE_JSON} ORDER BY ${orderBy})
+         FROM ${CASE_FROM}
+         JOIN (SELECT c.id FROM cases c WHERE ${where} ORDER BY ${orderBy} LIMIT $${limitParam} OFFSET $${limitParam + 1}) page ON page.id = c.id
+       ), '[]'::json) AS items`;
 
 /** $1 references (TA-2026-00087…): the first that names a case. */
 export const CASE_ID_BY_REFERENCE = `SELECT c.id FROM unnest($1::text[]) WITH ORDINALITY AS x(ref, i) JOIN cases c ON c.reference = x.ref ORDER BY x.i LIMIT 1`;

@@ -7,16 +7,27 @@ import { REGION_LABELS } from '@ta/organizations';
  * so daylight saving is Postgres's business and the planner sees constants (good row estimates, index-only scans).
  * Every count is computed in the database; Node only shapes the answer.
  */
-export const TZ = 'America/New_York';
+/** The center's time zone, as SQL reads it (set per connection from CENTER_TIME_ZONE: ARCHITECTURE §Contracts). */
+export const TZ = 'center_time_zone()';
+
+/**
+ * What a statement (or a REPEATABLE READ transaction) sees: xmin:xmax:in-progress xids. Two equal snapshots see exactly
+ * the same committed rows, so a summary computed under one is the answer for the other (DashboardService).
+ */
+export const SNAPSHOT_SQL = `SELECT pg_current_snapshot()::text AS snapshot`;
+
+export interface SnapshotRow {
+  snapshot: string;
+}
 
 /** $1, $2: YYYY-MM-DD → the instants New York's days start. */
-export const BOUNDS_SQL = `SELECT ($1::date)::timestamp AT TIME ZONE '${TZ}' AS lo, ($2::date)::timestamp AT TIME ZONE '${TZ}' AS hi`;
+export const BOUNDS_SQL = `SELECT ($1::date)::timestamp AT TIME ZONE ${TZ} AS lo, ($2::date)::timestamp AT TIME ZONE ${TZ} AS hi`;
 
 const LO = `$1::timestamptz`;
 const HI = `$2::timestamptz`;
 /** Clamps at 0 but keeps NULL (greatest() would turn a missing date into 0). */
 const nonNegative = (expression: string) => `CASE WHEN ${expression} < 0 THEN 0 ELSE ${expression} END`;
-const localDay = (column: string) => `((${column}) AT TIME ZONE '${TZ}')::date`;
+const localDay = (column: string) => `((${column}) AT TIME ZONE ${TZ})::date`;
 
 /** A session's topics, or its case's when the session names none. */
 const EFFECTIVE_TOPICS = `CASE WHEN cardinality(k.topics) > 0 THEN k.topics ELSE c.topics END`;
@@ -83,7 +94,7 @@ WHERE c.resolved_at >= ${LO} AND c.resolved_at < ${HI}`;
 /** Intake per week (Monday-based New York weeks), zero weeks included; $3, $4: the period's dates. */
 export const INTAKE_WEEKS_SQL = `
 WITH opened AS (
-  SELECT date_trunc('week', c.opened_at AT TIME ZONE '${TZ}') AS week,
+  SELECT date_trunc('week', c.opened_at AT TIME ZONE ${TZ}) AS week,
          count(*) FILTER (WHERE c.source = 'web_form') AS requests, count(*) AS opened
   FROM cases c
   WHERE c.opened_at >= ${LO} AND c.opened_at < ${HI}
@@ -113,8 +124,8 @@ WITH edges AS MATERIALIZED (
   FROM consultations k
   JOIN cases c ON c.id = k.case_id
   JOIN organizations o ON o.id = c.organization_id
-  WHERE (k.started_at >= ${LO} AND k.started_at < ($3::date)::timestamp AT TIME ZONE '${TZ}')
-     OR (k.started_at >= ($4::date)::timestamp AT TIME ZONE '${TZ}' AND k.started_at < ${HI})
+  WHERE (k.started_at >= ${LO} AND k.started_at < ($3::date)::timestamp AT TIME ZONE ${TZ})
+     OR (k.started_at >= ($4::date)::timestamp AT TIME ZONE ${TZ} AND k.started_at < ${HI})
   GROUP BY 1, 2, 3, 4, 5, 6
 ), g AS MATERIALIZED (
   SELECT modality, region, populations, service_lines, topics, sum(n) AS n, sum(m) AS m
@@ -181,8 +192,8 @@ GROUP BY x, g.region`;
  * from the topics table (15 rows), so the cursor is a plain index-order scan with no per-row subquery.
  */
 export const TA_ACTIVITY_SQL = `
-SELECT k.id, to_char(k.started_at AT TIME ZONE '${TZ}', 'YYYY-MM-DD') AS date,
-       to_char(k.started_at AT TIME ZONE '${TZ}', 'HH24:MI') AS start_time,
+SELECT k.id, to_char(k.started_at AT TIME ZONE ${TZ}, 'YYYY-MM-DD') AS date,
+       to_char(k.started_at AT TIME ZONE ${TZ}, 'HH24:MI') AS start_time,
        c.reference, o.name AS organization, o.region, o.county, c.service_lines, ${EFFECTIVE_TOPICS} AS topics,
        k.modality, k.duration_minutes, k.headcount, u.name AS consultant
 FROM consultations k
@@ -219,7 +230,7 @@ const labelled = (column: string, labels: Record<string, string>) =>
  * first byte).
  */
 export const TA_ACTIVITY_CSV_SQL = `
-SELECT ${plain('s.id', `to_char(s.started_at AT TIME ZONE '${TZ}', 'YYYY-MM-DD')`, `to_char(s.started_at AT TIME ZONE '${TZ}', 'HH24:MI')`)}
+SELECT ${plain('s.id', `to_char(s.started_at AT TIME ZONE ${TZ}, 'YYYY-MM-DD')`, `to_char(s.started_at AT TIME ZONE ${TZ}, 'HH24:MI')`)}
        || ',' || ${cells('s.reference', noFormula('s.organization'), labelled('s.region', REGION_LABELS), noFormula('s.county'))} AS head,
        array_to_string(s.service_lines, '; ') AS service_lines,
        array_to_string(s.topics, '; ') AS topics,
@@ -272,9 +283,9 @@ export type TaActivityCsvRow = [head: string, serviceLines: string, topics: stri
  */
 export const caseListExportSql = (matching: string) => `
 SELECT c.reference, c.title, o.name AS organization, o.region, c.status, c.priority, u.name AS assignee, c.topics,
-       to_char(c.opened_at AT TIME ZONE '${TZ}', 'YYYY-MM-DD HH24:MI') AS opened,
-       to_char(c.first_response_at AT TIME ZONE '${TZ}', 'YYYY-MM-DD HH24:MI') AS first_response,
-       to_char(c.last_activity_at AT TIME ZONE '${TZ}', 'YYYY-MM-DD HH24:MI') AS last_activity,
+       to_char(c.opened_at AT TIME ZONE ${TZ}, 'YYYY-MM-DD HH24:MI') AS opened,
+       to_char(c.first_response_at AT TIME ZONE ${TZ}, 'YYYY-MM-DD HH24:MI') AS first_response,
+       to_char(c.last_activity_at AT TIME ZONE ${TZ}, 'YYYY-MM-DD HH24:MI') AS last_activity,
        c.stall_level
 FROM (${matching}) m
 JOIN cases c ON c.id = m.id

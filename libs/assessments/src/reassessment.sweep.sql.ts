@@ -1,9 +1,13 @@
+import { caseEventsInsertSql } from '@ta/cases';
+import { outboxInsertSql } from '@ta/mail';
+
 /**
- * The reassessment reminder (DESIGN §3), one set-based statement: an organization's latest round, closed at least
+ * The reassessment reminder (docs/ARCHITECTURE.md §Jobs), one set-based statement: an organization's latest round, closed at least
  * REASSESS_AFTER_DAYS ago with no round started since, is marked reminded (assessments.reassess_reminded_at: a rerun or
  * a second worker finds nothing), its case's timeline records it, and its case's consultant (or whoever started the
  * round) gets one email (dedupe key `assessment:<id>:reassess`). Reads organizations, instruments, cases and users;
- * writes assessments (its own), case_events and outbound_emails, as the escalation sweep does.
+ * writes assessments (its own), and case_events and outbound_emails through their owners' SQL helpers, as the escalation
+ * sweep does (a sweep file, docs/ARCHITECTURE.md §Ownership).
  *
  * Parameters: $1 now, $2 REASSESS_AFTER_DAYS, $3 APP_URL. Returns the ids of the emails to dispatch.
  */
@@ -24,14 +28,17 @@ WITH due AS (
   LEFT JOIN users assignee ON assignee.id = c.assignee_id AND assignee.active
   LEFT JOIN users starter ON starter.id = upd.created_by AND starter.active
 ), ev AS (
-  INSERT INTO case_events (case_id, actor_id, type, data)
-  SELECT case_id, NULL, 'reassessment_due', jsonb_build_object('assessmentId', id, 'days', $2::int) FROM who WHERE case_id IS NOT NULL
+  ${caseEventsInsertSql('reassessment_due', { from: 'who', where: 'case_id IS NOT NULL', caseId: 'case_id', data: { assessmentId: 'id', days: '$2::int' } })}
 )
-INSERT INTO outbound_emails (recipient, template, data, dedupe_key)
-SELECT email, 'reassessment_due',
-       jsonb_build_object('organizationName', organization_name, 'instrumentTitle', instrument_title, 'days', $2::int,
-                          'url', $3::text || '/organizations/' || organization_id),
-       'assessment:' || id || ':reassess'
-FROM who WHERE email IS NOT NULL
-ON CONFLICT (dedupe_key) DO NOTHING
-RETURNING id`;
+${outboxInsertSql('reassessment_due', {
+  from: 'who',
+  where: 'email IS NOT NULL',
+  recipient: 'email',
+  dedupeKey: `'assessment:' || id || ':reassess'`,
+  data: {
+    organizationName: 'organization_name',
+    instrumentTitle: 'instrument_title',
+    days: '$2::int',
+    url: `$3::text || '/organizations/' || organization_id`,
+  },
+})}`;
