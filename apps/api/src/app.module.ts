@@ -8,6 +8,7 @@ import { REDIS_CLIENT, RedisModule } from '@ta/queue';
 import { AssessmentsModule } from '@ta/assessments';
 import { AttachmentsModule } from '@ta/attachments';
 import { CasesModule } from '@ta/cases';
+import { ConversationModule } from '@ta/conversation';
 import { EngagementModule } from '@ta/engagement';
 import { EscalationModule } from '@ta/escalation';
 import { IntakeModule } from '@ta/intake';
@@ -76,6 +77,7 @@ const pathOf = (req: IncomingMessage): string | undefined => (req as IncomingMes
     AssessmentsModule,
     AttachmentsModule,
     SurveysModule,
+    ConversationModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })

@@ -10,6 +10,7 @@ import {
   SERVICE_LINE_LABELS,
   STALL_LEVEL_LABELS,
 } from '@ta/cases';
+import { AUTO_REPLY_KIND_LABELS, MESSAGE_STATUS_LABELS } from '@ta/conversation';
 import { TEMPLATE_LABELS } from '@ta/mail';
 import { ACTION_ITEM_STATUS_LABELS, FOLLOW_UP_KIND_LABELS, FOLLOW_UP_STATUS_LABELS, MODALITY_LABELS } from '@ta/engagement';
 import {
@@ -50,4 +51,6 @@ export const ENUM_LABELS = {
   attachmentOrigin: ATTACHMENT_ORIGIN_LABELS,
   emailTemplate: TEMPLATE_LABELS,
   surveyKind: SURVEY_KIND_LABELS,
+  messageStatus: MESSAGE_STATUS_LABELS,
+  autoReplyKind: AUTO_REPLY_KIND_LABELS,
 } as const;

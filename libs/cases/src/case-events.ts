@@ -18,8 +18,8 @@ import {
  * CASE_EVENT_DATA; the compiler then shows the web timeline's switch where it needs words for it.
  *
  * Codes owned by libs above cases (a session's modality, a follow-up's kind and status, an action item's status, an
- * assessment's purpose, a file's origin, a survey's kind) are strings here: cases cannot import engagement,
- * assessments, attachments or surveys
+ * assessment's purpose, a file's origin, a survey's kind, an auto-reply's kind) are strings here: cases cannot import
+ * engagement, assessments, attachments, surveys or conversation
  * (no cycles).
  */
 
@@ -244,6 +244,22 @@ export class ReminderSentEventData {
   @ApiProperty({ type: String, nullable: true, description: 'who was reminded' }) to: string | null;
 }
 
+export class MessageSentEventData {
+  @ApiProperty({ ...UUID, description: 'the message (conversation)' }) messageId: string;
+  @ApiProperty({ type: [String], description: 'the addresses written to' }) to: string[];
+  @ApiProperty() subject: string;
+  @ApiProperty({ description: 'case files sent with it' }) attachments: number;
+}
+
+export class MessageReceivedEventData {
+  @ApiProperty({ ...UUID, description: 'the message (conversation)' }) messageId: string;
+  @ApiProperty({ type: String, nullable: true, description: "the sender's name, else their address" }) from: string | null;
+  @ApiProperty() subject: string;
+  @ApiPropertyOptional({ description: 'an auto-reply kind code (conversation): not the clinic answering, so no activity' })
+  autoReply?: string;
+  @ApiPropertyOptional({ description: 'written on the public status page rather than emailed' }) viaStatusPage?: boolean;
+}
+
 /** Every event type → its payload class. One line per type; the order is the order the API document lists them. */
 export const CASE_EVENT_DATA = {
   created: CreatedEventData,
@@ -275,6 +291,8 @@ export const CASE_EVENT_DATA = {
   stall_at_risk: StallAtRiskEventData,
   escalation_acknowledged: EscalationAcknowledgedEventData,
   reminder_sent: ReminderSentEventData,
+  message_sent: MessageSentEventData,
+  message_received: MessageReceivedEventData,
 } as const;
 
 /** `{ created: CreatedEventData; transition: TransitionEventData; … }`: the payload each event type carries. */

@@ -23,8 +23,10 @@ import { allowedMoves, canMove, needsReason, timestampsFor } from './case-status
 import {
   CASE_BY_ID,
   CASE_EXISTS,
+  CASE_ID_BY_REFERENCE,
   casePage,
   type CaseExistsRow,
+  type CaseIdRow,
   type CaseJson,
   type CaseJsonRow,
   type CasePageRow,
@@ -73,11 +75,7 @@ export type SettledOpenWork = Pick<TransitionEventData, 'openWork' | 'followUps'
 export type CaseEventInput = { [K in CaseEventType]: { type: K; data: CaseEventPayloads[K] } }[CaseEventType];
 
 /** Work with the clinic that happened on a case (a session logged, an item done): see CasesService.recordActivity. */
-export interface Activity {
-  /** Who did it: the event's actor. */
-  actor: Actor;
-  /** Hold the actor to the case's edit rule (assigned consultant, lead, admin); off when the caller already did. */
-  authorize: boolean;
+export type Activity = ActivityBy & {
   at: Date;
   /** When the clinic was first answered, if this answers it. */
   firstResponseAt?: Date;
@@ -86,7 +84,13 @@ export interface Activity {
   event: CaseEventInput;
   /** The caller's own rule on the locked case, applied before the topics are checked (e.g. no session on a closed case). */
   check?: (locked: LockedCase) => void;
-}
+};
+
+/**
+ * Who did it (the event's actor), and whether to hold them to the case's edit rule (assigned consultant, lead, admin;
+ * off when the caller already did). No actor: the clinic itself, e.g. a reply the worker read from the mailbox.
+ */
+type ActivityBy = { actor: Actor; authorize: boolean } | { actor: null; authorize: false };
 
 /** "00087", "2026-00087", "TA-2026-000": what people type when they look a case up by its reference. */
 const looksLikeReference = (text: string) => /^(?:TA-?)?[\d-]+$/i.test(text) && /\d/.test(text);
@@ -153,6 +157,13 @@ export class CasesService {
   async assertExists(id: string): Promise<void> {
     const [{ found }] = (await readModel<CaseExistsRow>(this.dataSource, CASE_EXISTS, [id])) as [CaseExistsRow];
     if (!found) throw new NotFoundException(`No case with id ${id}`);
+  }
+
+  /** The first of these references (TA-2026-00087) that names a case: a reply names its case in its subject. */
+  async idByReference(references: string[]): Promise<string | null> {
+    if (references.length === 0) return null;
+    const [row] = (await this.dataSource.query(CASE_ID_BY_REFERENCE, [references])) as CaseIdRow[];
+    return row?.id ?? null;
   }
 
   async create(dto: CreateCaseDto, actor: Actor): Promise<CaseDto> {
@@ -411,7 +422,7 @@ export class CasesService {
       caseId,
       activity.at,
       activity.firstResponseAt ?? null,
-      activity.actor.id,
+      activity.actor?.id ?? null,
       activity.event.type,
       activity.event.data,
       activity.topics ?? [],

@@ -77,6 +77,15 @@ export const ACCESS_POLICY: Record<string, Access> = {
   'GET /api/v1/intake/topics': publicRoute,
   'GET /api/v1/intake/status/{token}': publicRoute,
 
+  'POST /api/v1/intake/status/{token}/messages': publicRoute,
+  'GET /api/v1/cases/{id}/messages': staff,
+  'POST /api/v1/cases/{id}/messages': owned,
+  'POST /api/v1/cases/{id}/messages/read': staff,
+  'GET /api/v1/messages/unmatched': lead,
+  'POST /api/v1/messages/{id}/assign': lead,
+  'POST /api/v1/messages/{id}/case': lead,
+  'GET /api/v1/messages/{id}/raw': staff,
+
   'GET /api/v1/escalations': lead,
   'POST /api/v1/cases/{id}/acknowledge': lead,
 

@@ -1041,6 +1041,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MessagesController_thread"];
+        put?: never;
+        post: operations["MessagesController_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/messages/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MessagesController_markRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/messages/unmatched": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MessagesController_unmatched"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/messages/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MessagesController_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/messages/{id}/case": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MessagesController_openCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/messages/{id}/raw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MessagesController_raw"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intake/status/{token}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StatusPageController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1259,6 +1371,8 @@ export interface components {
             resolvedAt: string | null;
             closedAt: string | null;
             version: number;
+            /** @description a reply from the clinic waits unread in the conversation */
+            newReply: boolean;
         };
         CaseListDto: {
             items: components["schemas"]["CaseDto"][];
@@ -1967,8 +2081,62 @@ export interface components {
             type: "reminder_sent";
             data: components["schemas"]["ReminderSentEventData"];
         };
+        MessageSentEventData: {
+            /**
+             * Format: uuid
+             * @description the message (conversation)
+             */
+            messageId: string;
+            /** @description the addresses written to */
+            to: string[];
+            subject: string;
+            /** @description case files sent with it */
+            attachments: number;
+        };
+        MessageSentCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "message_sent";
+            data: components["schemas"]["MessageSentEventData"];
+        };
+        MessageReceivedEventData: {
+            /**
+             * Format: uuid
+             * @description the message (conversation)
+             */
+            messageId: string;
+            /** @description the sender's name, else their address */
+            from: string | null;
+            subject: string;
+            /** @description an auto-reply kind code (conversation): not the clinic answering, so no activity */
+            autoReply?: string;
+            /** @description written on the public status page rather than emailed */
+            viaStatusPage?: boolean;
+        };
+        MessageReceivedCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "message_received";
+            data: components["schemas"]["MessageReceivedEventData"];
+        };
         CaseEventListDto: {
-            items: (components["schemas"]["CreatedCaseEventDto"] | components["schemas"]["FieldChangedCaseEventDto"] | components["schemas"]["TransitionCaseEventDto"] | components["schemas"]["AssignedCaseEventDto"] | components["schemas"]["ConsultationLoggedCaseEventDto"] | components["schemas"]["ConsultationUpdatedCaseEventDto"] | components["schemas"]["ConsultationDeletedCaseEventDto"] | components["schemas"]["AttachmentAddedCaseEventDto"] | components["schemas"]["AttachmentDeletedCaseEventDto"] | components["schemas"]["FollowUpScheduledCaseEventDto"] | components["schemas"]["FollowUpStatusCaseEventDto"] | components["schemas"]["FollowUpUpdatedCaseEventDto"] | components["schemas"]["FollowUpMissedCaseEventDto"] | components["schemas"]["PlanUpdatedCaseEventDto"] | components["schemas"]["ActionItemAddedCaseEventDto"] | components["schemas"]["ActionItemStatusCaseEventDto"] | components["schemas"]["ActionItemUpdatedCaseEventDto"] | components["schemas"]["AssessmentStartedCaseEventDto"] | components["schemas"]["AssessmentInvitedCaseEventDto"] | components["schemas"]["AssessmentClosedCaseEventDto"] | components["schemas"]["GoalsFromAssessmentCaseEventDto"] | components["schemas"]["ReassessmentDueCaseEventDto"] | components["schemas"]["SurveySentCaseEventDto"] | components["schemas"]["SurveyAnsweredCaseEventDto"] | components["schemas"]["SurveyOptedOutCaseEventDto"] | components["schemas"]["EscalatedCaseEventDto"] | components["schemas"]["StallAtRiskCaseEventDto"] | components["schemas"]["EscalationAcknowledgedCaseEventDto"] | components["schemas"]["ReminderSentCaseEventDto"])[];
+            items: (components["schemas"]["CreatedCaseEventDto"] | components["schemas"]["FieldChangedCaseEventDto"] | components["schemas"]["TransitionCaseEventDto"] | components["schemas"]["AssignedCaseEventDto"] | components["schemas"]["ConsultationLoggedCaseEventDto"] | components["schemas"]["ConsultationUpdatedCaseEventDto"] | components["schemas"]["ConsultationDeletedCaseEventDto"] | components["schemas"]["AttachmentAddedCaseEventDto"] | components["schemas"]["AttachmentDeletedCaseEventDto"] | components["schemas"]["FollowUpScheduledCaseEventDto"] | components["schemas"]["FollowUpStatusCaseEventDto"] | components["schemas"]["FollowUpUpdatedCaseEventDto"] | components["schemas"]["FollowUpMissedCaseEventDto"] | components["schemas"]["PlanUpdatedCaseEventDto"] | components["schemas"]["ActionItemAddedCaseEventDto"] | components["schemas"]["ActionItemStatusCaseEventDto"] | components["schemas"]["ActionItemUpdatedCaseEventDto"] | components["schemas"]["AssessmentStartedCaseEventDto"] | components["schemas"]["AssessmentInvitedCaseEventDto"] | components["schemas"]["AssessmentClosedCaseEventDto"] | components["schemas"]["GoalsFromAssessmentCaseEventDto"] | components["schemas"]["ReassessmentDueCaseEventDto"] | components["schemas"]["SurveySentCaseEventDto"] | components["schemas"]["SurveyAnsweredCaseEventDto"] | components["schemas"]["SurveyOptedOutCaseEventDto"] | components["schemas"]["EscalatedCaseEventDto"] | components["schemas"]["StallAtRiskCaseEventDto"] | components["schemas"]["EscalationAcknowledgedCaseEventDto"] | components["schemas"]["ReminderSentCaseEventDto"] | components["schemas"]["MessageSentCaseEventDto"] | components["schemas"]["MessageReceivedCaseEventDto"])[];
             total: number;
             page: number;
             pageSize: number;
@@ -3155,6 +3323,99 @@ export interface components {
             satisfaction: components["schemas"]["SatisfactionDto"];
             outcomeChecks: components["schemas"]["OutcomeChecksDto"];
             doseVsChange: components["schemas"]["DoseVsChangeDto"];
+        };
+        MessageAuthorDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        MessageDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description null while unmatched
+             */
+            caseId: string | null;
+            /** @enum {string} */
+            direction: "outbound" | "inbound";
+            /** @enum {string} */
+            origin: "staff" | "email" | "status_page";
+            /** @enum {string|null} */
+            matchedBy: "reply_address" | "thread" | "reference" | "assigned" | "status_page" | null;
+            fromName: string | null;
+            fromAddress: string | null;
+            to: string[];
+            cc: string[];
+            subject: string;
+            /** @description what the writer wrote: quoted history and signature folded away */
+            body: string;
+            /** @description the whole text, quoted history included */
+            fullBody: string;
+            /** @description body leaves part of fullBody out */
+            folded: boolean;
+            /**
+             * @description an out-of-office answer or a bounce: not clinic activity
+             * @enum {string|null}
+             */
+            autoReply: "auto_reply" | "bounce" | null;
+            /** @description the staff member who wrote it */
+            author: components["schemas"]["MessageAuthorDto"] | null;
+            /**
+             * @description outbound: where its email is
+             * @enum {string|null}
+             */
+            status: "pending" | "sent" | "failed" | null;
+            /** @description the original email can be downloaded (GET /messages/{id}/raw) */
+            hasRaw: boolean;
+            attachments: components["schemas"]["AttachmentDto"][];
+            sentAt: string | null;
+            receivedAt: string | null;
+            createdAt: string;
+        };
+        ThreadDto: {
+            /** @description oldest first */
+            items: components["schemas"]["MessageDto"][];
+            /** @description the case's reply address, when REPLY_ADDRESS is set */
+            replyAddress: string | null;
+        };
+        SendMessageDto: {
+            /**
+             * @description the case's contacts or any other addresses
+             * @example [
+             *       "jordan.lee@clinic.example.org"
+             *     ]
+             */
+            to: string[];
+            /** @example TA-2026-00042: draft job description */
+            subject: string;
+            /** @description the message; the center's signature is added under it */
+            body: string;
+            /** @description files of this case to attach (POST /cases/{id}/attachments) */
+            attachmentIds?: string[];
+        };
+        MessageListDto: {
+            items: components["schemas"]["MessageDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        AssignMessageDto: {
+            /** Format: uuid */
+            caseId: string;
+        };
+        CaseFromMessageDto: {
+            /**
+             * Format: uuid
+             * @description the organization the mail is from
+             */
+            organizationId: string;
+            /** @description the new case's title; the mail's subject when left out */
+            title?: string;
+        };
+        AddedInformationDto: {
+            /** Format: uuid */
+            messageId: string;
         };
     };
     responses: never;
@@ -5487,6 +5748,221 @@ export interface operations {
             };
             /** @description consultants */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MessagesController_thread: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreadDto"];
+                };
+            };
+        };
+    };
+    MessagesController_send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendMessageDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageDto"];
+                };
+            };
+        };
+    };
+    MessagesController_markRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MessagesController_unmatched: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageListDto"];
+                };
+            };
+        };
+    };
+    MessagesController_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignMessageDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageDto"];
+                };
+            };
+        };
+    };
+    MessagesController_openCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseFromMessageDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto"];
+                };
+            };
+        };
+    };
+    MessagesController_raw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the original email */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StatusPageController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @description what the requester wants to add (send it before the files) */
+                    text?: string;
+                    /** @description files to add */
+                    file?: string[];
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddedInformationDto"];
+                };
+            };
+            /** @description unknown link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description a file beyond ATTACHMENT_MAX_MB, or too many files */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description a file type not on the allow-list, or a body that is not multipart */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description too many requests from this address */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

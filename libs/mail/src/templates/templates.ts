@@ -24,6 +24,15 @@ function layout(center: EmailCenter, title: string, paragraphs: string[], link?:
   return `<!doctype html><html><body style="font-family:Arial,sans-serif;color:#222;max-width:560px"><h2 style="color:#1c7ed6">${escapeHtml(title)}</h2>${body}${button}<p style="color:#666;font-size:12px;white-space:pre-line">${escapeHtml(signatureOf(center))}</p></body></html>`;
 }
 
+/** A personal letter: no heading or button, the writer's paragraphs as written, then the signature. */
+function letter(center: EmailCenter, body: string): string {
+  const paragraphs = body
+    .split(/\n{2,}/)
+    .map((p) => `<p style="margin:0 0 12px;white-space:pre-line">${escapeHtml(p)}</p>`)
+    .join('');
+  return `<!doctype html><html><body style="font-family:Arial,sans-serif;color:#222;max-width:640px">${paragraphs}<p style="color:#666;font-size:12px;white-space:pre-line">${escapeHtml(signatureOf(center))}</p></body></html>`;
+}
+
 /** When a reminder is sent: the day before the due date, or on it. */
 type ReminderDay = 'due_today' | 'day_before';
 
@@ -84,6 +93,13 @@ export interface TemplateData {
   };
   /** To the case's consultant and every active lead when a closure survey's overall satisfaction is low (1–5). */
   survey_low_rating: { name: string; rating: number; organizationName: string; reference: string; title: string; caseUrl: string };
+  /**
+   * A message a consultant wrote on a case (libs/conversation): their subject and words as written. Its recipients,
+   * Message-ID, thread headers and files travel in the outbox row's envelope.
+   */
+  case_message: { subject: string; body: string; reference: string; author: string };
+  /** To the case's consultant (or the leads while nobody has the case) when the clinic replies (libs/conversation). */
+  reply_received: { reference: string; title: string; fromName: string; excerpt: string; caseUrl: string };
   /** The admin's test of the mail settings. */
   test_message: { subject?: string; body?: string };
 }
@@ -142,6 +158,8 @@ export const TEMPLATE_LABELS: Record<TemplateName, string> = {
   reassessment_due: 'Time to reassess',
   survey_invitation: 'Survey (to a clinic)',
   survey_low_rating: 'Low satisfaction rating',
+  case_message: 'Message on a case',
+  reply_received: 'New reply (to the consultant)',
   test_message: 'Test message',
 };
 
@@ -377,6 +395,23 @@ const TEMPLATES: { [T in TemplateName]: (data: TemplateData[T], center: EmailCen
       html: layout(c, `Low satisfaction rating (${String(d.rating)}/5)`, lines.map(escapeHtml), {
         href: String(d.caseUrl),
         label: 'Open the case',
+      }),
+    };
+  },
+  /** A message a consultant wrote on a case: their words as written, the center's signature under them. */
+  case_message: (d, c) => ({
+    subject: String(d.subject),
+    text: String(d.body),
+    html: letter(c, String(d.body)),
+  }),
+  reply_received: (d, c) => {
+    const lines = [`${String(d.fromName)} answered on ${String(d.reference)}: ${String(d.title)}`, `“${String(d.excerpt)}”`];
+    return {
+      subject: `New reply on ${String(d.reference)} from ${String(d.fromName)}`,
+      text: [...lines, '', `Read the conversation: ${String(d.caseUrl)}`].join('\n'),
+      html: layout(c, `New reply on ${String(d.reference)}`, lines.map(escapeHtml), {
+        href: String(d.caseUrl),
+        label: 'Read the conversation',
       }),
     };
   },

@@ -14,6 +14,7 @@ import type { Me } from '../../api/client';
 import {
   ASSESSMENT_PURPOSE_LABELS,
   ATTACHMENT_ORIGIN_LABELS,
+  AUTO_REPLY_LABELS,
   FOLLOW_UP_KIND_LABELS,
   FOLLOW_UP_STATUS_LABELS,
   INTENSITY_LABELS,
@@ -228,6 +229,15 @@ export function describe(event: CaseEvent, lookup: Lookup): string {
       const { to, actionItemId, reminder } = event.data;
       return `Reminder sent${to ? ` to ${to}` : ''}: ${actionItemId ? 'action item' : 'follow-up'} due ${reminder === 'due_today' ? 'today' : 'tomorrow'}`;
     }
+    case 'message_sent':
+      return `Email sent to ${event.data.to.join(', ')}`;
+    case 'message_received': {
+      const { from, viaStatusPage, autoReply } = event.data;
+      if (viaStatusPage) return `${from ?? 'The requester'} added information on the status page`;
+      return autoReply
+        ? `${labelOf(AUTO_REPLY_LABELS, autoReply)} from ${from ?? 'an unknown sender'} (not counted as activity)`
+        : `Reply from ${from ?? 'an unknown sender'}`;
+    }
     case 'follow_up_missed':
       return `Follow-up missed: ${lower(FOLLOW_UP_KIND_LABELS, event.data.kind)}`;
     default:
@@ -283,6 +293,9 @@ function detail(event: CaseEvent, lookup: Lookup): string | null {
       return event.data.note ?? null;
     case 'assessment_invited':
       return event.data.invited.length ? `Invited: ${event.data.invited.join(', ')}` : null;
+    case 'message_sent':
+    case 'message_received':
+      return event.data.subject || null;
     default:
       return null;
   }
