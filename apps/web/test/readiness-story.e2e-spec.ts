@@ -106,6 +106,9 @@ describe('the readiness story on the demo data (built app, seeded database, Chro
       await signIn(lead, api.url, LEAD);
       await lead.goto(`${api.url}/dashboard`);
       const readiness = lead.getByRole('region', { name: 'Readiness assessments' });
+      // Other suites load instruments of their own into the same database: pick the demo one, as a lead would.
+      await readiness.getByLabel('Instrument', { exact: true }).click();
+      await lead.getByRole('option', { name: 'Peer Support Readiness Self-Assessment (demo)' }).click();
       await readiness.getByText(/^Organizations assessed twice: [2-9]/).waitFor();
       await readiness.getByRole('rowheader', { name: 'All organizations' }).waitFor();
       // By region and by service line, in words.
