@@ -25,7 +25,8 @@ export default {
   },
   globalSetup: '<rootDir>/test/global-setup.mjs',
   globalTeardown: '<rootDir>/test/global-teardown.mjs',
-  testTimeout: 30000,
+  // Hooks start API processes (allowed 60 s on a loaded machine, test/support/processes.ts); a hung test still ends.
+  testTimeout: 90000,
   // Tests start processes and servers and stop them in afterAll/afterEach; should one ever be missed, the run
   // must still end (CI allows 90 minutes) rather than wait forever on its handle.
   forceExit: true,

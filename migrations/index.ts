@@ -11,6 +11,8 @@ import { AccentInsensitiveSearch1764900000000 } from './1764900000000-AccentInse
 import { Settings1765000000000 } from './1765000000000-Settings.js';
 import { Assessments1765100000000 } from './1765100000000-Assessments.js';
 import { Attachments1765200000000 } from './1765200000000-Attachments.js';
+import { Conversation1765300000000 } from './1765300000000-Conversation.js';
+import { Surveys1765400000000 } from './1765400000000-Surveys.js';
 import { CenterTimeZone1765800000000 } from './1765800000000-CenterTimeZone.js';
 
 /** Every migration, oldest first. A generated migration is added here by hand, after review. */
@@ -28,5 +30,7 @@ export const allMigrations = [
   Settings1765000000000,
   Assessments1765100000000,
   Attachments1765200000000,
+  Conversation1765300000000,
+  Surveys1765400000000,
   CenterTimeZone1765800000000,
 ];

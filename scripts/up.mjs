@@ -1,5 +1,5 @@
-// `npm run up`: installs what is missing, provisions PostgreSQL, Redis and an SMTP sink unless
-// DATABASE_URL / REDIS_URL / SMTP_URL are given, migrates, seeds demo data once, builds, and serves
+// `npm run up`: installs what is missing, provisions PostgreSQL, Redis, an IMAP mailbox (dovecot) and an SMTP sink
+// unless DATABASE_URL / REDIS_URL / IMAP_URL / SMTP_URL are given, migrates, seeds demo data once, builds, and serves
 // the API and the worker on http://localhost:3000. Ctrl-C stops everything it started, in order: the API and
 // the worker first (APP_STOP_TIMEOUT_MS each, then SIGKILL), then the services (SERVICE_STOP_TIMEOUT_MS each).
 // Every child runs in a process group of its own, so the terminal's Ctrl-C reaches only this script (and
@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { clearTimeout, setTimeout } from 'node:timers';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ensureServerPackages, log, run, startPostgres, startRedis, startSmtpSink, stopStale } from './lib/services.mjs';
+import { ensureServerPackages, log, run, startDovecot, startPostgres, startRedis, startSmtpSink, stopStale } from './lib/services.mjs';
 
 const APP_STOP_TIMEOUT_MS = 10_000;
 const SERVICE_STOP_TIMEOUT_MS = 10_000;
@@ -25,6 +25,7 @@ const PORTS = {
   redis: port('TA_UP_REDIS_PORT', 56379),
   smtp: port('TA_UP_SMTP_PORT', 1025),
   mailWeb: port('TA_UP_MAIL_WEB_PORT', 1080),
+  imap: port('TA_UP_IMAP_PORT', 1143),
 };
 
 function port(variable, fallback) {
@@ -42,6 +43,7 @@ function port(variable, fallback) {
 const SERVICES = [
   { name: 'postgres', marker: 'postgres', signal: 'SIGINT' },
   { name: 'redis', marker: 'redis-server', signal: 'SIGTERM' },
+  { name: 'dovecot', marker: 'dovecot', signal: 'SIGTERM' },
   { name: 'smtp-sink', marker: 'smtp-sink', signal: 'SIGTERM' },
 ];
 
@@ -141,7 +143,7 @@ async function main() {
     }
   }
   const env = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'development' };
-  ensureServerPackages({ postgres: !env.DATABASE_URL, redis: !env.REDIS_URL });
+  ensureServerPackages({ postgres: !env.DATABASE_URL, redis: !env.REDIS_URL, imap: !env.IMAP_URL });
 
   // An API or worker a crashed earlier run left behind would hold the port.
   await unlessStopping(stopStale(join(pids, 'api.pid'), 'dist/apps/api'));
@@ -174,12 +176,31 @@ async function main() {
     env.REDIS_URL = redis.url;
     log(`Redis ready: ${redis.url}`);
   }
+  // The center's mailbox for replies (dovecot, Maildir under .data/imap), unless IMAP_URL names a real one.
+  let localImapUrl;
+  if (!env.IMAP_URL) {
+    const imap = await startService(
+      startDovecot({
+        dir: join(data, 'imap'),
+        port: PORTS.imap,
+        logFile: join(logs, 'dovecot.log'),
+        pidFile: join(pids, 'dovecot.pid'),
+        detached: true,
+      }),
+    );
+    env.IMAP_URL = localImapUrl = imap.url;
+    env.REPLY_ADDRESS ??= 'ta@tadesk.local';
+    // Locally the loop should be quick to see: a reply answered in the mail viewer lands within seconds.
+    env.IMAP_POLL_SECONDS ??= '10';
+    log(`IMAP mailbox ready: ${imap.url} (replies to the plus-addressed ${env.REPLY_ADDRESS} land here)`);
+  }
   if (!env.SMTP_URL) {
     const sink = await startService(
       startSmtpSink({
         dir: join(data, 'mail'),
         smtpPort: PORTS.smtp,
         httpPort: PORTS.mailWeb,
+        imapUrl: localImapUrl,
         logFile: join(logs, 'smtp-sink.log'),
         pidFile: join(pids, 'smtp-sink.pid'),
         detached: true,

@@ -1,16 +1,22 @@
-// Jest global setup: real PostgreSQL (fsync off), Redis and SMTP sink on free ports in a temp dir,
+// Jest global setup: real PostgreSQL (fsync off), Redis, an SMTP sink and an IMAP server (dovecot) on free ports in a temp dir,
 // migrated and seeded, for this test run only. global-teardown.mjs (and process exit) stops them.
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureServerPackages, freePort, run, startPostgres, startRedis, startSmtpSink } from '../scripts/lib/services.mjs';
+import { ensureServerPackages, freePort, run, startDovecot, startPostgres, startRedis, startSmtpSink } from '../scripts/lib/services.mjs';
 
 export default async function globalSetup() {
   const root = new URL('..', import.meta.url).pathname;
   const dir = mkdtempSync(join(tmpdir(), 'tadesk-test-'));
   chmodSync(dir, 0o755); // the postgres user must reach its data dir inside
-  ensureServerPackages({ postgres: true, redis: true });
-  const [pgPort, redisPort, smtpPort, mailPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  ensureServerPackages({ postgres: true, redis: true, imap: true });
+  const [pgPort, redisPort, smtpPort, mailPort, imapPort] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
   const services = [];
   globalThis.__TA_TEST__ = { dir, services };
   const stopAll = () => Promise.all(services.map((s) => s.stop()));
@@ -35,7 +41,16 @@ export default async function globalSetup() {
     services.push(pg);
     const redis = await startRedis({ dir: join(dir, 'redis'), port: redisPort, logFile: join(dir, 'redis.log') });
     services.push(redis);
-    const sink = await startSmtpSink({ dir: join(dir, 'mail'), smtpPort, httpPort: mailPort, logFile: join(dir, 'smtp-sink.log') });
+    // The center's mailbox the inbound-mail job reads; the worker only polls it where a test sets IMAP_URL.
+    const imap = await startDovecot({ dir: join(dir, 'imap'), port: imapPort, logFile: join(dir, 'dovecot.log') });
+    services.push(imap);
+    const sink = await startSmtpSink({
+      dir: join(dir, 'mail'),
+      smtpPort,
+      httpPort: mailPort,
+      imapUrl: imap.url,
+      logFile: join(dir, 'smtp-sink.log'),
+    });
     services.push(sink);
     Object.assign(process.env, {
       NODE_ENV: 'test',
@@ -44,6 +59,8 @@ export default async function globalSetup() {
       REDIS_URL: redis.url,
       SMTP_URL: sink.url,
       MAIL_SINK_URL: sink.webUrl,
+      TEST_IMAP_URL: imap.url,
+      REPLY_ADDRESS: 'ta@center.example.org',
       SESSION_SECRET: 'test-session-secret-that-is-long-enough-0123456789',
       TEST_TMP_DIR: dir,
       // Attachments' bytes live with this run's other data and go with it.

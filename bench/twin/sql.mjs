@@ -1,5 +1,5 @@
 // The twin's SQL, all of it, in one file: what a plain program would send for the same answers and writes as the
-// API's GET /cases (libs/cases/src/case.sql.ts, CasesService.list) and POST /intake (libs/intake IntakeService.submit).
+// API's GET /cases (libs/cases/src/case.read-model.sql.ts, CasesService.list) and POST /intake (libs/intake IntakeService.submit).
 // Kept by hand: when the API's statements change, this file is where the twin is brought back in step.
 
 /** The session check: token hash → signed-in, active user. $1 the token's HMAC. */
@@ -35,7 +35,8 @@ const CASE_JSON = `json_build_object(
   'lastActivityAt', ${iso('c.last_activity_at')},
   'resolvedAt', ${iso('c.resolved_at')},
   'closedAt', ${iso('c.closed_at')},
-  'version', c.version)`;
+  'version', c.version,
+  'newReply', coalesce((SELECT t.unread FROM case_threads t WHERE t.case_id = c.id), false))`;
 
 /** A page of the list (JSON built for its rows only) and the count of all matching cases: one row, always. */
 export const casePage = (where, orderBy, limitParam) => `

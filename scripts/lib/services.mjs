@@ -36,11 +36,12 @@ export function findPostgresBin() {
   return undefined;
 }
 
-/** Installs Debian's postgresql and redis-server when they are missing and we may (root with apt-get); else says how. */
-export function ensureServerPackages({ postgres, redis }) {
+/** Installs Debian's postgresql, redis-server and dovecot-imapd when they are missing and we may (root with apt-get); else says how. */
+export function ensureServerPackages({ postgres, redis, imap = false }) {
   const missing = [];
   if (postgres && !findPostgresBin()) missing.push('postgresql');
   if (redis && !commandExists('redis-server')) missing.push('redis-server');
+  if (imap && !findDovecot()) missing.push('dovecot-imapd');
   if (missing.length === 0) return;
   if (isRoot && commandExists('apt-get')) {
     log(`installing ${missing.join(' ')} with apt-get`);
@@ -54,7 +55,7 @@ export function ensureServerPackages({ postgres, redis }) {
       ? `brew install ${missing.map((m) => (m === 'redis-server' ? 'redis' : m)).join(' ')}`
       : `sudo apt-get install -y ${missing.join(' ')}`;
   throw new Error(
-    `${missing.join(' and ')} not found. Run: ${hint}  (or set ${postgres ? 'DATABASE_URL ' : ''}${redis ? 'REDIS_URL' : ''} to servers you have)`,
+    `${missing.join(' and ')} not found. Run: ${hint}  (or set ${postgres ? 'DATABASE_URL ' : ''}${redis ? 'REDIS_URL ' : ''}${imap ? 'IMAP_URL' : ''} to servers you have)`,
   );
 }
 
@@ -249,14 +250,17 @@ export async function startRedis({ dir, port, logFile, pidFile, detached = false
   return { url: `redis://127.0.0.1:${port}`, pid: child.pid, stop: stopper(child, 'SIGTERM', pidFile) };
 }
 
-/** The SMTP sink (scripts/smtp-sink.mjs): keeps every message in dir and lists them on a small web page. */
-export async function startSmtpSink({ dir, smtpPort, httpPort, logFile, pidFile, detached = false }) {
+/** The SMTP sink (scripts/smtp-sink.mjs): keeps every message in dir and lists them on a small web page (with imapUrl: answers them as the clinic). */
+export async function startSmtpSink({ dir, smtpPort, httpPort, imapUrl, logFile, pidFile, detached = false }) {
   if (pidFile) await stopStale(pidFile, 'smtp-sink');
   await assertPortFree(smtpPort, 'the SMTP sink');
   await assertPortFree(httpPort, 'the mail viewer');
   mkdirSync(dir, { recursive: true });
   const script = new URL('../smtp-sink.mjs', import.meta.url).pathname;
-  const child = spawnService(process.execPath, [script, '--smtp-port', String(smtpPort), '--http-port', String(httpPort), '--dir', dir], {
+  const args = [script, '--smtp-port', String(smtpPort), '--http-port', String(httpPort), '--dir', dir];
+  // The mail viewer answers "as the clinic" into this mailbox.
+  if (imapUrl) args.push('--imap-url', imapUrl);
+  const child = spawnService(process.execPath, args, {
     logFile,
     pidFile,
     detached,
@@ -277,4 +281,63 @@ export function run(command, args, options = {}) {
     const output = [result.stdout, result.stderr].filter(Boolean).join('\n');
     throw new Error(`${command} ${args.join(' ')} exited with ${result.status ?? result.signal}${output ? `:\n${output}` : ''}`);
   }
+}
+
+/** Debian's dovecot binary (package dovecot-imapd), or undefined. */
+export function findDovecot() {
+  for (const path of ['/usr/sbin/dovecot', '/usr/local/sbin/dovecot']) if (existsSync(path)) return path;
+  return commandExists('dovecot') ? 'dovecot' : undefined;
+}
+
+/**
+ * A throw-away IMAP server (dovecot) for the inbound-mail job: one mailbox `user`/`password` in a passwd file, Maildir
+ * under `dir`, plaintext login on 127.0.0.1:port (loopback only, no TLS). It runs as the current user; dovecot refuses
+ * to run its login processes as root, so under root (CI) they run as Debian's `dovenull`/`dovecot` users, which then
+ * own the mail folder, like PostgreSQL runs as `postgres`.
+ */
+export async function startDovecot({ dir, port, user = 'ta', password = 'ta-mailbox-password', logFile, pidFile, detached = false }) {
+  const dovecot = findDovecot();
+  if (!dovecot) throw new Error('dovecot not found. Run: sudo apt-get install -y dovecot-imapd  (or set IMAP_URL to a mailbox you have)');
+  if (pidFile) await stopStale(pidFile, 'dovecot');
+  await assertPortFree(port, 'the IMAP server (dovecot)');
+  for (const sub of ['run', 'state', 'mail', 'home']) mkdirSync(join(dir, sub), { recursive: true });
+  const id = (flag) => execFileSync('id', [flag], { encoding: 'utf8' }).trim();
+  const [loginUser, internalUser, group, mailUid, mailGid] = isRoot
+    ? ['dovenull', 'dovecot', 'dovecot', 'dovecot', 'dovecot']
+    : [id('-un'), id('-un'), id('-gn'), id('-u'), id('-g')];
+  writeFileSync(join(dir, 'passwd'), `${user}:{PLAIN}${password}::::::\n`, { mode: 0o600 });
+  const config = [
+    `base_dir = ${join(dir, 'run')}`,
+    `state_dir = ${join(dir, 'state')}`,
+    `log_path = ${logFile}`,
+    'protocols = imap',
+    'listen = 127.0.0.1',
+    'ssl = no',
+    'disable_plaintext_auth = no',
+    'auth_mechanisms = plain login',
+    `default_internal_user = ${internalUser}`,
+    `default_internal_group = ${group}`,
+    `default_login_user = ${loginUser}`,
+    'first_valid_uid = 1',
+    `mail_location = maildir:${join(dir, 'mail')}/%u`,
+    // "/" as the hierarchy separator, as Microsoft 365 and Gmail show folders ("TA Desk/Processed").
+    'namespace inbox {\n  inbox = yes\n  separator = /\n}',
+    `passdb {\n  driver = passwd-file\n  args = scheme=PLAIN username_format=%u ${join(dir, 'passwd')}\n}`,
+    `userdb {\n  driver = static\n  args = uid=${mailUid} gid=${mailGid} home=${join(dir, 'home')}/%u\n}`,
+    `service imap-login {\n  chroot =\n  inet_listener imap {\n    port = ${port}\n  }\n  inet_listener imaps {\n    port = 0\n  }\n}`,
+    'service anvil {\n  chroot =\n}',
+    '',
+  ].join('\n');
+  writeFileSync(join(dir, 'dovecot.conf'), config);
+  if (isRoot) {
+    execFileSync('chown', ['-R', 'dovecot:dovecot', join(dir, 'mail'), join(dir, 'home'), join(dir, 'passwd')]);
+    execFileSync('chmod', ['755', dir]);
+  }
+  const child = spawnService(dovecot, ['-F', '-c', join(dir, 'dovecot.conf')], { logFile, pidFile, detached });
+  await waitFor(() => tcpPing(port, null, '* OK'), `dovecot on port ${port} (log: ${logFile})`);
+  return {
+    url: `imap://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}`,
+    pid: child.pid,
+    stop: stopper(child, 'SIGTERM', pidFile),
+  };
 }

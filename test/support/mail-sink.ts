@@ -10,6 +10,10 @@ export interface SinkMessage {
   messageId: string | null;
   from: string | null;
   replyTo: string | null;
+  to: string | null;
+  inReplyTo: string | null;
+  references: string[];
+  attachments: Array<{ filename: string | null; contentType: string; size: number }>;
   subject: string;
   text: string;
   html: string;

@@ -8,11 +8,13 @@ import { REDIS_CLIENT, RedisModule } from '@ta/queue';
 import { AssessmentsModule } from '@ta/assessments';
 import { AttachmentsModule } from '@ta/attachments';
 import { CasesModule } from '@ta/cases';
+import { ConversationModule } from '@ta/conversation';
 import { EngagementModule } from '@ta/engagement';
 import { EscalationModule } from '@ta/escalation';
 import { IntakeModule } from '@ta/intake';
 import { OrganizationsModule } from '@ta/organizations';
 import { ReportingModule } from '@ta/reporting';
+import { SurveysModule } from '@ta/surveys';
 import { UsersModule } from '@ta/users';
 import type { IncomingMessage } from 'node:http';
 import type { Redis } from 'ioredis';
@@ -74,6 +76,8 @@ const pathOf = (req: IncomingMessage): string | undefined => (req as IncomingMes
     CenterSettingsModule,
     AssessmentsModule,
     AttachmentsModule,
+    SurveysModule,
+    ConversationModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })

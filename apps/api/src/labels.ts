@@ -10,6 +10,7 @@ import {
   SERVICE_LINE_LABELS,
   STALL_LEVEL_LABELS,
 } from '@ta/cases';
+import { AUTO_REPLY_KIND_LABELS, MESSAGE_STATUS_LABELS } from '@ta/conversation';
 import { TEMPLATE_LABELS } from '@ta/mail';
 import { ACTION_ITEM_STATUS_LABELS, FOLLOW_UP_KIND_LABELS, FOLLOW_UP_STATUS_LABELS, MODALITY_LABELS } from '@ta/engagement';
 import {
@@ -20,6 +21,7 @@ import {
   REGION_LABELS,
   STAGE_LABELS,
 } from '@ta/organizations';
+import { SURVEY_KIND_LABELS } from '@ta/surveys';
 
 /**
  * Every enum's labels, from the tables beside the enums in their libs (the ones CSVs and emails use). `npm run
@@ -48,4 +50,7 @@ export const ENUM_LABELS = {
   assessmentPurpose: ASSESSMENT_PURPOSE_LABELS,
   attachmentOrigin: ATTACHMENT_ORIGIN_LABELS,
   emailTemplate: TEMPLATE_LABELS,
+  surveyKind: SURVEY_KIND_LABELS,
+  messageStatus: MESSAGE_STATUS_LABELS,
+  autoReplyKind: AUTO_REPLY_KIND_LABELS,
 } as const;

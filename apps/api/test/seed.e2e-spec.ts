@@ -39,6 +39,24 @@ describe('demo seed (run by the test setup exactly as by npm run up)', () => {
     );
     expect(withoutTimeline.rows[0].n).toBe(0);
   });
+
+  it('gives resolved demo cases answered closure surveys and outcome checks, so the Outcomes section has numbers', async () => {
+    const seeded = `(SELECT created_at FROM users WHERE email = 'admin@example.org')`;
+    const surveys = await client.query(
+      `SELECT i.kind, count(*)::int AS sent, count(*) FILTER (WHERE i.status = 'answered')::int AS answered,
+              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM survey_answers a WHERE a.invitation_id = i.id))::int AS with_answers
+       FROM survey_invitations i JOIN cases c ON c.id = i.case_id
+       WHERE c.created_at = ${seeded} GROUP BY i.kind ORDER BY i.kind`,
+    );
+    const [closure, outcome] = surveys.rows;
+    expect(closure).toMatchObject({ kind: 'case_closure' });
+    expect(closure.answered).toBeGreaterThanOrEqual(5);
+    expect(closure.sent).toBeGreaterThan(closure.answered);
+    expect(closure.with_answers).toBe(closure.answered);
+    expect(outcome).toMatchObject({ kind: 'outcome_check' });
+    expect(outcome.answered).toBeGreaterThanOrEqual(2);
+  });
+
   it('seeds readiness rounds: two organizations assessed twice with goals from their baseline, one baseline still open', async () => {
     // The demo consultant's rounds (tests create rounds as staff users of their own).
     const rounds = (

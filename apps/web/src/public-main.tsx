@@ -45,6 +45,9 @@ import { cssVariablesResolver, theme } from './theme';
 
 /** The readiness self-assessment loads on its own (a chunk of its own), so /request keeps its budget. */
 const AssessmentPage = lazy(() => import('./pages/public/AssessmentPage'));
+/** So do the survey and its opt-out page. */
+const SurveyPage = lazy(() => import('./pages/public/SurveyPage'));
+const SurveyOptOutPage = lazy(() => import('./pages/public/SurveyOptOutPage'));
 
 /*
  * The public pages' own entry (request.html, built on its own: vite.config.ts), so a clinic on a phone loads only
@@ -68,6 +71,22 @@ createRoot(root).render(
                 element={
                   <Suspense fallback={null}>
                     <AssessmentPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="survey/:token"
+                element={
+                  <Suspense fallback={null}>
+                    <SurveyPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="survey/:token/opt-out"
+                element={
+                  <Suspense fallback={null}>
+                    <SurveyOptOutPage />
                   </Suspense>
                 }
               />

@@ -11,7 +11,9 @@ import { CasePage } from './pages/cases/CasePage';
 import { CasesPage } from './pages/cases/CasesPage';
 import { NewCasePage } from './pages/cases/NewCasePage';
 import { PrintPlanPage } from './pages/cases/PrintPlanPage';
+import { UnmatchedMailPage } from './pages/conversation/UnmatchedMailPage';
 import { EscalationsPage } from './pages/escalations/EscalationsPage';
+import { IntensityPage } from './pages/intensity/IntensityPage';
 import { MyFollowUpsPage } from './pages/follow-ups/MyFollowUpsPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -38,6 +40,12 @@ export const router = createBrowserRouter([
       // Loaded on first visit: its charts are the largest library in the app and only this page draws them.
       { path: 'dashboard', lazy: async () => ({ Component: (await import('./pages/dashboard/DashboardPage')).DashboardPage }) },
       { path: 'escalations', element: <RequireRole role={['lead', 'admin']} />, children: [{ index: true, element: <EscalationsPage /> }] },
+      { path: 'intensity', element: <RequireRole role={['lead', 'admin']} />, children: [{ index: true, element: <IntensityPage /> }] },
+      {
+        path: 'unmatched-mail',
+        element: <RequireRole role={['lead', 'admin']} />,
+        children: [{ index: true, element: <UnmatchedMailPage /> }],
+      },
       // Served by the API (Bull Board, admins only; others get its explanation page): leave the app for it.
       { path: 'admin/queues', element: <ServerPage /> },
       { path: 'admin/emails', element: <RequireRole role={['lead', 'admin']} />, children: [{ index: true, element: <EmailsPage /> }] },

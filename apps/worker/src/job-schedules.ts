@@ -37,6 +37,17 @@ export class JobSchedules implements OnApplicationBootstrap, OnApplicationShutdo
         everyMs: this.config.SWEEP_EVERY_MINUTES * 60_000,
         opts: { attempts: 3, backoff: { type: 'exponential', delay: 5000 } },
       },
+      // Only with a mailbox to read. An unreachable server fails the run; its retries (and the next run) read it later.
+      ...(this.config.IMAP_URL
+        ? [
+            {
+              queue: QueueName.Inbound,
+              job: JobName.MailboxPoll,
+              everyMs: this.config.IMAP_POLL_SECONDS * 1000,
+              opts: { attempts: 3, backoff: { type: 'exponential' as const, delay: 5000 } },
+            },
+          ]
+        : []),
     ];
   }
 

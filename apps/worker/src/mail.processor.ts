@@ -1,6 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { JobName, QueueName, type JobPayloads } from '@ta/queue';
-import { OutboxService } from '@ta/mail';
+import { AttachmentsService } from '@ta/attachments';
+import { OutboxService, type AttachmentLoader } from '@ta/mail';
 import type { Job } from 'bullmq';
 
 type MailJob = Job<JobPayloads[JobName.DeliverEmail]> | Job<JobPayloads[JobName.OutboxSweep]>;
@@ -10,8 +11,15 @@ type MailJob = Job<JobPayloads[JobName.DeliverEmail]> | Job<JobPayloads[JobName.
 // within ~15 s (lock expiry plus the stalled check) instead of the default ~60 s.
 @Processor(QueueName.Mail, { concurrency: 4, lockDuration: 10_000, stalledInterval: 5_000 })
 export class MailProcessor extends WorkerHost {
-  constructor(private readonly outbox: OutboxService) {
+  /** The files a message written on a case carries, read as its email leaves (libs/mail knows no files). */
+  private readonly loadAttachments: AttachmentLoader;
+
+  constructor(
+    private readonly outbox: OutboxService,
+    attachments: AttachmentsService,
+  ) {
     super();
+    this.loadAttachments = (refs) => attachments.contentsForEmail(refs.caseId, refs.attachmentIds);
   }
 
   async process(job: MailJob): Promise<unknown> {
@@ -19,7 +27,7 @@ export class MailProcessor extends WorkerHost {
       case JobName.DeliverEmail: {
         const { emailId } = job.data as JobPayloads[JobName.DeliverEmail];
         const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-        return this.outbox.deliver(emailId, lastAttempt);
+        return this.outbox.deliver(emailId, lastAttempt, this.loadAttachments);
       }
       case JobName.OutboxSweep:
         return { requeued: await this.outbox.requeueStale() };

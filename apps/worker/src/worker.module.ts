@@ -1,13 +1,18 @@
 import { Module } from '@nestjs/common';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { ReassessmentModule } from '@ta/assessments';
+import { AttachmentsModule } from '@ta/attachments';
 import { terminalLogTransport } from '@ta/common';
 import { AppConfig, ConfigModule } from '@ta/config';
+import { ConversationModule } from '@ta/conversation';
 import { DatabaseModule } from '@ta/database';
 import { EscalationModule } from '@ta/escalation';
 import { MailModule } from '@ta/mail';
 import { QueueModule } from '@ta/queue';
+import { SurveySweepModule } from '@ta/surveys';
 import { LoggerModule } from 'nestjs-pino';
 import { HeartbeatProcessor } from './heartbeat.processor.js';
+import { InboundProcessor } from './inbound.processor.js';
 import { JobSchedules } from './job-schedules.js';
 import { MailProcessor } from './mail.processor.js';
 import { SweepsProcessor } from './sweeps.processor.js';
@@ -21,11 +26,17 @@ import { WorkerErrorReporter } from './worker-errors.js';
       useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.LOG_LEVEL, transport: terminalLogTransport(config.NODE_ENV) } }),
     }),
     DatabaseModule,
+    // The worker serves no HTTP, but the libs it uses for files (attachments, intake) carry controllers whose public routes
+    // are throttled: Nest builds their guards anyway, so it needs the throttler's providers (never used here).
+    ThrottlerModule.forRoot([]),
     QueueModule,
     MailModule,
     EscalationModule,
     ReassessmentModule,
+    SurveySweepModule,
+    ConversationModule,
+    AttachmentsModule,
   ],
-  providers: [JobSchedules, HeartbeatProcessor, MailProcessor, SweepsProcessor, WorkerErrorReporter],
+  providers: [JobSchedules, HeartbeatProcessor, MailProcessor, SweepsProcessor, InboundProcessor, WorkerErrorReporter],
 })
 export class WorkerModule {}

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiGoneResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { UuidParam } from '@ta/common';
+import { checkedLinkToken, UuidParam } from '@ta/common';
 import { ActionPlanDto } from '@ta/engagement';
 import { CurrentUser, Public, Roles, type AuthenticatedUser } from '@ta/users';
 import { AssessmentsService } from './assessments.service.js';
@@ -90,8 +90,6 @@ export class AssessmentsController {
   }
 }
 
-const TOKEN_SHAPE = /^[A-Za-z0-9_-]{32}$/;
-
 /** The respondent's link: no account, the token is the key (see PublicAssessmentsService). */
 @ApiTags('assessments')
 @Public()
@@ -121,7 +119,4 @@ export class PublicAssessmentsController {
   }
 }
 
-function checked(token: string): string {
-  if (!TOKEN_SHAPE.test(token)) throw new NotFoundException('We could not find this assessment. Check that the link is complete.');
-  return token;
-}
+const checked = (token: string) => checkedLinkToken(token, 'We could not find this assessment. Check that the link is complete.');

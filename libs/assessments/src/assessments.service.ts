@@ -1,8 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CaseEventsService, CasesService } from '@ta/cases';
-import { calendarDateIn, fieldError } from '@ta/common';
+import { calendarDateIn, fieldError, hashLinkToken, newLinkToken } from '@ta/common';
 import { AppConfig } from '@ta/config';
 import { ActionPlanService, type ActionPlanDto } from '@ta/engagement';
 import { OutboxService, type EmailToQueue } from '@ta/mail';
@@ -33,11 +32,23 @@ import type {
   SectionScoreDto,
 } from './dto/assessment.dto.js';
 import type { InstrumentFile } from './instrument-file.js';
+import { CLOSED_ROUND_PAIRS, type RoundPairRow } from './readiness-report.read-model.sql.js';
 import { changeOf, checkAnswers, sectionsOf, toRespondent, toSummary, type AnswerInput } from './scores.js';
 
 type Actor = Pick<AuthenticatedUser, 'id' | 'role'>;
 
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+/** An organization's readiness change between two closed rounds, for other libs' reports (see CLOSED_ROUND_PAIRS). */
+export interface RoundPairChange {
+  organizationId: string;
+  organizationName: string;
+  instrumentCode: string;
+  /** When the baseline round and the later round started. */
+  baselineAt: Date;
+  followUpAt: Date;
+  sections: Array<{ code: string; title: string; change: number | null }>;
+  /** Mean of the sections' changes (those with both scores), 2 places. */
+  meanChange: number | null;
+}
 
 /** Rounds of a readiness instrument for one organization: who answers, what they said, the scores, and the change. */
 @Injectable()
@@ -121,12 +132,12 @@ export class AssessmentsService {
           results.push({ contactId, respondentId: null, outcome: 'no_email' });
           continue;
         }
-        const token = randomBytes(24).toString('base64url');
+        const token = newLinkToken();
         const [row] = (await manager.query(
           `INSERT INTO assessment_respondents (assessment_id, contact_id, name, source, token_hash, status)
            VALUES ($1, $2, $3, 'invited', $4, 'invited')
            ON CONFLICT (assessment_id, contact_id) WHERE source = 'invited' DO NOTHING RETURNING id`,
-          [id, contactId, contact.name, hashToken(token)],
+          [id, contactId, contact.name, hashLinkToken(token)],
         )) as Array<{ id: string }>;
         if (!row) {
           results.push({ contactId, respondentId: null, outcome: 'already_invited' });
@@ -239,6 +250,30 @@ export class AssessmentsService {
     const byRound = new Map<string, ItemScoreRow[]>();
     for (const row of rows) byRound.set(row.assessment_id, [...(byRound.get(row.assessment_id) ?? []), row]);
     return new Map([...byRound].map(([id, r]) => [id, sectionsOf(r)]));
+  }
+
+  /** Organizations whose later closed round closed in [start, end), with their section changes since their baseline. */
+  async closedRoundChanges(start: Date, end: Date): Promise<RoundPairChange[]> {
+    const pairs = (await this.dataSource.query(CLOSED_ROUND_PAIRS, [start, end])) as RoundPairRow[];
+    if (!pairs.length) return [];
+    const scores = await this.scores(pairs.flatMap((p) => [p.baseline_id, p.latest_id]));
+    return pairs.map((pair) => {
+      const before = new Map((scores.get(pair.baseline_id) ?? []).map((s) => [s.code, s.score]));
+      const sections = (scores.get(pair.latest_id) ?? []).map((s) => {
+        const b = before.get(s.code);
+        return { code: s.code, title: s.title, change: b == null || s.score === null ? null : Math.round((s.score - b) * 100) / 100 };
+      });
+      const known = sections.flatMap((s) => (s.change === null ? [] : [s.change]));
+      return {
+        organizationId: pair.organization_id,
+        organizationName: pair.organization_name,
+        instrumentCode: pair.instrument_code,
+        baselineAt: pair.baseline_at,
+        followUpAt: pair.latest_at,
+        sections,
+        meanChange: known.length ? Math.round((known.reduce((a, b) => a + b, 0) / known.length) * 100) / 100 : null,
+      };
+    });
   }
 
   private async change(organizationId: string, roundId: string | null): Promise<ChangeDto | null> {

@@ -1,11 +1,10 @@
-import { timingSafeEqual } from 'node:crypto';
 import { ConflictException, GoneException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { fieldError } from '@ta/common';
+import { fieldError, hashLinkToken, sameLinkHash } from '@ta/common';
 import { AppConfig } from '@ta/config';
 import { OutboxService, type AssessmentResultsEmail } from '@ta/mail';
 import { DataSource, type EntityManager } from 'typeorm';
-import { hashToken, saveAnswers } from './assessments.service.js';
+import { saveAnswers } from './assessments.service.js';
 import { PUBLIC_RESPONDENT, type PublicRespondentRow } from './assessments.read-model.sql.js';
 import { ANSWERS_OF, type AnswerRow } from './assessments.sql.js';
 import type { DraftDto, InstrumentFileDto, PublicAssessmentDto } from './dto/assessment.dto.js';
@@ -93,10 +92,9 @@ export class PublicAssessmentsService {
   }
 
   private async find(manager: EntityManager, token: string, lock = false): Promise<PublicRespondentRow> {
-    const hash = hashToken(token);
+    const hash = hashLinkToken(token);
     const [row] = (await manager.query(PUBLIC_RESPONDENT + (lock ? ' FOR UPDATE OF r' : ''), [hash])) as PublicRespondentRow[];
-    // The index finds the row; the constant-time comparison keeps the answer time independent of how much matched.
-    if (!row || !timingSafeEqual(Buffer.from(row.token_hash), Buffer.from(hash))) throw new NotFoundException(UNKNOWN);
+    if (!row || !sameLinkHash(row.token_hash, hash)) throw new NotFoundException(UNKNOWN);
     return row;
   }
 

@@ -44,3 +44,35 @@ JOIN answered l ON l.organization_id = b.organization_id AND l.created_at > b.cr
 JOIN organizations o ON o.id = b.organization_id
 WHERE l.closed_at >= $1 AND l.closed_at < $2
 ORDER BY b.organization_id, l.created_at DESC, l.id`;
+
+export interface RoundPairRow {
+  organization_id: string;
+  organization_name: string;
+  instrument_code: string;
+  baseline_id: string;
+  baseline_at: Date;
+  latest_id: string;
+  latest_at: Date;
+}
+
+/**
+ * A named read model for other libs (the outcome report's TA dose vs readiness change, libs/surveys): organizations
+ * with two closed, answered rounds of one instrument — their first baseline and their latest later round, the latter
+ * closed in the period — with when each round started. Any instrument: the pair is always of one instrument code.
+ * Parameters: $1 period start, $2 period end (exclusive instants).
+ */
+export const CLOSED_ROUND_PAIRS = `
+WITH answered AS (
+  SELECT a.id, a.organization_id, a.purpose, a.status, a.created_at, a.closed_at, i.code
+  FROM assessments a JOIN instruments i ON i.id = a.instrument_id
+  WHERE a.status = 'closed' AND EXISTS (SELECT 1 FROM assessment_respondents r WHERE r.assessment_id = a.id AND r.status = 'submitted')
+), baseline AS (
+  SELECT DISTINCT ON (organization_id) id, organization_id, created_at, code FROM answered WHERE purpose = 'baseline' ORDER BY organization_id, created_at, id
+)
+SELECT DISTINCT ON (b.organization_id) b.organization_id, o.name AS organization_name, b.code AS instrument_code,
+       b.id AS baseline_id, b.created_at AS baseline_at, l.id AS latest_id, l.created_at AS latest_at
+FROM baseline b
+JOIN answered l ON l.organization_id = b.organization_id AND l.code = b.code AND l.created_at > b.created_at
+JOIN organizations o ON o.id = b.organization_id
+WHERE l.closed_at >= $1 AND l.closed_at < $2
+ORDER BY b.organization_id, l.created_at DESC, l.id`;

@@ -18,7 +18,8 @@ import {
  * CASE_EVENT_DATA; the compiler then shows the web timeline's switch where it needs words for it.
  *
  * Codes owned by libs above cases (a session's modality, a follow-up's kind and status, an action item's status, an
- * assessment's purpose, a file's origin) are strings here: cases cannot import engagement, assessments or attachments
+ * assessment's purpose, a file's origin, a survey's kind, an auto-reply's kind) are strings here: cases cannot import
+ * engagement, assessments, attachments, surveys or conversation
  * (no cycles).
  */
 
@@ -68,6 +69,8 @@ export class FieldChangedEventData {
   @ApiProperty({ enum: EDITABLE_CASE_FIELDS }) field: EditableCaseField;
   @ApiProperty(FIELD_VALUE) from: CaseFieldValue;
   @ApiProperty(FIELD_VALUE) to: CaseFieldValue;
+  @ApiPropertyOptional({ description: "intensity: a lead confirmed the tier TA Desk suggested from the case's sessions" })
+  suggested?: boolean;
 }
 
 export class TransitionEventData {
@@ -202,6 +205,23 @@ export class ReassessmentDueEventData {
   @ApiProperty({ description: 'days since the round closed' }) days: number;
 }
 
+export class SurveySentEventData {
+  @ApiProperty(UUID) invitationId: string;
+  @ApiProperty({ description: 'a survey kind code (surveys)' }) kind: string;
+  @ApiProperty({ description: 'the name of the contact the link went to' }) recipient: string;
+}
+
+export class SurveyAnsweredEventData {
+  @ApiProperty(UUID) invitationId: string;
+  @ApiProperty({ description: 'a survey kind code (surveys)' }) kind: string;
+  @ApiProperty({ description: 'the name of the contact who answered' }) recipient: string;
+  @ApiPropertyOptional({ description: 'the overall satisfaction given, 1–5 (closure survey)' }) satisfaction?: number;
+}
+
+export class SurveyOptedOutEventData {
+  @ApiProperty({ description: 'the name of the contact who asked for no more surveys' }) recipient: string;
+}
+
 export class EscalatedEventData {
   @ApiProperty({ enum: ESCALATION_REASONS }) reason: EscalationReason;
   @ApiPropertyOptional({ ...INSTANT, description: 'first_response_overdue: when the first response was due' }) dueAt?: string;
@@ -222,6 +242,22 @@ export class ReminderSentEventData {
   @ApiPropertyOptional(UUID) actionItemId?: string;
   @ApiProperty({ enum: REMINDER_KINDS }) reminder: ReminderKind;
   @ApiProperty({ type: String, nullable: true, description: 'who was reminded' }) to: string | null;
+}
+
+export class MessageSentEventData {
+  @ApiProperty({ ...UUID, description: 'the message (conversation)' }) messageId: string;
+  @ApiProperty({ type: [String], description: 'the addresses written to' }) to: string[];
+  @ApiProperty() subject: string;
+  @ApiProperty({ description: 'case files sent with it' }) attachments: number;
+}
+
+export class MessageReceivedEventData {
+  @ApiProperty({ ...UUID, description: 'the message (conversation)' }) messageId: string;
+  @ApiProperty({ type: String, nullable: true, description: "the sender's name, else their address" }) from: string | null;
+  @ApiProperty() subject: string;
+  @ApiPropertyOptional({ description: 'an auto-reply kind code (conversation): not the clinic answering, so no activity' })
+  autoReply?: string;
+  @ApiPropertyOptional({ description: 'written on the public status page rather than emailed' }) viaStatusPage?: boolean;
 }
 
 /** Every event type → its payload class. One line per type; the order is the order the API document lists them. */
@@ -248,10 +284,15 @@ export const CASE_EVENT_DATA = {
   assessment_closed: AssessmentClosedEventData,
   goals_from_assessment: GoalsFromAssessmentEventData,
   reassessment_due: ReassessmentDueEventData,
+  survey_sent: SurveySentEventData,
+  survey_answered: SurveyAnsweredEventData,
+  survey_opted_out: SurveyOptedOutEventData,
   escalated: EscalatedEventData,
   stall_at_risk: StallAtRiskEventData,
   escalation_acknowledged: EscalationAcknowledgedEventData,
   reminder_sent: ReminderSentEventData,
+  message_sent: MessageSentEventData,
+  message_received: MessageReceivedEventData,
 } as const;
 
 /** `{ created: CreatedEventData; transition: TransitionEventData; … }`: the payload each event type carries. */

@@ -4,8 +4,8 @@ import type { CaseDto } from './dto/case.dto.js';
 /**
  * The case read model (ARCHITECTURE §Where SQL lives): Postgres builds a case's whole JSON — organization, assignee and
  * goal areas included — so the case page is one statement and a page of the list is one statement with its total.
- * Reads cases, organizations (name, region, county), users (assignee's name) and topics (goal areas); the owners of
- * those tables keep those columns.
+ * Reads cases, organizations (name, region, county), users (assignee's name), topics (goal areas) and case_threads
+ * (libs/conversation: whether a reply waits unread); the owners of those tables keep those columns.
  */
 
 /** An instant as JavaScript's toISOString writes it, so SQL-built and entity-built answers look the same. */
@@ -36,7 +36,8 @@ const CASE_JSON = `json_build_object(
   'lastActivityAt', ${iso('c.last_activity_at')},
   'resolvedAt', ${iso('c.resolved_at')},
   'closedAt', ${iso('c.closed_at')},
-  'version', c.version)`;
+  'version', c.version,
+  'newReply', coalesce((SELECT t.unread FROM case_threads t WHERE t.case_id = c.id), false))`;
 
 const CASE_FROM = `cases c JOIN organizations o ON o.id = c.organization_id LEFT JOIN users u ON u.id = c.assignee_id`;
 
@@ -70,6 +71,13 @@ SELECT (SELECT count(*) FROM cases c WHERE ${where}) AS total,
          FROM ${CASE_FROM}
          JOIN (SELECT c.id FROM cases c WHERE ${where} ORDER BY ${orderBy} LIMIT $${limitParam} OFFSET $${limitParam + 1}) page ON page.id = c.id
        ), '[]'::json) AS items`;
+
+/** $1 references (TA-2026-00087…): the first that names a case. */
+export const CASE_ID_BY_REFERENCE = `SELECT c.id FROM unnest($1::text[]) WITH ORDINALITY AS x(ref, i) JOIN cases c ON c.reference = x.ref ORDER BY x.i LIMIT 1`;
+
+export interface CaseIdRow {
+  id: string;
+}
 
 /** $1 the case: does it exist (a 404 check that builds nothing). */
 export const CASE_EXISTS = `SELECT EXISTS (SELECT 1 FROM cases WHERE id = $1) AS found`;

@@ -7,7 +7,7 @@ import { OutboxService } from '@ta/mail';
 import { OrganizationsService } from '@ta/organizations';
 import { UsersService, type AuthenticatedUser, type StaffRef } from '@ta/users';
 import { DataSource, In, Repository, type EntityManager } from 'typeorm';
-import type { CaseStatus } from './case-enums.js';
+import type { CaseStatus, Intensity } from './case-enums.js';
 import { CaseEventsService } from './case-events.service.js';
 import {
   EDITABLE_CASE_FIELDS,
@@ -23,8 +23,10 @@ import { allowedMoves, canMove, needsReason, timestampsFor } from './case-status
 import {
   CASE_BY_ID,
   CASE_EXISTS,
+  CASE_ID_BY_REFERENCE,
   casePage,
   type CaseExistsRow,
+  type CaseIdRow,
   type CaseJson,
   type CaseJsonRow,
   type CasePageRow,
@@ -32,10 +34,13 @@ import {
 import { Case } from './case.entity.js';
 import {
   CLEAR_MISSED_WORK_SIGNAL,
+  CONFIRM_INTENSITIES,
+  LOCK_CASES,
   NEXT_REFERENCE,
   OPEN_FROM_INTAKE,
   RECORD_ACTIVITY,
   TOPIC_LABELS,
+  type ConfirmedIntensityRow,
   type NextReferenceRow,
   type OpenedCaseRow,
   type RecordActivityRow,
@@ -70,11 +75,7 @@ export type SettledOpenWork = Pick<TransitionEventData, 'openWork' | 'followUps'
 export type CaseEventInput = { [K in CaseEventType]: { type: K; data: CaseEventPayloads[K] } }[CaseEventType];
 
 /** Work with the clinic that happened on a case (a session logged, an item done): see CasesService.recordActivity. */
-export interface Activity {
-  /** Who did it: the event's actor. */
-  actor: Actor;
-  /** Hold the actor to the case's edit rule (assigned consultant, lead, admin); off when the caller already did. */
-  authorize: boolean;
+export type Activity = ActivityBy & {
   at: Date;
   /** When the clinic was first answered, if this answers it. */
   firstResponseAt?: Date;
@@ -83,7 +84,13 @@ export interface Activity {
   event: CaseEventInput;
   /** The caller's own rule on the locked case, applied before the topics are checked (e.g. no session on a closed case). */
   check?: (locked: LockedCase) => void;
-}
+};
+
+/**
+ * Who did it (the event's actor), and whether to hold them to the case's edit rule (assigned consultant, lead, admin;
+ * off when the caller already did). No actor: the clinic itself, e.g. a reply the worker read from the mailbox.
+ */
+type ActivityBy = { actor: Actor; authorize: boolean } | { actor: null; authorize: false };
 
 /** "00087", "2026-00087", "TA-2026-000": what people type when they look a case up by its reference. */
 const looksLikeReference = (text: string) => /^(?:TA-?)?[\d-]+$/i.test(text) && /\d/.test(text);
@@ -150,6 +157,13 @@ export class CasesService {
   async assertExists(id: string): Promise<void> {
     const [{ found }] = (await readModel<CaseExistsRow>(this.dataSource, CASE_EXISTS, [id])) as [CaseExistsRow];
     if (!found) throw new NotFoundException(`No case with id ${id}`);
+  }
+
+  /** The first of these references (TA-2026-00087) that names a case: a reply names its case in its subject. */
+  async idByReference(references: string[]): Promise<string | null> {
+    if (references.length === 0) return null;
+    const [row] = (await this.dataSource.query(CASE_ID_BY_REFERENCE, [references])) as CaseIdRow[];
+    return row?.id ?? null;
   }
 
   async create(dto: CreateCaseDto, actor: Actor): Promise<CaseDto> {
@@ -373,6 +387,30 @@ export class CasesService {
     return this.find(manager, id, true);
   }
 
+  /** Locks many case rows in the caller's transaction, in id order (two bulk commands cannot deadlock). */
+  async lockMany(manager: EntityManager, ids: string[]): Promise<void> {
+    await manager.query(LOCK_CASES, [ids]);
+  }
+
+  /**
+   * Confirms tiers in bulk (a lead accepting suggestions): sets each case's intensity only where none is set yet (a
+   * consultant's choice made meanwhile stands), bumps the version like an edit, and records the change on each timeline —
+   * one statement for any number of cases. Returns the ids changed.
+   */
+  async confirmIntensities(
+    manager: EntityManager,
+    tiers: Array<{ caseId: string; intensity: Intensity }>,
+    actorId: string,
+  ): Promise<string[]> {
+    if (!tiers.length) return [];
+    const rows = (await manager.query(CONFIRM_INTENSITIES, [
+      tiers.map((t) => t.caseId),
+      tiers.map((t) => t.intensity),
+      actorId,
+    ])) as ConfirmedIntensityRow[];
+    return rows.map((r) => r.id);
+  }
+
   /**
    * Work with the clinic happened (a session logged, a follow-up or an action item done): one statement locks and
    * updates the case row (its stall level clears, it counts as answered if it was not yet) and writes the event; then
@@ -384,7 +422,7 @@ export class CasesService {
       caseId,
       activity.at,
       activity.firstResponseAt ?? null,
-      activity.actor.id,
+      activity.actor?.id ?? null,
       activity.event.type,
       activity.event.data,
       activity.topics ?? [],

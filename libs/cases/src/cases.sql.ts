@@ -51,6 +51,30 @@ export const CLEAR_MISSED_WORK_SIGNAL = `
 UPDATE cases SET stall_level = 'none', updated_at = now()
 WHERE id = $1 AND stall_level = 'at_risk' AND last_activity_at > $2::timestamptz - make_interval(days => $3::int)`;
 
+/** $1 case ids: their rows locked in id order, so two bulk commands on overlapping cases queue instead of deadlocking. */
+export const LOCK_CASES = `SELECT id FROM cases WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`;
+
+/**
+ * Tiers confirmed in bulk (a lead accepting suggestions, libs/engagement IntensityService): each case's intensity is set
+ * only where none is set yet (a consultant's choice made meanwhile stands), the version bumps like an edit, and each
+ * timeline gets a `field_changed` marked `suggested`. $1 case ids, $2 intensities, $3 actor.
+ */
+export const CONFIRM_INTENSITIES = `
+WITH upd AS (
+  UPDATE cases c SET intensity = t.intensity, version = c.version + 1, updated_at = now()
+  FROM unnest($1::uuid[], $2::text[]) AS t(id, intensity)
+  WHERE c.id = t.id AND c.intensity IS NULL
+  RETURNING c.id, c.intensity
+), ev AS (
+  INSERT INTO case_events (case_id, actor_id, type, data)
+  SELECT id, $3::uuid, 'field_changed', jsonb_build_object('field', 'intensity', 'from', NULL, 'to', intensity, 'suggested', true) FROM upd
+)
+SELECT id FROM upd`;
+
+export interface ConfirmedIntensityRow {
+  id: string;
+}
+
 /** The labels of the given topic codes; a code missing from the answer is not a topic. $1 codes. */
 export const TOPIC_LABELS = `SELECT code, label FROM topics WHERE code = ANY($1::text[])`;
 

@@ -6,4 +6,4 @@ export { allowedMoves, canMove } from './case-status-machine.js';
 export { CasesModule } from './cases.module.js';
 export { CasesService, type Activity, type CaseworkHook, type LockedCase, type SettledOpenWork } from './cases.service.js';
 export { caseEventsInsertSql, raiseStallLevelSql } from './cases.sql.js';
-export { AssignDto, CaseDto, ListCasesQueryDto, TransitionDto, type CaseFilterQuery } from './dto/case.dto.js';
+export { AssignDto, CaseDto, CreateCaseDto, ListCasesQueryDto, TransitionDto, type CaseFilterQuery } from './dto/case.dto.js';

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
+  IsEmail,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -11,6 +12,7 @@ import {
   Min,
   MinLength,
   Validate,
+  ValidateIf,
   ValidatorConstraint,
   validateSync,
   type ValidatorConstraintInterface,
@@ -153,6 +155,20 @@ export class AppConfig {
   @Max(3650)
   REASSESS_AFTER_DAYS = 180;
 
+  /** Days after a case resolves before the worker emails its contact the closure (satisfaction) survey. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  SURVEY_DELAY_DAYS = 7;
+
+  /** Days after a case resolves before the worker emails its contact the outcome check ("what changed"). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  OUTCOME_CHECK_DAYS = 90;
+
   /** How often the worker's timer sweeps run. */
   @Type(() => Number)
   @IsInt()
@@ -206,6 +222,35 @@ export class AppConfig {
   @Min(1)
   @Max(1024)
   ATTACHMENT_MAX_MB = 25;
+
+  /**
+   * The center's conversation mailbox (e.g. ta@center.org). Emails written from a case reply to it plus-addressed with
+   * the case's token (ta+k3x9…@center.org), so a reply finds its case by address. Empty: replies go to the center's
+   * reply-to setting and thread by In-Reply-To or the reference in the subject.
+   */
+  @trimmed()
+  @ValidateIf((config: AppConfig) => config.REPLY_ADDRESS !== '')
+  @IsEmail({}, { message: 'REPLY_ADDRESS must be an email address' })
+  REPLY_ADDRESS = '';
+
+  /** The mailbox the worker reads replies from: imap://user:password@host:port or imaps://…; empty: no inbound mail. */
+  @trimmed()
+  @ValidateIf((config: AppConfig) => config.IMAP_URL !== '')
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['imap', 'imaps'] })
+  IMAP_URL = '';
+
+  /** How often the worker reads the mailbox. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(5)
+  @Max(3600)
+  IMAP_POLL_SECONDS = 60;
+
+  /** Where read mail is moved (created when missing); "/" separates folder levels. */
+  @trimmed()
+  @IsString()
+  @IsNotEmpty()
+  IMAP_PROCESSED_FOLDER = 'TA Desk/Processed';
 
   /** Directory of the built web app the API serves; empty disables static serving. */
   @IsString()

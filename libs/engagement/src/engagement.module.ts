@@ -12,6 +12,8 @@ import { ConsultationsService } from './consultations.service.js';
 import { EngagementController } from './engagement.controller.js';
 import { FollowUp } from './follow-up.entity.js';
 import { FollowUpsService } from './follow-ups.service.js';
+import { IntensityController } from './intensity.controller.js';
+import { IntensityService } from './intensity.service.js';
 
 @Module({
   imports: [
@@ -20,8 +22,8 @@ import { FollowUpsService } from './follow-ups.service.js';
     OrganizationsModule,
     StaffDirectoryModule,
   ],
-  controllers: [EngagementController, CaseworkController],
-  providers: [ConsultationsService, ActionPlanService, FollowUpsService, CaseworkService],
+  controllers: [EngagementController, CaseworkController, IntensityController],
+  providers: [ConsultationsService, ActionPlanService, FollowUpsService, CaseworkService, IntensityService],
   exports: [ConsultationsService, ActionPlanService, FollowUpsService],
 })
 export class EngagementModule {}

@@ -1,7 +1,8 @@
 /**
  * The escalations list (a read model, docs/ARCHITECTURE.md §Ownership): escalated and at-risk cases, escalated first,
- * longest-waiting first, with why and since when from the timeline. Reads cases, organizations (name), users (the
- * assignee's name) and case_events (the signal and its acknowledgement).
+ * longest-waiting first — flagged earliest, then quiet longest, since one sweep flags many cases at the same instant —
+ * with why and since when from the timeline. Reads cases, organizations (name), users (the assignee's name) and
+ * case_events (the signal and its acknowledgement).
  */
 export const ESCALATIONS = `
 SELECT c.id, c.reference, c.title, c.status, c.stall_level, c.last_activity_at, c.first_response_due_at, c.first_response_at,
@@ -17,7 +18,7 @@ LEFT JOIN LATERAL (
   ORDER BY created_at DESC LIMIT 1
 ) e ON true
 WHERE c.stall_level <> 'none' AND c.status NOT IN ('resolved', 'closed')
-ORDER BY (c.stall_level = 'escalated') DESC, e.created_at ASC NULLS LAST
+ORDER BY (c.stall_level = 'escalated') DESC, e.created_at ASC NULLS LAST, c.last_activity_at ASC, c.id
 LIMIT 500`;
 
 export interface EscalationRow {

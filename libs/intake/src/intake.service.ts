@@ -1,8 +1,8 @@
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CasesService } from '@ta/cases';
-import { addBusinessDays } from '@ta/common';
+import { addBusinessDays, hashLinkToken, newLinkToken, sameLinkHash } from '@ta/common';
 import { AppConfig } from '@ta/config';
 import { OutboxService, type EmailToQueue } from '@ta/mail';
 import { CONTACT_ROLE_LABELS, OrganizationsService, PEER_ROLE_LABELS, POPULATION_LABELS, STAGE_LABELS } from '@ta/organizations';
@@ -60,8 +60,6 @@ function statusStory({ status, consultant, sessionsHeld, nextFollowUp }: StatusF
 /** What a status-page token looks like (24 random bytes, base64url); anything else is not looked up. */
 export const STATUS_TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,64}$/;
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-
 @Injectable()
 export class IntakeService {
   constructor(
@@ -81,7 +79,7 @@ export class IntakeService {
    */
   async submit(dto: IntakeDto): Promise<IntakeResultDto> {
     if (dto.website) return this.decoy();
-    const token = randomBytes(24).toString('base64url');
+    const token = newLinkToken();
     const statusUrl = `${this.config.APP_URL}/request/status/${token}`;
     const { reference, emailIds } = await this.dataSource.transaction(async (manager) => {
       const { organization, organizationCreated, contactId, contactCreated } = await this.organizations.findOrCreateForIntake(manager, {
@@ -110,7 +108,7 @@ export class IntakeService {
         contactId,
         contactCreated,
         opened.id,
-        hashToken(token),
+        hashLinkToken(token),
       ]);
       const leads = await this.users.activeLeads(manager);
       const emailIds = await this.outbox.enqueue(manager, [
@@ -148,25 +146,22 @@ export class IntakeService {
    * is malformed or unknown, in the same words as the status page.
    */
   async caseIdForStatusToken(token: string): Promise<string> {
-    const hash = STATUS_TOKEN_SHAPE.test(token) ? hashToken(token) : null;
+    const hash = STATUS_TOKEN_SHAPE.test(token) ? hashLinkToken(token) : null;
     const [row] = hash
       ? ((await this.dataSource.query(`SELECT token_hash, case_id FROM intake_submissions WHERE token_hash = $1`, [hash])) as Array<{
           token_hash: string;
           case_id: string;
         }>)
       : [];
-    if (!row || !hash || !timingSafeEqual(Buffer.from(row.token_hash), Buffer.from(hash)))
-      throw new NotFoundException('No request found for this link');
+    if (!row || !hash || !sameLinkHash(row.token_hash, hash)) throw new NotFoundException('No request found for this link');
     return row.case_id;
   }
 
   /** What the requester may see: no notes, no summaries, the consultant's first name only. */
   async status(token: string): Promise<RequestStatusDto> {
-    const hash = hashToken(token);
+    const hash = hashLinkToken(token);
     const [row] = (await this.dataSource.query(REQUEST_STATUS, [hash])) as RequestStatusRow[];
-    // The index finds the row; the constant-time comparison keeps the answer time independent of how much matched.
-    if (!row || !timingSafeEqual(Buffer.from(row.token_hash), Buffer.from(hash)))
-      throw new NotFoundException('No request found for this link');
+    if (!row || !sameLinkHash(row.token_hash, hash)) throw new NotFoundException('No request found for this link');
     const consultantFirstName = row.consultant_name ? (row.consultant_name.split(' ')[0] ?? null) : null;
     // A closed case has nothing ahead of it, even a follow-up someone forgot.
     const nextFollowUpDate = row.status === 'closed' ? null : row.next_follow_up;
@@ -190,7 +185,7 @@ export class IntakeService {
   /** For the honeypot: looks like success to a bot (a real next reference, a well-formed link), creates nothing. */
   private async decoy(): Promise<IntakeResultDto> {
     const reference = await this.cases.burnReference();
-    return { reference, statusUrl: `${this.config.APP_URL}/request/status/${randomBytes(24).toString('base64url')}` };
+    return { reference, statusUrl: `${this.config.APP_URL}/request/status/${newLinkToken()}` };
   }
 }
 

@@ -1,9 +1,16 @@
 export { MailModule } from './mail.module.js';
-export { MailService, type OutgoingMail } from './mail.service.js';
+export { MailService, type MailAttachment, type OutgoingMail } from './mail.service.js';
 export { EMAIL_STATUSES, type EmailStatus } from './outbound-email.entity.js';
 /** An outbox row as the Emails page shows it: a type only, the entity stays this lib's. */
 export type { OutboundEmail as EmailRecord } from './outbound-email.entity.js';
-export { DeliveryError, MAX_DELIVERY_ATTEMPTS, OutboxService, type EmailToQueue } from './outbox.service.js';
+export {
+  DeliveryError,
+  MAX_DELIVERY_ATTEMPTS,
+  OutboxService,
+  type AttachmentLoader,
+  type EmailEnvelope,
+  type EmailToQueue,
+} from './outbox.service.js';
 export { outboxInsertSql, type EmailListRow, type TemplateDataSql } from './outbox.sql.js';
 export {
   isTemplateName,

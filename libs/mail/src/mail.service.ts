@@ -5,7 +5,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 export interface OutgoingMail {
   /** A stable Message-ID: a copy sent again (see OutboxService.deliver) is recognisably the same message. */
   messageId: string;
-  to: string;
+  to: string | string[];
   subject: string;
   text: string;
   html: string;
@@ -13,6 +13,16 @@ export interface OutgoingMail {
   fromName?: string;
   /** Where replies go: the center's reply-to address (see libs/settings). */
   replyTo?: string;
+  /** Threading headers of a message written on a case (see libs/conversation). */
+  inReplyTo?: string;
+  references?: string[];
+  attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
 }
 
 /** Sends mail over SMTP_URL. Business code writes to the outbox; only the outbox delivery job calls send(). */

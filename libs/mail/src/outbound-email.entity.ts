@@ -22,6 +22,10 @@ export class OutboundEmail {
   @Column({ name: 'dedupe_key', type: 'varchar', length: 200 })
   dedupeKey: string;
 
+  /** Only on emails a person wrote: their Message-ID, recipients, threading headers and attachments (EmailEnvelope). */
+  @Column({ type: 'jsonb', nullable: true })
+  envelope: Record<string, unknown> | null;
+
   @Column({ type: 'varchar', length: 10, default: 'pending' })
   status: EmailStatus;
 

@@ -7,14 +7,31 @@ import { DEFAULT_CENTER, SettingsService } from '@ta/settings';
 import type { Queue } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
 import { OutboundEmail, type EmailStatus } from './outbound-email.entity.js';
-import { MailService } from './mail.service.js';
+import { MailService, type MailAttachment } from './mail.service.js';
 import { LIST_EMAILS, type EmailListRow } from './outbox.sql.js';
 import { renderStoredEmail, TEMPLATE_NAMES, type TemplateData, type TemplateName } from './templates/templates.js';
 
 /** An email to write to the outbox: its data is what its template reads (TemplateData). */
 export type EmailToQueue = {
-  [T in TemplateName]: { to: string; template: T; data: TemplateData[T]; dedupeKey: string };
+  [T in TemplateName]: { to: string; template: T; data: TemplateData[T]; dedupeKey: string; envelope?: EmailEnvelope };
 }[TemplateName];
+
+/**
+ * What an email a person writes (a message on a case, libs/conversation) carries beyond a template's: its own stable
+ * Message-ID, every recipient (`to` on the row is the first), the case's reply address, the thread's headers, and the
+ * case files to attach (their bytes are read as the email leaves, through the `AttachmentLoader` the worker passes).
+ */
+export interface EmailEnvelope {
+  messageId?: string;
+  to?: string[];
+  replyTo?: string;
+  inReplyTo?: string;
+  references?: string[];
+  attachments?: { caseId: string; attachmentIds: string[] };
+}
+
+/** Reads the bytes of an envelope's attachments (the worker wires it to libs/attachments; mail knows no files). */
+export type AttachmentLoader = (refs: NonNullable<EmailEnvelope['attachments']>) => Promise<MailAttachment[]>;
 
 /** Attempts before an email is marked failed: with exponential backoff from 5 s, about 10 minutes of SMTP outage. */
 export const MAX_DELIVERY_ATTEMPTS = 8;
@@ -46,10 +63,16 @@ export class OutboxService {
     if (emails.length === 0) return [];
     // One statement for any number of emails (a request form emails the requester and every lead).
     const rows = (await manager.query(
-      `INSERT INTO outbound_emails (recipient, template, data, dedupe_key)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::text[])
+      `INSERT INTO outbound_emails (recipient, template, data, dedupe_key, envelope)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::text[], $5::jsonb[])
        ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-      [emails.map((e) => e.to), emails.map((e) => e.template), emails.map((e) => JSON.stringify(e.data)), emails.map((e) => e.dedupeKey)],
+      [
+        emails.map((e) => e.to),
+        emails.map((e) => e.template),
+        emails.map((e) => JSON.stringify(e.data)),
+        emails.map((e) => e.dedupeKey),
+        emails.map((e) => (e.envelope ? JSON.stringify(e.envelope) : null)),
+      ],
     )) as Array<{ id: string }>;
     return rows.map((row) => row.id);
   }
@@ -90,7 +113,7 @@ export class OutboxService {
    * The center's name, signature and reply-to address are read as the email leaves (SettingsService keeps them a few
    * seconds), so a queued email speaks for the center as it is named when it is sent.
    */
-  async deliver(emailId: string, lastAttempt: boolean): Promise<'sent' | 'skipped'> {
+  async deliver(emailId: string, lastAttempt: boolean, loadAttachments?: AttachmentLoader): Promise<'sent' | 'skipped'> {
     const center = await this.settings.center();
     const outcome = await this.dataSource.transaction(async (manager) => {
       const [row] = (await manager.query(`SELECT * FROM outbound_emails WHERE id = $1 AND status = 'pending' FOR UPDATE SKIP LOCKED`, [
@@ -99,14 +122,21 @@ export class OutboxService {
         recipient: string;
         template: string;
         data: unknown;
+        envelope: EmailEnvelope | null;
       }>;
       if (!row) return { result: 'skipped' as const };
       try {
+        const envelope = row.envelope ?? {};
+        const replyTo = envelope.replyTo ?? center.replyTo;
+        const files = envelope.attachments?.attachmentIds.length ? await this.attachmentsOf(envelope.attachments, loadAttachments) : [];
         await this.mail.send({
-          messageId: this.messageIdOf(emailId),
-          to: row.recipient,
+          messageId: envelope.messageId ?? this.messageIdOf(emailId),
+          to: envelope.to?.length ? envelope.to : row.recipient,
           fromName: center.shortName,
-          ...(center.replyTo ? { replyTo: center.replyTo } : {}),
+          ...(replyTo ? { replyTo } : {}),
+          ...(envelope.inReplyTo ? { inReplyTo: envelope.inReplyTo } : {}),
+          ...(envelope.references?.length ? { references: envelope.references } : {}),
+          ...(files.length ? { attachments: files } : {}),
           ...renderStoredEmail(row, center),
         });
       } catch (error) {
@@ -126,6 +156,12 @@ export class OutboxService {
     });
     if (outcome.result === 'failed') throw new DeliveryError(outcome.message ?? 'SMTP delivery failed');
     return outcome.result;
+  }
+
+  private async attachmentsOf(refs: NonNullable<EmailEnvelope['attachments']>, load?: AttachmentLoader): Promise<MailAttachment[]> {
+    // Sending without the files the writer attached would be a different email: fail (and retry) instead.
+    if (!load) throw new Error('this process cannot read attachments: the email waits for a worker that can');
+    return load(refs);
   }
 
   /** `<outbox-{id}@{MAIL_FROM's domain}>`: derived from the outbox row, so identical on every attempt. */

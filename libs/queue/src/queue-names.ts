@@ -3,6 +3,7 @@ export enum QueueName {
   Maintenance = 'maintenance',
   Mail = 'mail',
   Sweeps = 'sweeps',
+  Inbound = 'inbound',
 }
 
 export enum JobName {
@@ -10,6 +11,7 @@ export enum JobName {
   DeliverEmail = 'deliver-email',
   OutboxSweep = 'outbox-sweep',
   EscalationSweep = 'escalation-sweep',
+  MailboxPoll = 'mailbox-poll',
 }
 
 export interface JobPayloads {
@@ -18,6 +20,7 @@ export interface JobPayloads {
   [JobName.OutboxSweep]: Record<string, never>;
   /** `at` (ISO instant) runs the sweep as of that moment instead of the clock's now. */
   [JobName.EscalationSweep]: { at?: string };
+  [JobName.MailboxPoll]: Record<string, never>;
 }
 
 export interface HeartbeatResult {

@@ -4,8 +4,8 @@ import { REGION_LABELS } from '@ta/organizations';
 
 /**
  * The reporting SQL, kept apart from the services. Queries over a period take $1 (start, inclusive) and $2 (end,
- * exclusive) as instants: the service turns the YYYY-MM-DD New York dates into New York midnights first (BOUNDS_SQL),
- * so daylight saving is Postgres's business and the planner sees constants (good row estimates, index-only scans).
+ * exclusive) as instants: the service turns the YYYY-MM-DD dates into the center's
+ * midnights first (periodBounds in @ta/common), so daylight saving is Postgres's business and the planner sees constants (good row estimates, index-only scans).
  * Every count is computed in the database; Node only shapes the answer.
  */
 /** The center's time zone, as SQL reads it (set per connection from CENTER_TIME_ZONE: ARCHITECTURE §Contracts). */
@@ -20,9 +20,6 @@ export const SNAPSHOT_SQL = `SELECT pg_current_snapshot()::text AS snapshot`;
 export interface SnapshotRow {
   snapshot: string;
 }
-
-/** $1, $2: YYYY-MM-DD → the instants New York's days start. */
-export const BOUNDS_SQL = `SELECT ($1::date)::timestamp AT TIME ZONE ${TZ} AS lo, ($2::date)::timestamp AT TIME ZONE ${TZ} AS hi`;
 
 const LO = `$1::timestamptz`;
 const HI = `$2::timestamptz`;

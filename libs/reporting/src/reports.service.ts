@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CasesService, GOAL_AREA_LABELS, GOAL_AREAS, SERVICE_LINE_LABELS, type CaseFilterQuery } from '@ta/cases';
 import { ReadinessReportService, type ReadinessReportDto } from '@ta/assessments';
+import { neutralizeFormula } from '@ta/common';
 import { OMH_REGIONS, REGION_LABELS } from '@ta/organizations';
 import { AppConfig } from '@ta/config';
 import { stringify } from 'csv-stringify/sync';
@@ -97,14 +98,6 @@ const labelOf = (labels: Record<string, string>, code: string): string => labels
 
 /** Lists inside one CSV cell. */
 const LIST_SEPARATOR = '; ';
-
-/**
- * A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading apostrophe: organization
- * names arrive from the public request form (OWASP "CSV injection").
- */
-export function neutralizeFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 type ActivityRow = [
   id: string,

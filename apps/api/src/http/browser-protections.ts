@@ -16,7 +16,11 @@ const DOCS_PATH = /^\/api\/docs(\/|\?|$)/;
  * The only API routes that take multipart/form-data (file uploads, libs/attachments readMultipartFiles). A form can
  * send multipart without a preflight, so these still need the Origin / Sec-Fetch-Site check below for cookie sign-ins.
  */
-const MULTIPART_PATHS = [/^\/api\/v1\/cases\/[^/?]+\/attachments(\?|$)/];
+const MULTIPART_PATHS = [
+  /^\/api\/v1\/cases\/[^/?]+\/attachments(\?|$)/,
+  // The requester's "Add information" on their status page (libs/conversation): text and files.
+  /^\/api\/v1\/intake\/status\/[^/?]+\/messages(\?|$)/,
+];
 
 /** The whole app runs its own scripts only; styles may be inline (Mantine sets style attributes). */
 const APP_CSP = {

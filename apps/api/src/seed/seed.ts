@@ -11,6 +11,7 @@ import { hashPassword } from '@ta/users';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DEMO_CENTER, demoData, type DemoCase } from './demo-data.js';
 import { seedReadiness } from './readiness-seed.js';
+import { seedSurveys } from './surveys-seed.js';
 
 /** Demo staff; the admin login is documented in the README. */
 const DEMO_USERS = [
@@ -177,6 +178,7 @@ async function seedDemo(manager: EntityManager): Promise<void> {
     }
   }
   console.log(`seed: created ${organizations.length} organizations and ${cases.length} cases with their sessions and follow-ups`);
+  await seedSurveys(manager, now);
   const link = await seedReadiness(manager, now, loadConfig().APP_URL);
   if (link) console.log(`seed: demo readiness rounds; a respondent link still open to try: ${link}`);
 }

@@ -77,6 +77,15 @@ export const ACCESS_POLICY: Record<string, Access> = {
   'GET /api/v1/intake/topics': publicRoute,
   'GET /api/v1/intake/status/{token}': publicRoute,
 
+  'POST /api/v1/intake/status/{token}/messages': publicRoute,
+  'GET /api/v1/cases/{id}/messages': staff,
+  'POST /api/v1/cases/{id}/messages': owned,
+  'POST /api/v1/cases/{id}/messages/read': staff,
+  'GET /api/v1/messages/unmatched': lead,
+  'POST /api/v1/messages/{id}/assign': lead,
+  'POST /api/v1/messages/{id}/case': lead,
+  'GET /api/v1/messages/{id}/raw': staff,
+
   'GET /api/v1/escalations': lead,
   'POST /api/v1/cases/{id}/acknowledge': lead,
 
@@ -110,4 +119,19 @@ export const ACCESS_POLICY: Record<string, Access> = {
   'GET /api/v1/attachments/{id}': staff,
   'DELETE /api/v1/attachments/{id}': owned,
   'GET /api/v1/intake/status/{token}/attachments/{id}': publicRoute,
+
+  'GET /api/v1/cases/{id}/intensity': staff,
+  'GET /api/v1/cases/intensity-suggestions': lead,
+  'POST /api/v1/cases/intensity/confirm': lead,
+
+  'GET /api/v1/surveys': staff,
+  'POST /api/v1/surveys': admin,
+  'GET /api/v1/surveys/{id}': staff,
+  'GET /api/v1/surveys/responses': lead,
+  'GET /api/v1/reports/outcomes': lead,
+  'GET /api/v1/cases/{id}/surveys': staff,
+  'GET /api/v1/public/surveys/{token}': publicRoute,
+  'POST /api/v1/public/surveys/{token}': publicRoute,
+  'GET /api/v1/public/surveys/{token}/opt-out': publicRoute,
+  'POST /api/v1/public/surveys/{token}/opt-out': publicRoute,
 };

@@ -22,3 +22,13 @@ export const requestStatusQuery = (token: string) => ({
 export function submitIntake(body: IntakeBody): Promise<IntakeResult> {
   return unwrap(api.POST('/api/v1/intake', { body }));
 }
+
+/** The status page's "Add information": text first, then the files, as one multipart request. */
+export function addInformation(token: string, text: string, files: File[]): Promise<S['AddedInformationDto']> {
+  const form = new FormData();
+  form.append('text', text);
+  for (const file of files) form.append('file', file);
+  // The document types the parts as strings; openapi-fetch sends a FormData as it is, with the browser's boundary.
+  const body = form as unknown as { text: string; file: string[] };
+  return unwrap(api.POST('/api/v1/intake/status/{token}/messages', { params: { path: { token } }, body }));
+}

@@ -21,5 +21,8 @@ export const ENUM_LABELS = {
   contactRole: {"executive":"Executive","clinical_director":"Clinical director","supervisor":"Supervisor","peer_specialist":"Peer specialist","family_peer_advocate":"Family peer advocate","youth_peer_advocate":"Youth peer advocate","other":"Other"},
   assessmentPurpose: {"baseline":"Baseline","follow_up":"Follow-up"},
   attachmentOrigin: {"staff_upload":"Uploaded by staff","clinic_status_page":"Sent from the status page","inbound_email":"Emailed by the clinic"},
-  emailTemplate: {"intake_confirmation":"Request confirmation","intake_new_request":"New request (to leads)","escalation":"Escalation","stall_at_risk":"Case at risk","reminder":"Reminder","case_assigned":"Case assigned","sign_in_failures":"Failed sign-ins","assessment_invitation":"Assessment invitation","assessment_results":"Assessment results","reassessment_due":"Time to reassess","test_message":"Test message"},
+  emailTemplate: {"intake_confirmation":"Request confirmation","intake_new_request":"New request (to leads)","escalation":"Escalation","stall_at_risk":"Case at risk","reminder":"Reminder","case_assigned":"Case assigned","sign_in_failures":"Failed sign-ins","assessment_invitation":"Assessment invitation","assessment_results":"Assessment results","reassessment_due":"Time to reassess","survey_invitation":"Survey (to a clinic)","survey_low_rating":"Low satisfaction rating","case_message":"Message on a case","reply_received":"New reply (to the consultant)","test_message":"Test message"},
+  surveyKind: {"case_closure":"Closure survey","outcome_check":"Outcome check"},
+  messageStatus: {"pending":"Sending","sent":"Sent","failed":"Not delivered"},
+  autoReplyKind: {"auto_reply":"Automatic reply","bounce":"Bounce"},
 } as const;

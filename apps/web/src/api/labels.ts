@@ -22,6 +22,9 @@ export type Stage = S['OrganizationDto']['stage'];
 export type ContactRole = S['ContactDto']['role'];
 export type AssessmentPurpose = S['AssessmentSummaryDto']['purpose'];
 export type AttachmentOrigin = S['AttachmentDto']['origin'];
+export type SurveyKind = S['PublicSurveyDto']['kind'];
+export type MessageStatus = NonNullable<S['MessageDto']['status']>;
+export type AutoReplyKind = NonNullable<S['MessageDto']['autoReply']>;
 
 /** An enum's values with the words staff read, in the order forms and filters list them. */
 export interface Option<T extends string> {
@@ -58,6 +61,9 @@ export const STAGE_LABELS: Record<Stage, string> = ENUM_LABELS.stage;
 export const CONTACT_ROLE_LABELS: Record<ContactRole, string> = ENUM_LABELS.contactRole;
 export const ASSESSMENT_PURPOSE_LABELS: Record<AssessmentPurpose, string> = ENUM_LABELS.assessmentPurpose;
 export const ATTACHMENT_ORIGIN_LABELS: Record<AttachmentOrigin, string> = ENUM_LABELS.attachmentOrigin;
+export const SURVEY_KIND_LABELS: Record<SurveyKind, string> = ENUM_LABELS.surveyKind;
+export const MESSAGE_STATUS_LABELS: Record<MessageStatus, string> = ENUM_LABELS.messageStatus;
+export const AUTO_REPLY_LABELS: Record<AutoReplyKind, string> = ENUM_LABELS.autoReplyKind;
 /** The allow-list's types (libs/attachments file-kinds.ts) in words. */
 export const FILE_TYPE_LABELS: Record<string, string> = {
   'application/pdf': 'PDF',

@@ -401,6 +401,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/intensity-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["IntensityController_suggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/intensity/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["IntensityController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/intensity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["IntensityController_forCase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/emails": {
         parameters: {
             query?: never;
@@ -881,6 +929,230 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SurveysController_list"];
+        put?: never;
+        post: operations["SurveysController_load"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SurveysController_responses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SurveysController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SurveysController_forCase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/surveys/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicSurveysController_get"];
+        put?: never;
+        post: operations["PublicSurveysController_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/surveys/{token}/opt-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicSurveysController_optOutStatus"];
+        put?: never;
+        post: operations["PublicSurveysController_optOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OutcomeReportController_outcomes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MessagesController_thread"];
+        put?: never;
+        post: operations["MessagesController_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/messages/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MessagesController_markRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/messages/unmatched": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MessagesController_unmatched"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/messages/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MessagesController_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/messages/{id}/case": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MessagesController_openCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/messages/{id}/raw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MessagesController_raw"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intake/status/{token}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StatusPageController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1099,6 +1371,8 @@ export interface components {
             resolvedAt: string | null;
             closedAt: string | null;
             version: number;
+            /** @description a reply from the clinic waits unread in the conversation */
+            newReply: boolean;
         };
         CaseListDto: {
             items: components["schemas"]["CaseDto"][];
@@ -1184,6 +1458,8 @@ export interface components {
             from: (string | string[]) | null;
             /** @description text, a list of codes, or null */
             to: (string | string[]) | null;
+            /** @description intensity: a lead confirmed the tier TA Desk suggested from the case's sessions */
+            suggested?: boolean;
         };
         FieldChangedCaseEventDto: {
             /** Format: uuid */
@@ -1658,6 +1934,70 @@ export interface components {
             type: "reassessment_due";
             data: components["schemas"]["ReassessmentDueEventData"];
         };
+        SurveySentEventData: {
+            /** Format: uuid */
+            invitationId: string;
+            /** @description a survey kind code (surveys) */
+            kind: string;
+            /** @description the name of the contact the link went to */
+            recipient: string;
+        };
+        SurveySentCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "survey_sent";
+            data: components["schemas"]["SurveySentEventData"];
+        };
+        SurveyAnsweredEventData: {
+            /** Format: uuid */
+            invitationId: string;
+            /** @description a survey kind code (surveys) */
+            kind: string;
+            /** @description the name of the contact who answered */
+            recipient: string;
+            /** @description the overall satisfaction given, 1–5 (closure survey) */
+            satisfaction?: number;
+        };
+        SurveyAnsweredCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "survey_answered";
+            data: components["schemas"]["SurveyAnsweredEventData"];
+        };
+        SurveyOptedOutEventData: {
+            /** @description the name of the contact who asked for no more surveys */
+            recipient: string;
+        };
+        SurveyOptedOutCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "survey_opted_out";
+            data: components["schemas"]["SurveyOptedOutEventData"];
+        };
         EscalatedEventData: {
             /** @enum {string} */
             reason: "first_response_overdue" | "no_activity";
@@ -1741,8 +2081,62 @@ export interface components {
             type: "reminder_sent";
             data: components["schemas"]["ReminderSentEventData"];
         };
+        MessageSentEventData: {
+            /**
+             * Format: uuid
+             * @description the message (conversation)
+             */
+            messageId: string;
+            /** @description the addresses written to */
+            to: string[];
+            subject: string;
+            /** @description case files sent with it */
+            attachments: number;
+        };
+        MessageSentCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "message_sent";
+            data: components["schemas"]["MessageSentEventData"];
+        };
+        MessageReceivedEventData: {
+            /**
+             * Format: uuid
+             * @description the message (conversation)
+             */
+            messageId: string;
+            /** @description the sender's name, else their address */
+            from: string | null;
+            subject: string;
+            /** @description an auto-reply kind code (conversation): not the clinic answering, so no activity */
+            autoReply?: string;
+            /** @description written on the public status page rather than emailed */
+            viaStatusPage?: boolean;
+        };
+        MessageReceivedCaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the system acted */
+            actor: components["schemas"]["UserRefDto"] | null;
+            /** @description an instant (ISO 8601) */
+            createdAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "message_received";
+            data: components["schemas"]["MessageReceivedEventData"];
+        };
         CaseEventListDto: {
-            items: (components["schemas"]["CreatedCaseEventDto"] | components["schemas"]["FieldChangedCaseEventDto"] | components["schemas"]["TransitionCaseEventDto"] | components["schemas"]["AssignedCaseEventDto"] | components["schemas"]["ConsultationLoggedCaseEventDto"] | components["schemas"]["ConsultationUpdatedCaseEventDto"] | components["schemas"]["ConsultationDeletedCaseEventDto"] | components["schemas"]["AttachmentAddedCaseEventDto"] | components["schemas"]["AttachmentDeletedCaseEventDto"] | components["schemas"]["FollowUpScheduledCaseEventDto"] | components["schemas"]["FollowUpStatusCaseEventDto"] | components["schemas"]["FollowUpUpdatedCaseEventDto"] | components["schemas"]["FollowUpMissedCaseEventDto"] | components["schemas"]["PlanUpdatedCaseEventDto"] | components["schemas"]["ActionItemAddedCaseEventDto"] | components["schemas"]["ActionItemStatusCaseEventDto"] | components["schemas"]["ActionItemUpdatedCaseEventDto"] | components["schemas"]["AssessmentStartedCaseEventDto"] | components["schemas"]["AssessmentInvitedCaseEventDto"] | components["schemas"]["AssessmentClosedCaseEventDto"] | components["schemas"]["GoalsFromAssessmentCaseEventDto"] | components["schemas"]["ReassessmentDueCaseEventDto"] | components["schemas"]["EscalatedCaseEventDto"] | components["schemas"]["StallAtRiskCaseEventDto"] | components["schemas"]["EscalationAcknowledgedCaseEventDto"] | components["schemas"]["ReminderSentCaseEventDto"])[];
+            items: (components["schemas"]["CreatedCaseEventDto"] | components["schemas"]["FieldChangedCaseEventDto"] | components["schemas"]["TransitionCaseEventDto"] | components["schemas"]["AssignedCaseEventDto"] | components["schemas"]["ConsultationLoggedCaseEventDto"] | components["schemas"]["ConsultationUpdatedCaseEventDto"] | components["schemas"]["ConsultationDeletedCaseEventDto"] | components["schemas"]["AttachmentAddedCaseEventDto"] | components["schemas"]["AttachmentDeletedCaseEventDto"] | components["schemas"]["FollowUpScheduledCaseEventDto"] | components["schemas"]["FollowUpStatusCaseEventDto"] | components["schemas"]["FollowUpUpdatedCaseEventDto"] | components["schemas"]["FollowUpMissedCaseEventDto"] | components["schemas"]["PlanUpdatedCaseEventDto"] | components["schemas"]["ActionItemAddedCaseEventDto"] | components["schemas"]["ActionItemStatusCaseEventDto"] | components["schemas"]["ActionItemUpdatedCaseEventDto"] | components["schemas"]["AssessmentStartedCaseEventDto"] | components["schemas"]["AssessmentInvitedCaseEventDto"] | components["schemas"]["AssessmentClosedCaseEventDto"] | components["schemas"]["GoalsFromAssessmentCaseEventDto"] | components["schemas"]["ReassessmentDueCaseEventDto"] | components["schemas"]["SurveySentCaseEventDto"] | components["schemas"]["SurveyAnsweredCaseEventDto"] | components["schemas"]["SurveyOptedOutCaseEventDto"] | components["schemas"]["EscalatedCaseEventDto"] | components["schemas"]["StallAtRiskCaseEventDto"] | components["schemas"]["EscalationAcknowledgedCaseEventDto"] | components["schemas"]["ReminderSentCaseEventDto"] | components["schemas"]["MessageSentCaseEventDto"] | components["schemas"]["MessageReceivedCaseEventDto"])[];
             total: number;
             page: number;
             pageSize: number;
@@ -1987,6 +2381,42 @@ export interface components {
             openWork?: "cancel" | "keep";
             /** @description when given, a stale version is refused with 409 */
             version?: number;
+        };
+        IntensityDto: {
+            /** Format: uuid */
+            caseId: string;
+            reference: string;
+            title: string;
+            status: string;
+            organizationName: string;
+            consultantName: string | null;
+            /**
+             * @description the tier a consultant set (or a lead confirmed)
+             * @enum {string|null}
+             */
+            intensity: "universal" | "targeted" | "intensive" | null;
+            /**
+             * @description the tier the TA delivered suggests
+             * @enum {string}
+             */
+            suggested: "universal" | "targeted" | "intensive";
+            /** @example 4 sessions, 6.5 h */
+            reason: string;
+            /** @description sessions held */
+            sessions: number;
+            /** @description hours of sessions held */
+            hours: number;
+            /** @description goals in the action plan */
+            goals: number;
+        };
+        ConfirmIntensityDto: {
+            /** @description cases whose suggested tier becomes their tier */
+            caseIds: string[];
+        };
+        ConfirmIntensityResultDto: {
+            /** @description cases whose tier was set (a case that had one meanwhile is left as it is) */
+            confirmed: number;
+            cases: components["schemas"]["IntensityDto"][];
         };
         EmailDto: {
             /** Format: uuid */
@@ -2620,6 +3050,372 @@ export interface components {
             uploadedBy: components["schemas"]["AttachmentUploaderDto"] | null;
             /** @description ISO 8601 */
             createdAt: string;
+        };
+        SurveySummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "case_closure" | "outcome_check";
+            version: number;
+            title: string;
+            questions: number;
+            /** @description sent: this version can no longer change */
+            sent: boolean;
+            /** @description the version the sweep sends now (the highest of its kind) */
+            current: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AnswerDto: {
+            questionCode: string;
+            prompt: string;
+            /** @enum {string} */
+            type: "rating" | "single" | "multi" | "yes_no" | "number" | "text";
+            number: number | null;
+            /** @description option codes */
+            choices: string[] | null;
+            text: string | null;
+            /** @description the answer in words: the rating’s label, the options’ labels, the number or the text */
+            display: string;
+        };
+        SurveyResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "case_closure" | "outcome_check";
+            title: string;
+            surveyVersion: number;
+            recipientName: string;
+            /** @enum {string} */
+            status: "sent" | "answered";
+            /** Format: date-time */
+            sentAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            answeredAt: string | null;
+            /** @description the overall satisfaction rating (closure survey) */
+            satisfaction: number | null;
+            answers: components["schemas"]["AnswerDto"][];
+            /** Format: uuid */
+            caseId: string;
+            caseReference: string;
+            organizationName: string;
+            consultantName: string | null;
+        };
+        SurveyOptionDto: {
+            code: string;
+            label: string;
+        };
+        SurveyQuestionDto: {
+            code: string;
+            /** @enum {string} */
+            type: "rating" | "single" | "multi" | "yes_no" | "number" | "text";
+            prompt: string;
+            /** @description default true */
+            required: boolean;
+            /** @description rating: a label for each of 1..5 */
+            labels?: {
+                [key: string]: string;
+            };
+            /** @description single and multi choice */
+            options?: components["schemas"]["SurveyOptionDto"][];
+            /** @description number: lowest accepted (default 0) */
+            min?: number;
+            /** @description number: highest accepted */
+            max?: number;
+        };
+        SurveyFileDto: {
+            /** @enum {string} */
+            kind: "case_closure" | "outcome_check";
+            version: number;
+            title: string;
+            intro?: string;
+            /** @description case_closure: the code of the rating question reported as overall satisfaction */
+            satisfactionQuestion?: string;
+            questions: components["schemas"]["SurveyQuestionDto"][];
+        };
+        SurveyDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "case_closure" | "outcome_check";
+            version: number;
+            title: string;
+            questions: number;
+            /** @description sent: this version can no longer change */
+            sent: boolean;
+            /** @description the version the sweep sends now (the highest of its kind) */
+            current: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            definition: components["schemas"]["SurveyFileDto"];
+        };
+        LoadSurveyResultDto: {
+            survey: components["schemas"]["SurveySummaryDto"];
+            /** @enum {string} */
+            outcome: "created" | "replaced" | "unchanged";
+        };
+        CaseSurveyDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "case_closure" | "outcome_check";
+            title: string;
+            surveyVersion: number;
+            recipientName: string;
+            /** @enum {string} */
+            status: "sent" | "answered";
+            /** Format: date-time */
+            sentAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            answeredAt: string | null;
+            /** @description the overall satisfaction rating (closure survey) */
+            satisfaction: number | null;
+            answers: components["schemas"]["AnswerDto"][];
+        };
+        CaseSurveysDto: {
+            surveys: components["schemas"]["CaseSurveyDto"][];
+            /** @description the case’s survey recipient opted out of surveys */
+            optedOut: boolean;
+        };
+        PublicSurveyDto: {
+            /** @enum {string} */
+            kind: "case_closure" | "outcome_check";
+            organizationName: string;
+            /** @description the first name of the person invited */
+            recipientName: string;
+            /** @enum {string} */
+            status: "sent" | "answered";
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            answeredAt: string | null;
+            /** @description the survey as it was sent (the version of the invitation) */
+            survey: components["schemas"]["SurveyFileDto"];
+        };
+        SurveyAnswerInputDto: {
+            questionCode: string;
+            /** @description rating (1–5) and number questions */
+            number?: number;
+            /** @description single, multi and yes/no (`yes` or `no`) questions: option codes */
+            choices?: string[];
+            /** @description text questions */
+            text?: string;
+        };
+        SurveyAnswersDto: {
+            answers: components["schemas"]["SurveyAnswerInputDto"][];
+        };
+        OptOutDto: {
+            /** @description the address, partly hidden: j•••@clinic.org */
+            email: string;
+            optedOut: boolean;
+        };
+        CountDto: {
+            /** @description the code; null: not set */
+            key: string | null;
+            label: string;
+            cases: number;
+        };
+        SatisfactionGroupDto: {
+            /** @description the code or name grouped by; null: none (no plan goals, unassigned…) */
+            key: string | null;
+            label: string;
+            /** @description closure surveys sent in the period */
+            sent: number;
+            /** @description of those, answered (so far) */
+            answered: number;
+            /** @description answered ÷ sent, as a percentage (1 place) */
+            responseRate: number | null;
+            /** @description overall satisfaction ratings given */
+            n: number;
+            /** @description mean overall satisfaction (1–5, 2 places) */
+            mean: number | null;
+            /** @description how many rated 1, 2, 3, 4 and 5 */
+            distribution: number[];
+        };
+        SatisfactionDto: {
+            overall: components["schemas"]["SatisfactionGroupDto"];
+            byConsultant: components["schemas"]["SatisfactionGroupDto"][];
+            byGoalArea: components["schemas"]["SatisfactionGroupDto"][];
+            byRegion: components["schemas"]["SatisfactionGroupDto"][];
+            byServiceLine: components["schemas"]["SatisfactionGroupDto"][];
+        };
+        ChoiceCountDto: {
+            code: string;
+            label: string;
+            count: number;
+        };
+        OutcomeQuestionDto: {
+            code: string;
+            prompt: string;
+            type: string;
+            /** @description answers given */
+            n: number;
+            /** @description number questions: the sum (e.g. peer staff hired in all) */
+            total: number | null;
+            mean: number | null;
+            /** @description choice and yes/no questions, every option (0 included) */
+            choices: components["schemas"]["ChoiceCountDto"][];
+        };
+        OutcomeTextDto: {
+            questionCode: string;
+            prompt: string;
+            text: string;
+            caseReference: string;
+            organizationName: string;
+            /** Format: date-time */
+            answeredAt: string;
+        };
+        OutcomeChecksDto: {
+            /** @description outcome checks sent in the period */
+            sent: number;
+            /** @description of those, answered */
+            answered: number;
+            responseRate: number | null;
+            /** @description of the checks answered in the period */
+            questions: components["schemas"]["OutcomeQuestionDto"][];
+            texts: components["schemas"]["OutcomeTextDto"][];
+        };
+        DoseSectionChangeDto: {
+            code: string;
+            title: string;
+            change: number | null;
+        };
+        DoseChangeRowDto: {
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            instrumentCode: string;
+            /**
+             * Format: date-time
+             * @description the baseline round started
+             */
+            baselineAt: string;
+            /**
+             * Format: date-time
+             * @description the later round started
+             */
+            followUpAt: string;
+            /** @description TA sessions held between the two rounds */
+            sessions: number;
+            /** @description their hours (1 place) */
+            hours: number;
+            /** @description mean section change (later − baseline) */
+            meanChange: number | null;
+            sections: components["schemas"]["DoseSectionChangeDto"][];
+        };
+        DoseVsChangeDto: {
+            /** @description organizations whose later closed round closed in the period */
+            n: number;
+            note: string;
+            rows: components["schemas"]["DoseChangeRowDto"][];
+        };
+        OutcomeReportDto: {
+            from: string;
+            to: string;
+            /** @description cases resolved in the period, by intensity tier (every tier, 0 included) */
+            resolvedByTier: components["schemas"]["CountDto"][];
+            /** @description cases resolved or closed in the period, by reason */
+            byCloseReason: components["schemas"]["CountDto"][];
+            satisfaction: components["schemas"]["SatisfactionDto"];
+            outcomeChecks: components["schemas"]["OutcomeChecksDto"];
+            doseVsChange: components["schemas"]["DoseVsChangeDto"];
+        };
+        MessageAuthorDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        MessageDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description null while unmatched
+             */
+            caseId: string | null;
+            /** @enum {string} */
+            direction: "outbound" | "inbound";
+            /** @enum {string} */
+            origin: "staff" | "email" | "status_page";
+            /** @enum {string|null} */
+            matchedBy: "reply_address" | "thread" | "reference" | "assigned" | "status_page" | null;
+            fromName: string | null;
+            fromAddress: string | null;
+            to: string[];
+            cc: string[];
+            subject: string;
+            /** @description what the writer wrote: quoted history and signature folded away */
+            body: string;
+            /** @description the whole text, quoted history included */
+            fullBody: string;
+            /** @description body leaves part of fullBody out */
+            folded: boolean;
+            /**
+             * @description an out-of-office answer or a bounce: not clinic activity
+             * @enum {string|null}
+             */
+            autoReply: "auto_reply" | "bounce" | null;
+            /** @description the staff member who wrote it */
+            author: components["schemas"]["MessageAuthorDto"] | null;
+            /**
+             * @description outbound: where its email is
+             * @enum {string|null}
+             */
+            status: "pending" | "sent" | "failed" | null;
+            /** @description the original email can be downloaded (GET /messages/{id}/raw) */
+            hasRaw: boolean;
+            attachments: components["schemas"]["AttachmentDto"][];
+            sentAt: string | null;
+            receivedAt: string | null;
+            createdAt: string;
+        };
+        ThreadDto: {
+            /** @description oldest first */
+            items: components["schemas"]["MessageDto"][];
+            /** @description the case's reply address, when REPLY_ADDRESS is set */
+            replyAddress: string | null;
+        };
+        SendMessageDto: {
+            /**
+             * @description the case's contacts or any other addresses
+             * @example [
+             *       "jordan.lee@clinic.example.org"
+             *     ]
+             */
+            to: string[];
+            /** @example TA-2026-00042: draft job description */
+            subject: string;
+            /** @description the message; the center's signature is added under it */
+            body: string;
+            /** @description files of this case to attach (POST /cases/{id}/attachments) */
+            attachmentIds?: string[];
+        };
+        MessageListDto: {
+            items: components["schemas"]["MessageDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        AssignMessageDto: {
+            /** Format: uuid */
+            caseId: string;
+        };
+        CaseFromMessageDto: {
+            /**
+             * Format: uuid
+             * @description the organization the mail is from
+             */
+            organizationId: string;
+            /** @description the new case's title; the mail's subject when left out */
+            title?: string;
+        };
+        AddedInformationDto: {
+            /** Format: uuid */
+            messageId: string;
         };
     };
     responses: never;
@@ -3645,6 +4441,70 @@ export interface operations {
             };
         };
     };
+    IntensityController_suggestions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description cases without a tier, with the suggested one (at most 500) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntensityDto"][];
+                };
+            };
+        };
+    };
+    IntensityController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmIntensityDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfirmIntensityResultDto"];
+                };
+            };
+        };
+    };
+    IntensityController_forCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntensityDto"];
+                };
+            };
+        };
+    };
     EmailsController_list: {
         parameters: {
             query?: {
@@ -4619,6 +5479,490 @@ export interface operations {
             };
             /** @description unknown link, or not a file this link may download */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SurveysController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveySummaryDto"][];
+                };
+            };
+        };
+    };
+    SurveysController_load: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyFileDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoadSurveyResultDto"];
+                };
+            };
+        };
+    };
+    SurveysController_responses: {
+        parameters: {
+            query: {
+                /** @description first day answered, inclusive (YYYY-MM-DD, in the center’s time zone) */
+                from: string;
+                /** @description the day after the last, exclusive; at most 3 years after from */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResponseDto"][];
+                };
+            };
+        };
+    };
+    SurveysController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyDto"];
+                };
+            };
+        };
+    };
+    SurveysController_forCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseSurveysDto"];
+                };
+            };
+        };
+    };
+    PublicSurveysController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSurveyDto"];
+                };
+            };
+            /** @description unknown link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the link has expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicSurveysController_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyAnswersDto"];
+            };
+        };
+        responses: {
+            /** @description answered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSurveyDto"];
+                };
+            };
+            /** @description already answered */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the link has expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicSurveysController_optOutStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OptOutDto"];
+                };
+            };
+        };
+    };
+    PublicSurveysController_optOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OptOutDto"];
+                };
+            };
+        };
+    };
+    OutcomeReportController_outcomes: {
+        parameters: {
+            query: {
+                /** @description first day, inclusive (YYYY-MM-DD, in the center’s time zone) */
+                from: string;
+                /** @description the day after the last, exclusive (YYYY-MM-DD); at most 3 years after from */
+                to: string;
+                /** @description csv: an attachment, one figure a row, labels not codes */
+                format?: "json" | "csv";
+                /** @description CSV only: start with a UTF-8 byte order mark (for Excel) */
+                bom?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description format=csv: the same figures as an attachment, one a row (Section, Group, Measure, Value) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeReportDto"];
+                    "text/csv": components["schemas"]["OutcomeReportDto"];
+                };
+            };
+            /** @description bad dates, from not before to, more than 3 years, unknown format */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description consultants */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MessagesController_thread: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreadDto"];
+                };
+            };
+        };
+    };
+    MessagesController_send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendMessageDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageDto"];
+                };
+            };
+        };
+    };
+    MessagesController_markRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MessagesController_unmatched: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageListDto"];
+                };
+            };
+        };
+    };
+    MessagesController_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignMessageDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageDto"];
+                };
+            };
+        };
+    };
+    MessagesController_openCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseFromMessageDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto"];
+                };
+            };
+        };
+    };
+    MessagesController_raw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the original email */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StatusPageController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @description what the requester wants to add (send it before the files) */
+                    text?: string;
+                    /** @description files to add */
+                    file?: string[];
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddedInformationDto"];
+                };
+            };
+            /** @description unknown link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description a file beyond ATTACHMENT_MAX_MB, or too many files */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description a file type not on the allow-list, or a body that is not multipart */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description too many requests from this address */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

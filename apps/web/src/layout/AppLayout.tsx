@@ -12,9 +12,11 @@ import { UserMenu } from './UserMenu';
 const NAV: { to: string; label: string; roles?: Me['role'][]; server?: boolean }[] = [
   { to: '/cases', label: 'Cases' },
   { to: '/escalations', label: 'Escalations', roles: ['lead', 'admin'] },
+  { to: '/unmatched-mail', label: 'Unmatched mail', roles: ['lead', 'admin'] },
   { to: '/organizations', label: 'Organizations' },
   { to: '/follow-ups', label: 'Follow-ups' },
   { to: '/dashboard', label: 'Dashboard' },
+  { to: '/intensity', label: 'Intensity', roles: ['lead', 'admin'] },
   { to: '/admin/users', label: 'Admin', roles: ['admin'] },
   { to: '/admin/settings', label: 'Settings', roles: ['admin'] },
   { to: '/admin/instruments', label: 'Instruments', roles: ['admin'] },

@@ -308,6 +308,7 @@ export class CaseDto {
   @ApiProperty({ nullable: true, type: String }) resolvedAt: string | null;
   @ApiProperty({ nullable: true, type: String }) closedAt: string | null;
   @ApiProperty() version: number;
+  @ApiProperty({ description: 'a reply from the clinic waits unread in the conversation' }) newReply: boolean;
 }
 
 export class CaseListDto {

@@ -66,4 +66,28 @@ describe('email templates', () => {
       'Thank you for reaching out to Harbor TAC.',
     );
   });
+
+  it('puts the survey link and the one-click opt-out in both parts of every survey email', () => {
+    for (const kind of ['case_closure', 'outcome_check'] as const) {
+      const email = renderEmail(
+        'survey_invitation',
+        {
+          kind,
+          contactName: 'Robin',
+          organizationName: 'Maple <Street>',
+          reference: 'TA-2026-00007',
+          title: 'Hiring',
+          days: 30,
+          url: 'https://desk.example.org/request/survey/abc',
+          optOutUrl: 'https://desk.example.org/request/survey/abc/opt-out',
+        },
+        center,
+      );
+      expect(email.subject).toContain('TA-2026-00007');
+      expect(email.text).toContain('Answer here: https://desk.example.org/request/survey/abc');
+      expect(email.text).toContain('https://desk.example.org/request/survey/abc/opt-out');
+      expect(email.html).toContain('href="https://desk.example.org/request/survey/abc/opt-out"');
+      expect(email.html).toContain('Maple &lt;Street&gt;');
+    }
+  });
 });

@@ -24,6 +24,15 @@ function layout(center: EmailCenter, title: string, paragraphs: string[], link?:
   return `<!doctype html><html><body style="font-family:Arial,sans-serif;color:#222;max-width:560px"><h2 style="color:#1c7ed6">${escapeHtml(title)}</h2>${body}${button}<p style="color:#666;font-size:12px;white-space:pre-line">${escapeHtml(signatureOf(center))}</p></body></html>`;
 }
 
+/** A personal letter: no heading or button, the writer's paragraphs as written, then the signature. */
+function letter(center: EmailCenter, body: string): string {
+  const paragraphs = body
+    .split(/\n{2,}/)
+    .map((p) => `<p style="margin:0 0 12px;white-space:pre-line">${escapeHtml(p)}</p>`)
+    .join('');
+  return `<!doctype html><html><body style="font-family:Arial,sans-serif;color:#222;max-width:640px">${paragraphs}<p style="color:#666;font-size:12px;white-space:pre-line">${escapeHtml(signatureOf(center))}</p></body></html>`;
+}
+
 /** When a reminder is sent: the day before the due date, or on it. */
 type ReminderDay = 'due_today' | 'day_before';
 
@@ -68,6 +77,29 @@ export interface TemplateData {
   assessment_results: AssessmentResultsEmail;
   /** To the case's consultant (or whoever started the round) when it is time to reassess (sweep SQL, reassessment.sweep.sql.ts). */
   reassessment_due: { organizationName: string; instrumentTitle: string; days: number; url: string };
+  /**
+   * To a clinic contact when a case's closure survey or outcome check is due (sweep SQL, libs/surveys survey.sweep.sql.ts);
+   * `days`: how long the link works.
+   */
+  survey_invitation: {
+    kind: 'case_closure' | 'outcome_check';
+    contactName: string;
+    organizationName: string;
+    reference: string;
+    title: string;
+    days: number;
+    url: string;
+    optOutUrl: string;
+  };
+  /** To the case's consultant and every active lead when a closure survey's overall satisfaction is low (1–5). */
+  survey_low_rating: { name: string; rating: number; organizationName: string; reference: string; title: string; caseUrl: string };
+  /**
+   * A message a consultant wrote on a case (libs/conversation): their subject and words as written. Its recipients,
+   * Message-ID, thread headers and files travel in the outbox row's envelope.
+   */
+  case_message: { subject: string; body: string; reference: string; author: string };
+  /** To the case's consultant (or the leads while nobody has the case) when the clinic replies (libs/conversation). */
+  reply_received: { reference: string; title: string; fromName: string; excerpt: string; caseUrl: string };
   /** The admin's test of the mail settings. */
   test_message: { subject?: string; body?: string };
 }
@@ -124,6 +156,10 @@ export const TEMPLATE_LABELS: Record<TemplateName, string> = {
   assessment_invitation: 'Assessment invitation',
   assessment_results: 'Assessment results',
   reassessment_due: 'Time to reassess',
+  survey_invitation: 'Survey (to a clinic)',
+  survey_low_rating: 'Low satisfaction rating',
+  case_message: 'Message on a case',
+  reply_received: 'New reply (to the consultant)',
   test_message: 'Test message',
 };
 
@@ -317,6 +353,66 @@ const TEMPLATES: { [T in TemplateName]: (data: TemplateData[T], center: EmailCen
       subject: `Time to reassess ${String(d.organizationName)}`,
       text: [...lines, '', `Open it: ${String(d.url)}`].join('\n\n'),
       html: layout(c, 'Time to reassess', lines.map(escapeHtml), { href: String(d.url), label: 'Open the organization' }),
+    };
+  },
+  survey_invitation: (d, c) => {
+    const closure = d.kind === 'case_closure';
+    const lines = closure
+      ? [
+          `Hello ${String(d.contactName)},`,
+          `Thank you for working with ${c.shortName} on "${String(d.title)}" (${String(d.reference)}) for ${String(d.organizationName)}. Would you tell us how it went? Five short questions, about two minutes, on a phone or a computer.`,
+          `Your answers go to the TA center's team and help us do better for the next program. The link is yours alone and works for ${String(d.days)} days.`,
+        ]
+      : [
+          `Hello ${String(d.contactName)},`,
+          `A few months ago ${c.shortName} closed your request "${String(d.title)}" (${String(d.reference)}) for ${String(d.organizationName)}. We would like to learn what has changed for your program since then: four questions, a few minutes.`,
+          `The link is yours alone and works for ${String(d.days)} days.`,
+        ];
+    const optOut = `Rather not receive our surveys? One click and we will not send you another: ${String(d.optOutUrl)}`;
+    return {
+      subject: closure ? `How did we do? ${String(d.reference)}` : `What has changed since we worked together? ${String(d.reference)}`,
+      text: [...lines, '', `Answer here: ${String(d.url)}`, '', optOut].join('\n\n'),
+      html: layout(
+        c,
+        closure ? 'How did we do?' : 'What has changed?',
+        [
+          ...lines.map(escapeHtml),
+          `<span style="font-size:12px;color:#666">Rather not receive our surveys? <a href="${escapeHtml(d.optOutUrl)}">Stop survey emails</a>.</span>`,
+        ],
+        { href: String(d.url), label: 'Answer the survey' },
+      ),
+    };
+  },
+  survey_low_rating: (d, c) => {
+    const lines = [
+      `Hello ${String(d.name)},`,
+      `${String(d.organizationName)} rated its overall satisfaction ${String(d.rating)} out of 5 in the closure survey for ${String(d.reference)} "${String(d.title)}".`,
+      'The answers are on the case page. A call to the clinic soon is worth it.',
+    ];
+    return {
+      subject: `Low satisfaction rating on ${String(d.reference)}`,
+      text: [...lines, '', `Open the case: ${String(d.caseUrl)}`].join('\n\n'),
+      html: layout(c, `Low satisfaction rating (${String(d.rating)}/5)`, lines.map(escapeHtml), {
+        href: String(d.caseUrl),
+        label: 'Open the case',
+      }),
+    };
+  },
+  /** A message a consultant wrote on a case: their words as written, the center's signature under them. */
+  case_message: (d, c) => ({
+    subject: String(d.subject),
+    text: String(d.body),
+    html: letter(c, String(d.body)),
+  }),
+  reply_received: (d, c) => {
+    const lines = [`${String(d.fromName)} answered on ${String(d.reference)}: ${String(d.title)}`, `“${String(d.excerpt)}”`];
+    return {
+      subject: `New reply on ${String(d.reference)} from ${String(d.fromName)}`,
+      text: [...lines, '', `Read the conversation: ${String(d.caseUrl)}`].join('\n'),
+      html: layout(c, `New reply on ${String(d.reference)}`, lines.map(escapeHtml), {
+        href: String(d.caseUrl),
+        label: 'Read the conversation',
+      }),
     };
   },
   test_message: (d, c) => ({

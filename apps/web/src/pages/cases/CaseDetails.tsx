@@ -5,7 +5,6 @@ import { useState } from 'react';
 import { topicLabel, topicOptions, topicsQuery, type Case, type UpdateCaseBody } from '../../api/cases';
 import { api, unwrap, type Me } from '../../api/client';
 import {
-  INTENSITY_LABELS,
   INTENSITY_OPTIONS,
   labelOf,
   PRIORITY_OPTIONS,
@@ -20,6 +19,7 @@ import { contactsQuery } from '../../api/organizations';
 import { formatDateTime } from '../../components/dates';
 import { Field } from '../../components/Field';
 import { showApiError } from '../../components/forms';
+import { IntensityValue } from './IntensityField';
 import { canEditCase } from './permissions';
 import { isStale, useCaseChange } from './useCaseChange';
 import { LimitedTextarea } from '../../components/LimitedTextarea';
@@ -104,7 +104,7 @@ function CaseDetailsView({ item }: { item: Case }) {
           <Text size="sm">{item.serviceLines.map((line) => labelOf(SERVICE_LINE_LABELS, line)).join(', ') || '—'}</Text>
         </Field>
         <Field label="Intensity">
-          <Text size="sm">{item.intensity ? labelOf(INTENSITY_LABELS, item.intensity) : 'Not set'}</Text>
+          <IntensityValue item={item} />
         </Field>
         <Field label="Source">
           <Text size="sm">{labelOf(SOURCE_LABELS, item.source)}</Text>

@@ -1,4 +1,4 @@
-import { Anchor, Breadcrumbs, Grid, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Breadcrumbs, Grid, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { caseQuery } from '../../api/cases';
@@ -11,11 +11,13 @@ import { AssignControl } from './AssignControl';
 import { CaseDetails } from './CaseDetails';
 import { CaseFiles } from './CaseFiles';
 import { CaseFollowUpsTab } from './CaseFollowUpsTab';
+import { CaseSatisfaction } from './CaseSatisfaction';
 import { CaseTimeline } from './CaseTimeline';
+import { ConversationTab } from './ConversationTab';
 import { SessionsTab } from './SessionsTab';
 import { StatusActions } from './StatusActions';
 
-const TABS = ['overview', 'sessions', 'plan', 'follow-ups', 'files'] as const;
+const TABS = ['overview', 'conversation', 'sessions', 'plan', 'follow-ups', 'files'] as const;
 type Tab = (typeof TABS)[number];
 
 export function CasePage() {
@@ -72,6 +74,18 @@ export function CasePage() {
       >
         <Tabs.List>
           <Tabs.Tab value="overview">Overview</Tabs.Tab>
+          <Tabs.Tab
+            value="conversation"
+            rightSection={
+              item.newReply ? (
+                <Badge size="xs" color="grape" variant="filled">
+                  New reply
+                </Badge>
+              ) : undefined
+            }
+          >
+            Conversation
+          </Tabs.Tab>
           <Tabs.Tab value="sessions">Sessions</Tabs.Tab>
           <Tabs.Tab value="plan">Action plan</Tabs.Tab>
           <Tabs.Tab value="follow-ups">Follow-ups</Tabs.Tab>
@@ -80,12 +94,18 @@ export function CasePage() {
         <Tabs.Panel value="overview" pt="md">
           <Grid gap="lg">
             <Grid.Col span={{ base: 12, md: 7 }}>
-              <CaseDetails item={item} me={me} />
+              <Stack>
+                <CaseDetails item={item} me={me} />
+                <CaseSatisfaction caseId={item.id} />
+              </Stack>
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 5 }}>
               <CaseTimeline item={item} me={me} />
             </Grid.Col>
           </Grid>
+        </Tabs.Panel>
+        <Tabs.Panel value="conversation" pt="md">
+          <ConversationTab item={item} me={me} />
         </Tabs.Panel>
         <Tabs.Panel value="sessions" pt="md">
           <SessionsTab item={item} me={me} />

@@ -14,6 +14,7 @@ import type { Me } from '../../api/client';
 import {
   ASSESSMENT_PURPOSE_LABELS,
   ATTACHMENT_ORIGIN_LABELS,
+  AUTO_REPLY_LABELS,
   FOLLOW_UP_KIND_LABELS,
   FOLLOW_UP_STATUS_LABELS,
   INTENSITY_LABELS,
@@ -25,6 +26,7 @@ import {
   SERVICE_LINE_LABELS,
   SOURCE_LABELS,
   STATUS_LABELS,
+  SURVEY_KIND_LABELS,
 } from '../../api/labels';
 import { formatDate, formatDateTime, RelativeTime } from '../../components/dates';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
@@ -160,6 +162,7 @@ export function describe(event: CaseEvent, lookup: Lookup): string {
     case 'field_changed': {
       const { field, from, to } = event.data;
       if (field === 'description') return 'Description edited';
+      if (event.data.suggested) return `${FIELD_NAMES[field]} set to ${fieldValue(field, to, lookup)}: the suggested tier, confirmed`;
       return `${FIELD_NAMES[field]} changed from ${fieldValue(field, from, lookup)} to ${fieldValue(field, to, lookup)}`;
     }
     case 'transition': {
@@ -193,6 +196,14 @@ export function describe(event: CaseEvent, lookup: Lookup): string {
       return 'Readiness assessment invitations sent';
     case 'reassessment_due':
       return `Time to reassess: ${event.data.days} days since the last readiness round closed`;
+    case 'survey_sent':
+      return `${labelOf(SURVEY_KIND_LABELS, event.data.kind)} sent to ${event.data.recipient}`;
+    case 'survey_answered': {
+      const { kind, recipient, satisfaction } = event.data;
+      return `${labelOf(SURVEY_KIND_LABELS, kind)} answered by ${recipient}${satisfaction !== undefined ? `: overall satisfaction ${satisfaction} of 5` : ''}`;
+    }
+    case 'survey_opted_out':
+      return `${event.data.recipient} opted out of surveys`;
     case 'action_item_added':
       return `Action item added: ${event.data.description}`;
     case 'action_item_status':
@@ -217,6 +228,15 @@ export function describe(event: CaseEvent, lookup: Lookup): string {
     case 'reminder_sent': {
       const { to, actionItemId, reminder } = event.data;
       return `Reminder sent${to ? ` to ${to}` : ''}: ${actionItemId ? 'action item' : 'follow-up'} due ${reminder === 'due_today' ? 'today' : 'tomorrow'}`;
+    }
+    case 'message_sent':
+      return `Email sent to ${event.data.to.join(', ')}`;
+    case 'message_received': {
+      const { from, viaStatusPage, autoReply } = event.data;
+      if (viaStatusPage) return `${from ?? 'The requester'} added information on the status page`;
+      return autoReply
+        ? `${labelOf(AUTO_REPLY_LABELS, autoReply)} from ${from ?? 'an unknown sender'} (not counted as activity)`
+        : `Reply from ${from ?? 'an unknown sender'}`;
     }
     case 'follow_up_missed':
       return `Follow-up missed: ${lower(FOLLOW_UP_KIND_LABELS, event.data.kind)}`;
@@ -273,6 +293,9 @@ function detail(event: CaseEvent, lookup: Lookup): string | null {
       return event.data.note ?? null;
     case 'assessment_invited':
       return event.data.invited.length ? `Invited: ${event.data.invited.join(', ')}` : null;
+    case 'message_sent':
+    case 'message_received':
+      return event.data.subject || null;
     default:
       return null;
   }

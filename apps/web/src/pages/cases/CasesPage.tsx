@@ -1,5 +1,6 @@
 import {
   Anchor,
+  Badge,
   Button,
   Collapse,
   Group,
@@ -344,9 +345,14 @@ function CaseRow({ item }: { item: Case }) {
       </Table.Td>
       <Table.Td>{item.organization.name}</Table.Td>
       <Table.Td>
-        <Anchor component={Link} to={`/cases/${item.id}`} fw={500}>
+        <Anchor component={Link} to={`/cases/${item.id}${item.newReply ? '?tab=conversation' : ''}`} fw={500}>
           {item.title}
         </Anchor>
+        {item.newReply && (
+          <Badge ml="xs" size="sm" color="grape" variant="filled">
+            New reply
+          </Badge>
+        )}
       </Table.Td>
       <Table.Td>
         <StatusBadge status={item.status} />

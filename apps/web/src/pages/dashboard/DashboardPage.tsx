@@ -11,6 +11,7 @@ import { ExportButtons } from './ExportButtons';
 import { KpiCards } from './KpiCards';
 import { MyCaseload } from './MyCaseloadCard';
 import { comparisonPeriods, describePeriod, periodFrom, type Period } from './period';
+import { OutcomeSummary } from './OutcomeSummary';
 import { ReadinessSummary } from './ReadinessSummary';
 import { PeriodPicker } from './PeriodPicker';
 import { caseloadQuery, summaryQuery } from './queries';
@@ -65,6 +66,7 @@ function LeadDashboard() {
         </Stack>
       )}
       <ReadinessSummary period={period} />
+      <OutcomeSummary period={period} />
 
       <Title order={3} size="h4" mt="md">
         Caseloads

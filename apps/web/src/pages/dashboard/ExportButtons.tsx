@@ -8,6 +8,7 @@ import type { Period } from './period';
 const REPORTS = [
   { path: 'ta-activity', label: 'Export TA activity (CSV)' },
   { path: 'ta-summary', label: 'Export TA summary (CSV)' },
+  { path: 'outcomes', label: 'Export outcomes (CSV)' },
 ] as const;
 
 interface Progress {

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { requestStatusQuery, type RequestStatus } from '../../api/intake';
 import { LoadingState } from '../../components/states';
+import { AddInformation } from './AddInformation';
 import { useCenter } from './center';
 import { Notice } from './Notice';
 import { PageTitle } from './PageTitle';
@@ -156,6 +157,9 @@ export function RequestStatusPage() {
             </Detail>
           </Stack>
         </SimpleGrid>
+
+        <Divider />
+        <AddInformation token={token} consultant={request.consultantFirstName} />
 
         <Divider />
         <Text size="sm" c="dimmed">
