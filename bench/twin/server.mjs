@@ -2,7 +2,8 @@
 // TypeORM, no class-validator), the same session check, the same SQL (bench/twin/sql.mjs), the same JSON, the same
 // writes in one transaction and the same Redis round trips (the intake throttle's counter, the emails' BullMQ jobs).
 // It is what the API's hot paths are measured against: the framework's cost is the difference.
-// Env: DATABASE_URL, REDIS_URL, SESSION_SECRET, PORT, APP_URL, FIRST_RESPONSE_BUSINESS_DAYS, INTAKE_RATE_LIMIT_PER_HOUR.
+// Env: DATABASE_URL, REDIS_URL, SESSION_SECRET, PORT, APP_URL, FIRST_RESPONSE_BUSINESS_DAYS, CENTER_TIME_ZONE,
+// INTAKE_RATE_LIMIT_PER_HOUR.
 import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import Fastify from 'fastify';
@@ -28,9 +29,11 @@ import * as sql from './sql.mjs';
 const env = process.env;
 const APP_URL = env.APP_URL ?? 'http://localhost:3000';
 const BUSINESS_DAYS = Number(env.FIRST_RESPONSE_BUSINESS_DAYS ?? 2);
+const CENTER_TIME_ZONE = env.CENTER_TIME_ZONE ?? 'America/New_York';
 const INTAKE_LIMIT = Number(env.INTAKE_RATE_LIMIT_PER_HOUR ?? 5);
 // As the API's TypeORM pool (libs/database data-source-options.ts).
-const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 10 });
+// As libs/database: every connection carries the center's time zone, which the SQL reads as center_time_zone().
+const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 10, options: `-c ta.center_time_zone=${CENTER_TIME_ZONE}` });
 const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
 // As libs/queue's QueueModule registers the mail queue.
 const mailQueue = new Queue('mail', {
@@ -246,6 +249,27 @@ app.post('/api/v1/intake', async (request, reply) => {
   let reference;
   try {
     await query(counter, client, 'BEGIN');
+    // As OrganizationsService.findOrCreateForIntake: match or create the organization and contact in one statement.
+    const domain = dto.email.split('@')[1]?.toLowerCase() ?? '';
+    const [filed] = (
+      await query(counter, client, sql.FIND_OR_CREATE_FOR_INTAKE, [
+        dto.email,
+        normalizeOrganizationName(dto.organizationName),
+        dto.region,
+        SHARED_EMAIL_DOMAINS.has(domain) ? null : domain,
+        dto.peerRoles,
+        PEER_ROLES,
+        dto.organizationName,
+        dto.county,
+        dto.populations,
+        dto.stage,
+        dto.contactName,
+        dto.phone ?? null,
+        dto.role,
+      ])
+    ).rows;
+    const organization = { id: filed.organization_id, name: filed.organization_name };
+    // As CasesService.openFromIntake: the topics' labels (unknown ones are a 400), then the case with its event.
     const { rows: topics } = await query(counter, client, sql.TOPICS, [dto.topics]);
     const labels = new Map(topics.map((t) => [t.code, t.label]));
     const unknown = dto.topics.filter((code) => !labels.has(code));
@@ -253,79 +277,34 @@ app.post('/api/v1/intake', async (request, reply) => {
       await query(counter, client, 'ROLLBACK');
       return badRequest(reply, 'topics', `unknown topic: ${unknown.join(', ')}`);
     }
-    // A known person keeps their organization; otherwise by name and region, then by email domain.
-    let organization;
-    let contactId;
-    let organizationCreated = false;
-    let contactCreated = false;
-    const [known] = (await query(counter, client, sql.CONTACT_BY_EMAIL, [dto.email])).rows;
-    if (known) {
-      contactId = known.id;
-      organization = { id: known.organization_id, name: known.organization_name, peer_roles: known.peer_roles };
-    } else {
-      const domain = dto.email.split('@')[1]?.toLowerCase() ?? '';
-      organization =
-        (await query(counter, client, sql.ORGANIZATION_BY_NAME, [normalizeOrganizationName(dto.organizationName), dto.region])).rows[0] ??
-        (SHARED_EMAIL_DOMAINS.has(domain) ? undefined : (await query(counter, client, sql.ORGANIZATION_BY_DOMAIN, [domain])).rows[0]);
-    }
-    if (organization) {
-      const roles = PEER_ROLES.filter((role) => organization.peer_roles.includes(role) || dto.peerRoles.includes(role));
-      if (roles.length !== organization.peer_roles.length) await query(counter, client, sql.UPDATE_PEER_ROLES, [organization.id, roles]);
-    } else {
-      organizationCreated = true;
-      const { rows } = await query(counter, client, sql.INSERT_ORGANIZATION, [
-        dto.organizationName,
-        normalizeOrganizationName(dto.organizationName),
-        dto.region,
-        dto.county,
-        dto.populations,
-        dto.stage,
-        dto.peerRoles,
-      ]);
-      organization = { id: rows[0].id, name: dto.organizationName };
-    }
-    if (!contactId) {
-      contactCreated = true;
-      const { rows } = await query(counter, client, sql.INSERT_CONTACT, [
-        organization.id,
-        dto.contactName,
-        dto.email,
-        dto.phone ?? null,
-        dto.role,
-      ]);
-      contactId = rows[0].id;
-    }
     const submissionId = randomUUID();
     const openedAt = new Date();
-    const title = titleFrom(
-      dto.topics.map((code) => labels.get(code) ?? code),
-      organization.name,
-    );
     const [opened] = (
-      await query(counter, client, sql.INSERT_CASE, [
+      await query(counter, client, sql.OPEN_FROM_INTAKE, [
         organization.id,
-        contactId,
-        title,
+        filed.contact_id,
+        titleFrom(
+          dto.topics.map((code) => labels.get(code) ?? code),
+          organization.name,
+        ),
         describe(dto),
         dto.topics,
         dto.peerRoles,
-        addBusinessDays(openedAt, BUSINESS_DAYS),
         openedAt,
+        addBusinessDays(openedAt, BUSINESS_DAYS, CENTER_TIME_ZONE),
+        JSON.stringify({ source: 'web_form', status: 'new', intakeId: submissionId }),
       ])
     ).rows;
     reference = opened.reference;
-    await query(counter, client, sql.INSERT_CREATED_EVENT, [
-      opened.id,
-      JSON.stringify({ title, source: 'web_form', status: 'new', intakeId: submissionId }),
-    ]);
+    const title = opened.title;
     const { website: _honeypot, ...payload } = dto;
     await query(counter, client, sql.INSERT_SUBMISSION, [
       submissionId,
       JSON.stringify(payload),
       organization.id,
-      organizationCreated,
-      contactId,
-      contactCreated,
+      filed.organization_created,
+      filed.contact_id,
+      filed.contact_created,
       opened.id,
       createHash('sha256').update(token).digest('hex'),
     ]);

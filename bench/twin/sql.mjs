@@ -98,46 +98,74 @@ export function caseFilters(query, actorId) {
 
 // ---- POST /intake, in the order IntakeService.submit writes (one transaction) ----
 
-/** $1 email: a known person keeps their organization. */
-export const CONTACT_BY_EMAIL = `
-SELECT c.id, c.organization_id, o.name AS organization_name, o.peer_roles
-FROM contacts c JOIN organizations o ON o.id = c.organization_id
-WHERE lower(c.email) = lower($1) ORDER BY c.created_at LIMIT 1`;
-
-/** $1 normalized name, $2 region. */
-export const ORGANIZATION_BY_NAME = `
-SELECT id, name, peer_roles FROM organizations WHERE normalized_name = $1 AND region = $2 ORDER BY created_at LIMIT 1`;
-
-/** $1 email domain. */
-export const ORGANIZATION_BY_DOMAIN = `
-SELECT id, name, peer_roles FROM organizations
-WHERE id IN (SELECT c.organization_id FROM contacts c WHERE lower(split_part(c.email, '@', 2)) = $1)
-ORDER BY created_at LIMIT 1`;
-
-/** $1 organization, $2 peer roles. */
-export const UPDATE_PEER_ROLES = `UPDATE organizations SET peer_roles = $2, updated_at = now() WHERE id = $1`;
-
-/** $1 name, $2 normalized, $3 region, $4 county, $5 populations, $6 stage, $7 peer roles. */
-export const INSERT_ORGANIZATION = `
-INSERT INTO organizations (name, normalized_name, kind, region, county, populations, stage, peer_roles, peer_nycps, peer_ypa, peer_fpa, notes)
-VALUES ($1, $2, 'mhotrs_clinic', $3, $4, $5, $6, $7, 0, 0, 0, '') RETURNING id`;
-
-/** $1 organization, $2 name, $3 email, $4 phone, $5 role. */
-export const INSERT_CONTACT = `
-INSERT INTO contacts (organization_id, name, email, phone, title, role) VALUES ($1, $2, $3, $4, NULL, $5) RETURNING id`;
+/**
+ * OrganizationsService.findOrCreateForIntake (FIND_OR_CREATE_FOR_INTAKE): the known person's organization, else by
+ * normalized name and region, else by email domain ($4 null for shared providers), else created; a matched
+ * organization gains the named peer roles (in PEER_ROLES' order); an unknown person becomes a contact.
+ * $1 email, $2 normalized name, $3 region, $4 domain or null, $5 peer roles, $6 PEER_ROLES, $7 name, $8 county,
+ * $9 populations, $10 stage, $11 contact name, $12 phone or null, $13 contact role.
+ */
+export const FIND_OR_CREATE_FOR_INTAKE = `
+WITH known AS (
+  SELECT c.id, c.organization_id FROM contacts c WHERE lower(c.email) = lower($1) ORDER BY c.created_at LIMIT 1
+),
+matched AS (
+  SELECT coalesce(
+    (SELECT organization_id FROM known),
+    (SELECT o.id FROM organizations o WHERE o.normalized_name = $2 AND o.region = $3 ORDER BY o.created_at LIMIT 1),
+    (SELECT o.id FROM organizations o
+      WHERE $4::text IS NOT NULL
+        AND o.id IN (SELECT c.organization_id FROM contacts c WHERE lower(split_part(c.email, '@', 2)) = $4)
+      ORDER BY o.created_at LIMIT 1)) AS id
+),
+noted AS (
+  UPDATE organizations o
+  SET peer_roles = ARRAY(SELECT r FROM unnest($6::text[]) WITH ORDINALITY AS x(r, i)
+                         WHERE r = ANY(o.peer_roles) OR r = ANY($5::text[]) ORDER BY i),
+      updated_at = now()
+  FROM matched WHERE o.id = matched.id AND NOT (o.peer_roles @> $5::text[])
+),
+created AS (
+  INSERT INTO organizations (name, normalized_name, kind, region, county, populations, stage, peer_roles, peer_nycps, peer_ypa, peer_fpa, notes)
+  SELECT $7, $2, 'mhotrs_clinic', $3, $8, $9::text[], $10, $5::text[], 0, 0, 0, ''
+  FROM matched WHERE matched.id IS NULL
+  RETURNING id, name
+),
+organization AS (
+  SELECT o.id, o.name, false AS created FROM organizations o JOIN matched ON o.id = matched.id
+  UNION ALL
+  SELECT id, name, true FROM created
+),
+new_contact AS (
+  INSERT INTO contacts (organization_id, name, email, phone, title, role)
+  SELECT organization.id, $11, $1, $12, NULL, $13 FROM organization WHERE NOT EXISTS (SELECT 1 FROM known)
+  RETURNING id
+)
+SELECT organization.id AS organization_id, organization.name AS organization_name, organization.created AS organization_created,
+       coalesce((SELECT id FROM known), (SELECT id FROM new_contact)) AS contact_id,
+       NOT EXISTS (SELECT 1 FROM known) AS contact_created
+FROM organization`;
 
 /** $1 topic codes: the known ones with their labels (unknown codes are a 400). */
-export const TOPICS = `SELECT code, label FROM topics WHERE code = ANY($1)`;
+export const TOPICS = `SELECT code, label FROM topics WHERE code = ANY($1::text[])`;
 
-/** $1 organization, $2 contact, $3 title, $4 description, $5 topics, $6 service lines, $7 first response due, $8 opened. */
-export const INSERT_CASE = `
-INSERT INTO cases (organization_id, primary_contact_id, title, description, source, priority, topics, service_lines, intensity,
-                   assignee_id, status, stall_level, opened_at, first_response_due_at, last_activity_at, version)
-VALUES ($1, $2, $3, $4, 'web_form', 'normal', $5, $6, NULL, NULL, 'new', 'none', $8, $7, $8, 1)
-RETURNING id, reference`;
-
-/** $1 case, $2 data. */
-export const INSERT_CREATED_EVENT = `INSERT INTO case_events (case_id, actor_id, type, data) VALUES ($1, NULL, 'created', $2)`;
+/**
+ * CasesService.openFromIntake (OPEN_FROM_INTAKE): the case and its `created` event in one statement.
+ * $1 organization, $2 contact, $3 title, $4 description, $5 topics, $6 service lines, $7 opened, $8 first response due,
+ * $9 the event's data but its title.
+ */
+export const OPEN_FROM_INTAKE = `
+WITH opened AS (
+  INSERT INTO cases (organization_id, primary_contact_id, title, description, source, priority, topics, service_lines,
+                     intensity, assignee_id, status, stall_level, opened_at, last_activity_at, first_response_due_at, version)
+  VALUES ($1, $2, $3, $4, 'web_form', 'normal', $5::text[], $6::text[], NULL, NULL, 'new', 'none', $7, $7, $8, 1)
+  RETURNING id, reference, title
+),
+ev AS (
+  INSERT INTO case_events (case_id, actor_id, type, data)
+  SELECT id, NULL, 'created', $9::jsonb || jsonb_build_object('title', title) FROM opened
+)
+SELECT id, reference, title FROM opened`;
 
 /** $1 id, $2 payload, $3 organization, $4 created, $5 contact, $6 created, $7 case, $8 token hash. */
 export const INSERT_SUBMISSION = `

@@ -645,6 +645,26 @@ describe('reporting: dashboards and funder reports', () => {
         expect(cells).not.toContain(code);
     });
 
+    it('quotes and neutralizes cells as RFC 4180 and OWASP say; a case nobody has is Unassigned', async () => {
+      // The rows are formatted by Postgres (caseListExportSql): the same cells csv-stringify and neutralizeFormula wrote.
+      const [row] = (await db.query(`SELECT id, title, assignee_id FROM cases WHERE reference = $1`, [refs.c2])).rows as Array<{
+        id: string;
+        title: string;
+        assignee_id: string | null;
+      }>;
+      await db.query(`UPDATE cases SET title = $2, assignee_id = NULL WHERE id = $1`, [row!.id, '=1+2, "quoted"\nnext line']);
+      try {
+        const res = await download(`/api/v1/cases/export?organizationId=${orgIds.a}&sort=openedAt`, consultant.token).expect(200);
+        const text = (res.body as Buffer).toString('utf8');
+        expect(text).toContain(`${refs.c2},"'=1+2, ""quoted""\nnext line",`);
+        const c2 = parseCsv(text).find((r) => r[0] === refs.c2)!;
+        expect(c2[1]).toBe(`'=1+2, "quoted"\nnext line`);
+        expect(c2[6]).toBe('Unassigned');
+      } finally {
+        await db.query(`UPDATE cases SET title = $2, assignee_id = $3 WHERE id = $1`, [row!.id, row!.title, row!.assignee_id]);
+      }
+    });
+
     it('honours the filters: status, region, goal area, sessions held, search', async () => {
       const refsOf = async (query: string) => (await exportCsv(query, lead.token)).slice(1).map((r) => r[0]);
       expect(await refsOf(`organizationId=${orgIds.b}&status=active`)).toEqual([refs.c7]);

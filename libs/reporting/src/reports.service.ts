@@ -1,16 +1,7 @@
 import { pipeline, Readable, Transform } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  CASE_PRIORITY_LABELS,
-  CASE_STATUS_LABELS,
-  CasesService,
-  GOAL_AREA_LABELS,
-  GOAL_AREAS,
-  SERVICE_LINE_LABELS,
-  STALL_LEVEL_LABELS,
-  type CaseFilterQuery,
-} from '@ta/cases';
+import { CasesService, GOAL_AREA_LABELS, GOAL_AREAS, SERVICE_LINE_LABELS, type CaseFilterQuery } from '@ta/cases';
 import { ReadinessReportService, type ReadinessReportDto } from '@ta/assessments';
 import { neutralizeFormula } from '@ta/common';
 import { OMH_REGIONS, REGION_LABELS } from '@ta/organizations';
@@ -157,25 +148,28 @@ export class ReportsService {
     const [{ today }] = (await this.dataSource.query(`SELECT to_char(now() AT TIME ZONE ${TZ}, 'YYYY-MM-DD') AS today`)) as [
       { today: string },
     ];
-    const toCells = (r: CaseListExportRow) => [
-      r[0],
-      neutralizeFormula(r[1]),
-      neutralizeFormula(r[2]),
-      labelOf(REGION_LABELS, r[3]),
-      labelOf(CASE_STATUS_LABELS, r[4]),
-      labelOf(CASE_PRIORITY_LABELS, r[5]),
-      r[6] === null ? 'Unassigned' : neutralizeFormula(r[6]),
-      r[7].map((code) => topicLabel.get(code) ?? code).join(LIST_SEPARATOR),
-      GOAL_AREAS.filter((area) => r[7].some((code) => goalOf.get(code) === area))
-        .map((area) => GOAL_AREA_LABELS[area])
-        .join(LIST_SEPARATOR),
-      r[8],
-      r[9] ?? '',
-      r[10],
-      labelOf(STALL_LEVEL_LABELS, r[11]),
-    ];
+    // The rows arrive formatted by Postgres (caseListExportSql); each distinct topic list is labelled here once.
+    const cells = new Map<string, string>();
+    const topicCells = (list: string): string => {
+      let cell = cells.get(list);
+      if (cell === undefined) {
+        const codes = list ? list.split(LIST_SEPARATOR) : [];
+        cell = `${csvCell(codes.map((code) => topicLabel.get(code) ?? code).join(LIST_SEPARATOR))},${csvCell(
+          GOAL_AREAS.filter((area) => codes.some((code) => goalOf.get(code) === area))
+            .map((area) => GOAL_AREA_LABELS[area])
+            .join(LIST_SEPARATOR),
+        )}`;
+        cells.set(list, cell);
+      }
+      return cell;
+    };
     return {
-      stream: csvDocument(rows, CASE_LIST_COLUMNS, toCells, query.bom),
+      stream: csvLines(
+        rows,
+        CASE_LIST_COLUMNS,
+        ([head, topics, tail]: CaseListExportRow) => `${head},${topicCells(topics)},${tail}\r\n`,
+        query.bom,
+      ),
       filename: `cases_${today}.csv`,
       contentType: 'text/csv; charset=utf-8',
     };
@@ -244,30 +238,17 @@ export class ReportsService {
       return cell;
     };
     const lines = await cursorStream(this.dataSource, TA_ACTIVITY_CSV_SQL, await periodBounds(this.dataSource, query));
-    const header = (query.bom ? '\ufeff' : '') + stringify([[...TA_ACTIVITY_COLUMNS]], CSV_OPTIONS);
-    let started = false;
-    const csv = new Transform({
-      ...LEAN,
-      transform(batch: TaActivityCsvRow[], _enc, done) {
-        let body = started ? '' : header;
-        started = true;
-        // Chunks of a few dozen KB: a string past V8's large-object threshold (~128 KB) would be garbage only a full
-        // collection frees, which is what made the RSS climb during the export.
-        let rows = 0;
-        for (const [head, serviceLines, topicList, tail] of batch) {
-          body += `${head},${serviceLinesOf(serviceLines)},${topicsOf(topicList)},${goalsOf(topicList)},${tail}\r\n`;
-          if (++rows % CHUNK_ROWS === 0) {
-            this.push(body);
-            body = '';
-          }
-        }
-        done(null, body || undefined);
-      },
-      flush(done) {
-        done(null, started ? '' : header);
-      },
-    });
-    return { stream: chain(lines, csv), filename: `${name}.csv`, contentType: 'text/csv; charset=utf-8' };
+    return {
+      stream: csvLines(
+        lines,
+        TA_ACTIVITY_COLUMNS,
+        ([head, serviceLines, topicList, tail]: TaActivityCsvRow) =>
+          `${head},${serviceLinesOf(serviceLines)},${topicsOf(topicList)},${goalsOf(topicList)},${tail}\r\n`,
+        query.bom,
+      ),
+      filename: `${name}.csv`,
+      contentType: 'text/csv; charset=utf-8',
+    };
   }
 
   /**
@@ -356,7 +337,7 @@ function readinessRows(report: ReadinessReportDto): unknown[][] {
  */
 const LEAN = { writableObjectMode: true, writableHighWaterMark: 1, readableHighWaterMark: 64 * 1024 } as const;
 
-/** Rows per pushed chunk of the CSV export (~170 bytes each). */
+/** Rows per pushed chunk of the CSV exports (~170–200 bytes each: a few dozen KB, under V8's large-object threshold). */
 const CHUNK_ROWS = 200;
 
 const CSV_OPTIONS = { record_delimiter: 'windows', quoted_match: /[\r\n]/ } as const;
@@ -365,8 +346,38 @@ const CSV_OPTIONS = { record_delimiter: 'windows', quoted_match: /[\r\n]/ } as c
 const csvCell = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 
 /**
+ * Header, then the CSV lines `line` writes from the rows Postgres formatted (the long exports: TA_ACTIVITY_CSV_SQL,
+ * caseListExportSql), pushed CHUNK_ROWS lines at a time: chunks of a few dozen KB, because a string past V8's
+ * large-object threshold (~128 KB, a whole batch) is garbage only a full collection frees, which made the RSS climb.
+ */
+function csvLines<T>(batches: Readable, columns: readonly string[], line: (row: T) => string, bom: boolean): Readable {
+  const header = (bom ? '\ufeff' : '') + stringify([[...columns]], CSV_OPTIONS);
+  let started = false;
+  const csv = new Transform({
+    ...LEAN,
+    transform(batch: T[], _enc, done) {
+      let body = started ? '' : header;
+      started = true;
+      let rows = 0;
+      for (const row of batch) {
+        body += line(row);
+        if (++rows % CHUNK_ROWS === 0) {
+          this.push(body);
+          body = '';
+        }
+      }
+      done(null, body || undefined);
+    },
+    flush(done) {
+      done(null, started ? '' : header);
+    },
+  });
+  return chain(batches, csv);
+}
+
+/**
  * Header, then one record per row, a batch of rows at a time (csv-stringify's sync API per batch); quoted wherever a
- * comma, quote, CR or LF appears (RFC 4180, CRLF line ends).
+ * comma, quote, CR or LF appears (RFC 4180, CRLF line ends). For the small documents; the long exports use csvLines.
  */
 function csvDocument<T>(batches: Readable, columns: readonly string[], toCells: (row: T) => unknown[], bom: boolean): Readable {
   const header = (bom ? '\ufeff' : '') + stringify([[...columns]], CSV_OPTIONS);
