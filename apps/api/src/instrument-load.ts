@@ -1,56 +1,14 @@
-import 'reflect-metadata';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { InstrumentFileError, storeInstrument } from '@ta/assessments';
-import { ConfigError, loadConfig } from '@ta/config';
-import { dataSourceOptions } from '@ta/database';
-import { DataSource } from 'typeorm';
+import { runFileLoader } from './load-file-cli.js';
 
-/**
- * `npm run instrument:load -- FILE`: validates a readiness instrument file (docs/ARCHITECTURE.md §Domain) and stores it in DATABASE_URL.
- * Problems are listed one per line with the JSON path at fault; the exit code is 1 then, 0 when stored or unchanged.
- */
-async function main(): Promise<number> {
-  const file = process.argv[2];
-  if (!file) {
-    console.error('usage: npm run instrument:load -- FILE.json');
-    return 2;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(resolve(file), 'utf8'));
-  } catch (error) {
-    console.error(`${file}: ${(error as Error).message}`);
-    return 1;
-  }
-  const dataSource = await new DataSource(dataSourceOptions(loadConfig())).initialize();
-  try {
-    const { outcome, instrument } = await dataSource.transaction((manager) => storeInstrument(manager, json, null));
+/** `npm run instrument:load -- FILE`: validates a readiness instrument file (docs/ARCHITECTURE.md §Domain) and stores it in DATABASE_URL. */
+runFileLoader({
+  command: 'instrument:load',
+  kind: 'instrument',
+  async store(manager, json) {
+    const { outcome, instrument } = await storeInstrument(manager, json, null);
     const items = instrument.sections.reduce((n, s) => n + s.items.length, 0);
-    console.log(
-      `${instrument.code} version ${instrument.version}: ${outcome} (${instrument.sections.length} sections, ${items} statements, scale ${instrument.scale.min}–${instrument.scale.max})`,
-    );
-    return 0;
-  } catch (error) {
-    if (error instanceof InstrumentFileError) {
-      console.error(`${file} is not a valid instrument file:`);
-      for (const p of error.problems) console.error(`  ${p.path || '(file)'}: ${p.message}`);
-      return 1;
-    }
-    if ((error as { status?: number }).status === 409) {
-      console.error((error as Error).message);
-      return 1;
-    }
-    throw error;
-  } finally {
-    await dataSource.destroy();
-  }
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : error);
-    process.exit(1);
+    return `${instrument.code} version ${instrument.version}: ${outcome} (${instrument.sections.length} sections, ${items} statements, scale ${instrument.scale.min}–${instrument.scale.max})`;
   },
-);
+  problemsOf: (error) => (error instanceof InstrumentFileError ? error.problems : undefined),
+});
