@@ -23,7 +23,13 @@ describe('auth (real API process, Postgres, Redis)', () => {
     expect(cookie).toMatch(/HttpOnly/i);
 
     const byBearer = await request(api.url).get('/api/v1/auth/me').set('Authorization', `Bearer ${response.body.accessToken}`).expect(200);
-    expect(byBearer.body).toEqual({ id: response.body.user.id, email: DEMO_ADMIN.email, name: 'Avery Admin', role: 'admin' });
+    expect(byBearer.body).toEqual({
+      id: response.body.user.id,
+      email: DEMO_ADMIN.email,
+      name: 'Avery Admin',
+      role: 'admin',
+      centerTimeZone: 'America/New_York',
+    });
     await request(api.url).get('/api/v1/auth/me').set('Cookie', `ta_session=${response.body.accessToken}`).expect(200);
   });
 
