@@ -1,8 +1,6 @@
 export { MailModule } from './mail.module.js';
 export { MailService, type MailAttachment, type OutgoingMail } from './mail.service.js';
-export { EMAIL_STATUSES, type EmailStatus } from './outbound-email.entity.js';
-/** An outbox row as the Emails page shows it: a type only, the entity stays this lib's. */
-export type { OutboundEmail as EmailRecord } from './outbound-email.entity.js';
+export { EMAIL_STATUSES, type EmailRecord, type EmailStatus } from './email-record.js';
 export {
   DeliveryError,
   MAX_DELIVERY_ATTEMPTS,

@@ -1,7 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-export const EMAIL_STATUSES = ['pending', 'sent', 'failed'] as const;
-export type EmailStatus = (typeof EMAIL_STATUSES)[number];
+import type { EmailStatus } from './email-record.js';
 
 /** The outbox: written in the business transaction, delivered by the worker, at most once per dedupe key. */
 @Entity('outbound_emails')

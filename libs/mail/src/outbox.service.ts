@@ -6,7 +6,8 @@ import { JobName, QueueName, type JobPayloads } from '@ta/queue';
 import { DEFAULT_CENTER, SettingsService } from '@ta/settings';
 import type { Queue } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
-import { OutboundEmail, type EmailStatus } from './outbound-email.entity.js';
+import type { EmailRecord, EmailStatus } from './email-record.js';
+import { OutboundEmail } from './outbound-email.entity.js';
 import { MailService, type MailAttachment } from './mail.service.js';
 import { LIST_EMAILS, type EmailListRow } from './outbox.sql.js';
 import { renderStoredEmail, TEMPLATE_NAMES, type TemplateData, type TemplateName } from './templates/templates.js';
@@ -203,7 +204,7 @@ export class OutboxService {
   }
 
   /** A failed email goes back to pending with a fresh set of attempts. */
-  async retry(id: string): Promise<OutboundEmail> {
+  async retry(id: string): Promise<EmailRecord> {
     const result = await this.dataSource.query(
       `UPDATE outbound_emails SET status = 'pending', attempts = 0, updated_at = now() WHERE id = $1 AND status = 'failed' RETURNING id`,
       [id],
