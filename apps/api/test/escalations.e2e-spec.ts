@@ -67,7 +67,7 @@ describe('escalations view, queue dashboard and queue metrics', () => {
     const page = await request(api.url).get('/admin/queues').set('Cookie', `ta_session=${admin}`).expect(200);
     expect(page.text).toMatch(/bull/i);
     const queues = await request(api.url).get('/admin/queues/api/queues').set(as(admin)).expect(200);
-    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['mail', 'maintenance', 'sweeps']);
+    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['inbound', 'mail', 'maintenance', 'sweeps']);
   });
 
   it('reports queue metrics on /health', async () => {
