@@ -116,6 +116,9 @@ describe('readiness assessments in the staff app: agreement, change and suggeste
       await page.waitForURL(/\/cases/);
       await page.goto(`${api.url}/dashboard`);
       await page.getByRole('heading', { name: 'Readiness assessments' }).waitFor();
+      // Other suites load instruments of their own into the shared database: choose the demo's.
+      await page.getByRole('combobox', { name: 'Instrument' }).click();
+      await page.getByRole('option', { name: 'Peer Support Readiness Self-Assessment (demo)' }).click();
       await page.getByText(/^Organizations assessed twice: [1-9]/).waitFor();
       // The first test's organization moved from 1 to 1.2 in supervision: at least that row's label is there.
       await page.getByRole('rowheader', { name: 'All organizations' }).waitFor();

@@ -15,7 +15,9 @@ export function ReadinessSummary({ period }: { period: Period }) {
   const instruments = useQuery(instrumentsQuery);
   const codes = [...new Map((instruments.data ?? []).map((i) => [i.code, i.title])).entries()].map(([value, label]) => ({ value, label }));
   const [chosen, setChosen] = useState<string | null>(null);
-  const instrument = chosen ?? codes[0]?.value ?? '';
+  // An instrument nobody answered has no figures: open on the first one in use.
+  const inUse = instruments.data?.find((i) => i.answered)?.code;
+  const instrument = chosen ?? inUse ?? codes[0]?.value ?? '';
   const report = useQuery({ ...readinessReportQuery({ instrument, ...period }), enabled: Boolean(instrument) });
   const [exporting, setExporting] = useState(false);
   if (!codes.length) return null;
