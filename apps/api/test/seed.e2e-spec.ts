@@ -105,4 +105,32 @@ describe('demo seed (run by the test setup exactly as by npm run up)', () => {
       (SELECT id FROM users WHERE email = 'consultant@example.org')`);
     expect(events.rows[0].n).toBe(2);
   });
+
+  it('seeds email conversations: the consultant wrote, the clinic replied (one reply unread), a status-page note, one unmatched mail', async () => {
+    const seeded = `(SELECT created_at FROM users WHERE email = 'admin@example.org')`;
+    const threads = (
+      await client.query(
+        `SELECT c.id, t.unread,
+                array_agg(m.direction || ':' || m.origin ORDER BY m.created_at) AS messages,
+                bool_or(m.direction = 'inbound' AND m.origin = 'email' AND m.visible_body <> m.body) AS reply_folded,
+                bool_or(m.direction = 'inbound' AND m.in_reply_to IN (SELECT o.message_id FROM messages o WHERE o.case_id = c.id AND o.direction = 'outbound')) AS threaded,
+                (SELECT array_agg(e.type ORDER BY e.created_at) FROM case_events e WHERE e.case_id = c.id AND e.type LIKE 'message_%') AS events
+         FROM cases c JOIN case_threads t ON t.case_id = c.id JOIN messages m ON m.case_id = c.id
+         WHERE c.created_at = ${seeded} GROUP BY c.id, t.unread ORDER BY t.unread DESC, c.id`,
+      )
+    ).rows;
+    expect(threads).toHaveLength(3);
+    expect(threads.map((t) => t.unread)).toEqual([true, false, false]);
+    for (const thread of threads) {
+      expect(thread.messages.slice(0, 2)).toEqual(['outbound:staff', 'inbound:email']);
+      expect(thread.reply_folded).toBe(true);
+      expect(thread.threaded).toBe(true);
+      expect(thread.events.length).toBe(thread.messages.length);
+    }
+    expect(threads.flatMap((t) => t.messages).filter((m: string) => m === 'inbound:status_page')).toHaveLength(1);
+    const unmatched = await client.query(
+      `SELECT subject FROM messages WHERE case_id IS NULL AND message_id = '<demo-unmatched@riverbend-clinic.example.org>'`,
+    );
+    expect(unmatched.rows).toEqual([{ subject: 'Question about hiring a Youth Peer Advocate' }]);
+  });
 });

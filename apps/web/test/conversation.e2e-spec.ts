@@ -165,4 +165,51 @@ describe('the email conversation in the web app (built app, real API, worker, do
     },
     BROWSER_TIMEOUT,
   );
+
+  it(
+    'a lead attaches an unmatched email to its case from the Unmatched mail page',
+    async () => {
+      const lead = await createStaff(api.url, admin, 'lead');
+      const org = await createOrganization(api.url, admin);
+      const c = await createCase(api.url, admin, org.id);
+      const subject = `Peer supervision question ${randomUUID().slice(0, 6)}`;
+      // No reply address, no thread, no reference: nothing names its case.
+      await deliver(
+        await composeMail({
+          from: 'Morgan Blake <mblake@lakeview.example.org>',
+          to: 'ta@center.example.org',
+          subject,
+          text: 'Hello, who can help us set up supervision for our new peer specialist?',
+        }),
+      );
+      await poll();
+
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const pageErrors = collectPageErrors(page);
+      await page.goto(`${api.url}/unmatched-mail`);
+      await signIn(page, lead.email, lead.password);
+      const card = page.getByRole('article', { name: `Email from Morgan Blake <mblake@lakeview.example.org>: ${subject}` });
+      await card.getByText('who can help us set up supervision').waitFor();
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await card.getByRole('button', { name: 'Attach to a case' }).click();
+      await card.getByRole('combobox', { name: 'Case' }).fill(c.reference);
+      await page.getByRole('option', { name: new RegExp(`^${c.reference} · `) }).click();
+      await card.getByRole('button', { name: 'Attach', exact: true }).click();
+      // The lead lands on the case's conversation, where the email now is; the Unmatched list no longer has it.
+      await page.waitForURL(new RegExp(`/cases/${c.id}\\?tab=conversation`));
+      const received = page.getByRole('article', { name: /^Received / });
+      await received.getByText('who can help us set up supervision').waitFor();
+      // Nothing was quoted in it, so nothing is folded.
+      expect(await received.getByRole('button', { name: 'Show quoted text' }).count()).toBe(0);
+      await page.screenshot({ path: `${artifacts}/unmatched-attached.png`, fullPage: true });
+      const left = await request(api.url)
+        .get('/api/v1/messages/unmatched?pageSize=100')
+        .set('Authorization', `Bearer ${admin}`)
+        .expect(200);
+      expect(left.body.items.map((m: { subject: string }) => m.subject)).not.toContain(subject);
+      expect(pageErrors).toEqual([]);
+      await page.close();
+    },
+    BROWSER_TIMEOUT,
+  );
 });

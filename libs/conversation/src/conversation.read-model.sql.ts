@@ -19,7 +19,8 @@ const MESSAGE_JSON = `json_build_object(
   'subject', m.subject,
   'body', m.visible_body,
   'fullBody', m.body,
-  'folded', m.visible_body <> btrim(m.body),
+  -- btrim's default trims spaces only; a mail's text ends in a line break, which is not quoted history.
+  'folded', m.visible_body <> btrim(m.body, E' \t\r\n'),
   'autoReply', m.auto_reply,
   'author', CASE WHEN m.author_id IS NULL THEN NULL ELSE json_build_object('id', m.author_id, 'name', coalesce(u.name, 'Former user')) END,
   'status', CASE WHEN m.direction <> 'outbound' THEN NULL WHEN m.outbox_email_id IS NULL OR e.id IS NULL THEN 'sent' ELSE e.status END,

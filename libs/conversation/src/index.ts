@@ -10,4 +10,6 @@ export {
 } from './dto/message.dto.js';
 export { InboundMailService, type IngestResult } from './inbound-mail.service.js';
 export { MailboxPoll, type PollReport } from './mailbox-poll.js';
+/** Pure mail-reading rules, for the demo seed to leave messages as the worker would. */
+export { newReplyToken, visibleText } from './mail-reading.js';
 export { MessagesService } from './messages.service.js';

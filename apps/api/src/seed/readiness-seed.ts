@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { seedEvent } from './case-event.js';
 
 const DAY = 86_400_000;
 
@@ -144,14 +145,6 @@ export async function seedReadiness(manager: EntityManager, now: number, appUrl:
       pick.organization_id,
       story.peerRoles,
     ]);
-    const event = (type: string, data: object, when: Date) =>
-      manager.query(`INSERT INTO case_events (case_id, actor_id, type, data, created_at) VALUES ($1, $2, $3, $4, $5)`, [
-        pick.case_id,
-        consultant,
-        type,
-        JSON.stringify(data),
-        when,
-      ]);
     let baseline: { id: string; closedAt: Date; scores: Map<string, number[]> } | null = null;
 
     for (const round of story.rounds) {
@@ -172,7 +165,7 @@ export async function seedReadiness(manager: EntityManager, now: number, appUrl:
           closedAt,
         ],
       )) as [{ id: string }];
-      await event('assessment_started', { assessmentId: id, purpose: round.purpose }, startedAt);
+      await seedEvent(manager, pick.case_id, consultant, 'assessment_started', { assessmentId: id, purpose: round.purpose }, startedAt);
       const answering = contacts.slice(0, contacts.length - (round.pending ?? 0));
       const respondents = [
         ...answering.map((c) => ({ contactId: c.id, name: c.name, source: 'invited' as const })),
@@ -222,7 +215,15 @@ export async function seedReadiness(manager: EntityManager, now: number, appUrl:
         );
         link = `${appUrl}/request/assessment/${token}`;
       }
-      if (closedAt) await event('assessment_closed', { assessmentId: id, submitted: respondents.length }, closedAt);
+      if (closedAt)
+        await seedEvent(
+          manager,
+          pick.case_id,
+          consultant,
+          'assessment_closed',
+          { assessmentId: id, submitted: respondents.length },
+          closedAt,
+        );
       if (round.purpose === 'baseline' && closedAt) baseline = { id, closedAt, scores };
     }
 
@@ -247,10 +248,17 @@ export async function seedReadiness(manager: EntityManager, now: number, appUrl:
            VALUES ($1, $2, $3, $4, 'in_progress', $5, $5) RETURNING id`,
           [goalId, pick.case_id, lowest.item.statement, consultant, when],
         )) as [{ id: string }];
-        await event('action_item_added', { itemId, description: lowest.item.statement, dueDate: null }, when);
+        await seedEvent(
+          manager,
+          pick.case_id,
+          consultant,
+          'action_item_added',
+          { itemId, description: lowest.item.statement, dueDate: null },
+          when,
+        );
         chosen.push({ code, title: section.title, score });
       }
-      await event('goals_from_assessment', { assessmentId: baseline.id, sections: chosen }, when);
+      await seedEvent(manager, pick.case_id, consultant, 'goals_from_assessment', { assessmentId: baseline.id, sections: chosen }, when);
     }
   }
   return link;

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { storeInstrument } from '@ta/assessments';
-import type { CaseEventPayloads, CaseEventType, CaseStatus, ReasonCode } from '@ta/cases';
+import type { CaseStatus, ReasonCode } from '@ta/cases';
 import { addBusinessDays } from '@ta/common';
 import { ConfigError, loadConfig } from '@ta/config';
 import { dataSourceOptions } from '@ta/database';
@@ -9,6 +9,8 @@ import { normalizeOrganizationName } from '@ta/organizations';
 import { seedCenter } from '@ta/settings';
 import { hashPassword } from '@ta/users';
 import { DataSource, type EntityManager } from 'typeorm';
+import { seedEvent } from './case-event.js';
+import { seedConversation } from './conversation-seed.js';
 import { DEMO_CENTER, demoData, type DemoCase } from './demo-data.js';
 import { seedReadiness } from './readiness-seed.js';
 import { seedSurveys } from './surveys-seed.js';
@@ -136,11 +138,11 @@ async function seedDemo(manager: EntityManager): Promise<void> {
         addBusinessDays(openedAt, firstResponseDays, loadConfig().CENTER_TIME_ZONE),
       ],
     )) as [{ id: string }];
-    await event(manager, id, lead, 'created', { title: demo.title, source: demo.source, status: 'new' }, openedAt);
-    if (assigneeId) await event(manager, id, lead, 'assigned', { from: null, to: assigneeId }, openedAt);
+    await seedEvent(manager, id, lead, 'created', { title: demo.title, source: demo.source, status: 'new' }, openedAt);
+    if (assigneeId) await seedEvent(manager, id, lead, 'assigned', { from: null, to: assigneeId }, openedAt);
     let from: CaseStatus = 'new';
     for (const [i, [to, reason]] of path.entries()) {
-      await event(manager, id, assigneeId ?? lead, 'transition', { from, to, ...(reason ? { reason } : {}) }, at(i));
+      await seedEvent(manager, id, assigneeId ?? lead, 'transition', { from, to, ...(reason ? { reason } : {}) }, at(i));
       from = to;
     }
     const consultant = assigneeId ?? lead;
@@ -161,7 +163,7 @@ async function seedDemo(manager: EntityManager): Promise<void> {
           'Share resources and check in.',
         ],
       )) as [{ id: string }];
-      await event(
+      await seedEvent(
         manager,
         id,
         consultant,
@@ -181,23 +183,8 @@ async function seedDemo(manager: EntityManager): Promise<void> {
   await seedSurveys(manager, now);
   const link = await seedReadiness(manager, now, loadConfig().APP_URL);
   if (link) console.log(`seed: demo readiness rounds; a respondent link still open to try: ${link}`);
-}
-
-async function event<T extends CaseEventType>(
-  manager: EntityManager,
-  caseId: string,
-  actorId: string | null,
-  type: T,
-  data: CaseEventPayloads[T],
-  at: Date,
-): Promise<void> {
-  await manager.query(`INSERT INTO case_events (case_id, actor_id, type, data, created_at) VALUES ($1, $2, $3, $4, $5)`, [
-    caseId,
-    actorId,
-    type,
-    JSON.stringify(data),
-    at,
-  ]);
+  const { REPLY_ADDRESS, MAIL_FROM } = loadConfig();
+  await seedConversation(manager, now, REPLY_ADDRESS || (/<([^>]+)>/.exec(MAIL_FROM)?.[1] ?? MAIL_FROM));
 }
 
 seed().catch((error: unknown) => {
