@@ -49,8 +49,14 @@ describe("the center's settings", () => {
 
     // Anonymous: the public pages' fields and nothing else (no reply-to address, no signature).
     const open = await request(api.url).get('/api/v1/settings/center').expect(200);
-    expect(Object.keys(open.body).sort()).toEqual(['about', 'logoUrl', 'name', 'phone', 'shortName']);
-    expect(open.body).toMatchObject({ shortName: 'Harbor TAC', name: center.name, phone: center.phone, about: center.about });
+    expect(Object.keys(open.body).sort()).toEqual(['about', 'logoUrl', 'name', 'phone', 'shortName', 'timeZone']);
+    expect(open.body).toMatchObject({
+      shortName: 'Harbor TAC',
+      name: center.name,
+      phone: center.phone,
+      about: center.about,
+      timeZone: 'America/New_York',
+    });
     await request(api.url).get('/api/v1/settings/center/full').expect(401);
 
     // Fields left out stay; null and empty text clear.

@@ -25,6 +25,8 @@ export interface PublicCenter {
   phone: string | null;
   about: string | null;
   logoUrl: string | null;
+  /** CENTER_TIME_ZONE: a clinic reads dates in the center's zone, whatever its browser's (docs/ARCHITECTURE.md §Contracts). */
+  timeZone: string;
 }
 
 /** Until an admin names the center: neutral words, nobody's in particular. */
@@ -43,12 +45,13 @@ export const LOGO_PATH = '/api/v1/settings/center/logo';
 export const logoUrlOf = (center: Pick<CenterSettings, 'logo'>): string | null =>
   center.logo ? `${LOGO_PATH}?v=${center.logo.version}` : null;
 
-export const toPublicCenter = (center: CenterSettings): PublicCenter => ({
+export const toPublicCenter = (center: CenterSettings, timeZone: string): PublicCenter => ({
   shortName: center.shortName,
   name: center.name,
   phone: center.phone,
   about: center.about,
   logoUrl: logoUrlOf(center),
+  timeZone,
 });
 
 /** "PeerTAC · Peer Support Services Technical Assistance Center": the center's name in a footer line. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { fieldError } from '@ta/common';
+import { AppConfig } from '@ta/config';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { DEFAULT_CENTER, toPublicCenter, type CenterSettings, type PublicCenter } from './center.js';
@@ -37,7 +38,10 @@ export interface LogoFile {
 export class SettingsService {
   private cached?: { center: CenterSettings; logo?: LogoFile | null; expires: number };
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
 
   async center(): Promise<CenterSettings> {
     if (this.cached && this.cached.expires > Date.now()) return this.cached.center;
@@ -48,7 +52,7 @@ export class SettingsService {
   }
 
   async publicCenter(): Promise<PublicCenter> {
-    return toPublicCenter(await this.center());
+    return toPublicCenter(await this.center(), this.config.CENTER_TIME_ZONE);
   }
 
   /** The logo's bytes, or null when the center has none. */

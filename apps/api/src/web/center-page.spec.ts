@@ -12,6 +12,7 @@ describe('the public page with the center filled in', () => {
       phone: null,
       about: null,
       logoUrl: '/api/v1/settings/center/logo?v=abc',
+      timeZone: 'America/Chicago',
     };
     const html = renderCenterPage(TEMPLATE, center);
     expect(html).toContain('<title>A&amp;B &lt;TAC&gt;</title>');
@@ -26,7 +27,7 @@ describe('the public page with the center filled in', () => {
   });
 
   it('leaves the logo slot empty when the center has no logo', () => {
-    const html = renderCenterPage(TEMPLATE, { shortName: 'X', name: 'Y', phone: null, about: null, logoUrl: null });
+    const html = renderCenterPage(TEMPLATE, { shortName: 'X', name: 'Y', phone: null, about: null, logoUrl: null, timeZone: 'UTC' });
     expect(html).toContain('<span class="shell-logo-slot" data-center="logo"></span>');
   });
 });

@@ -2986,6 +2986,11 @@ export interface components {
             about: string | null;
             /** @description The logo image (GET /settings/center/logo), or null */
             logoUrl: string | null;
+            /**
+             * @description the center's time zone (CENTER_TIME_ZONE): the public pages show dates in it
+             * @example America/New_York
+             */
+            timeZone: string;
         };
         CenterSettingsDto: {
             shortName: string;

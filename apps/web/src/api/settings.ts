@@ -13,6 +13,8 @@ export const NEUTRAL_CENTER: PublicCenter = {
   phone: null,
   about: null,
   logoUrl: null,
+  // CENTER_TIME_ZONE's default, until the page or the API says the center's own.
+  timeZone: 'America/New_York',
 };
 
 /** The center's public face (name, phone, public text, logo URL): anyone may read it; every key starts with 'center'. */

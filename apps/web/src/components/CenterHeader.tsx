@@ -11,7 +11,7 @@ export function CenterHeader({
   center,
   brand = (children) => <div className={classes.brand}>{children}</div>,
 }: {
-  center: PublicCenter;
+  center: Pick<PublicCenter, 'shortName' | 'name' | 'logoUrl'>;
   /** Wraps the names, e.g. in a link home. */
   brand?: (children: ReactNode) => ReactNode;
 }) {

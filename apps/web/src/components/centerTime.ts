@@ -34,3 +34,9 @@ export function startOfDayIn(date: string, timeZone: string, plusDays = 0): stri
   const guess = wall - offsetAt(wall, timeZone);
   return new Date(wall - offsetAt(guess, timeZone)).toISOString();
 }
+
+/** The zone as people name it: "Eastern Time" for America/New_York, "Central European Time" for Europe/Berlin. */
+export function timeZoneName(timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longGeneric' }).formatToParts(new Date());
+  return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+}

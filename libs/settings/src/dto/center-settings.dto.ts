@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Clearable } from '@ta/common';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
@@ -82,10 +82,12 @@ export class PublicCenterDto {
   @ApiProperty({ nullable: true, type: String }) about: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The logo image (GET /settings/center/logo), or null' })
   logoUrl: string | null;
+  @ApiProperty({ example: 'America/New_York', description: "the center's time zone (CENTER_TIME_ZONE): the public pages show dates in it" })
+  timeZone: string;
 }
 
 /** GET /settings/center/full (staff) and PUT /settings/center (admins): every field, for the settings page and printable plans. */
-export class CenterSettingsDto extends PublicCenterDto {
+export class CenterSettingsDto extends OmitType(PublicCenterDto, ['timeZone'] as const) {
   @ApiProperty({ nullable: true, type: String }) replyTo: string | null;
   @ApiProperty({ nullable: true, type: String }) signature: string | null;
   @ApiProperty({ nullable: true, enum: LOGO_TYPES, type: String }) logoType: LogoType | null;

@@ -101,7 +101,7 @@ function CenterSettingsForm({ saved }: { saved: CenterSettings }) {
       ...(logo !== undefined ? { logo } : {}),
     }),
   );
-  const preview = { shortName: form.values.shortName || ' ', name: form.values.name, phone: null, about: null, logoUrl };
+  const preview = { shortName: form.values.shortName || ' ', name: form.values.name, logoUrl };
 
   return (
     <Stack>

@@ -127,11 +127,7 @@ export function ActivityCharts({ summary, period }: { summary: Summary; period: 
         </Group>
       </ChartCard>
 
-      <ChartCard
-        id="chart-intake"
-        title="Intake per week"
-        description="Weeks start on Monday (New York); weeks still to come are not plotted."
-      >
+      <ChartCard id="chart-intake" title="Intake per week" description="Weeks start on Monday; weeks still to come are not plotted.">
         <LineChart
           h={220}
           data={weeks}

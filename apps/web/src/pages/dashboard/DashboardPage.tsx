@@ -3,7 +3,7 @@ import { Group, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { useCurrentUser } from '../../auth/session';
-import { todayIn } from '../../components/centerTime';
+import { timeZoneName, todayIn } from '../../components/centerTime';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { ActivityCharts } from './ActivityCharts';
 import { CaseloadTable } from './CaseloadTable';
@@ -33,7 +33,8 @@ function ConsultantDashboard() {
 
 function LeadDashboard() {
   const [params, setParams] = useSearchParams();
-  const today = todayIn(useCurrentUser().centerTimeZone);
+  const { centerTimeZone } = useCurrentUser();
+  const today = todayIn(centerTimeZone);
   const period = periodFrom(params, today);
   const setPeriod = (next: Period) => setParams({ from: next.from, to: next.to }, { replace: true });
   const summary = useQuery({ ...summaryQuery(period), placeholderData: keepPreviousData });
@@ -48,7 +49,7 @@ function LeadDashboard() {
         <Stack gap={0}>
           <Title order={2}>Dashboard</Title>
           <Text size="sm" c="dimmed">
-            TA activity {describePeriod(period)} (New York time)
+            TA activity {describePeriod(period)} ({timeZoneName(centerTimeZone)})
           </Text>
         </Stack>
         <ExportButtons period={period} />

@@ -9,7 +9,8 @@ import { AddInformation } from './AddInformation';
 import { useCenter } from './center';
 import { Notice } from './Notice';
 import { PageTitle } from './PageTitle';
-import { formatCalendarDate, formatNyDate } from './nyDates';
+import { timeZoneName } from '../../components/centerTime';
+import { formatCalendarDate, formatCenterDate } from './centerDates';
 import classes from './public.module.css';
 
 type Status = RequestStatus['status'];
@@ -128,7 +129,9 @@ export function RequestStatusPage() {
                     }
                   >
                     <Text size="sm" c="dimmed">
-                      {index === 0 ? `Your request reached ${center.shortName} on ${formatNyDate(request.submittedAt)}.` : item.text}
+                      {index === 0
+                        ? `Your request reached ${center.shortName} on ${formatCenterDate(request.submittedAt, center.timeZone)}.`
+                        : item.text}
                     </Text>
                   </Timeline.Item>
                 );
@@ -137,7 +140,7 @@ export function RequestStatusPage() {
           </Stack>
 
           <Stack gap="md" component="dl" m={0}>
-            <Detail term="Submitted">{formatNyDate(request.submittedAt)}</Detail>
+            <Detail term="Submitted">{formatCenterDate(request.submittedAt, center.timeZone)}</Detail>
             <Detail term="Your consultant">
               {request.consultantFirstName ?? <Text c="dimmed">Not assigned yet; we will let you know who it is.</Text>}
             </Detail>
@@ -163,8 +166,8 @@ export function RequestStatusPage() {
 
         <Divider />
         <Text size="sm" c="dimmed">
-          Dates are in New York time. Please mention your reference, {request.reference}, whenever you contact {center.shortName} about this
-          request.
+          Dates are in {timeZoneName(center.timeZone)}. Please mention your reference, {request.reference}, whenever you contact{' '}
+          {center.shortName} about this request.
         </Text>
       </Stack>
     </Paper>
