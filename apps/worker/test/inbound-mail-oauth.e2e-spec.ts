@@ -118,7 +118,7 @@ describe('inbound mail signed in with OAuth2 (real worker, queue, dovecot checki
     const client = await registerOAuthClient();
     const c = await createCase(api.url, lead.token, org.id);
     const subject = await deliverReply(client, c.reference);
-    startWorker(client, { IMAP_OAUTH_REFRESH_TOKEN: client.refreshToken, IMAP_OAUTH_SCOPE: 'https://mail.google.com/' });
+    startWorker(client, { IMAP_OAUTH_REFRESH_TOKEN: client.refreshToken, IMAP_OAUTH_SCOPE: '' });
     expect(await poll()).toMatchObject({ stored: 1, matched: 1 });
     expect(await storedCount(subject)).toBe(1);
   });
@@ -154,6 +154,22 @@ describe('inbound mail signed in with OAuth2 (real worker, queue, dovecot checki
     expect(await poll()).toMatchObject({ stored: 1, matched: 1 });
     expect(await storedCount(subject)).toBe(1);
     expect(await subjectsIn('INBOX', await mailboxOf(client))).not.toContain(subject);
+  });
+
+  it('fails, and says so, when the server refuses even a fresh token (the app may not open this mailbox)', async () => {
+    const client = await registerOAuthClient();
+    // The token is good, but for the client's own mailbox: dovecot refuses it for another, as Exchange does without
+    // the mailbox permission.
+    const worker = startWorker(client, { IMAP_URL: oauthImapUrl({ ...client, user: `not-${client.user}` }) });
+    const issued = await client.issued();
+    await expect(poll()).rejects.toThrow(/refused a fresh OAuth2 access token/);
+    expect(worker.output()).toMatch(
+      new RegExp(
+        `IMAP OAuth2 sign-in failed, the mail waits in INBOX: the IMAP server refused a fresh OAuth2 access token for not-${client.user}: check that the app may read this mailbox`,
+      ),
+    );
+    // The cached token, then one fresh one: no loop of token requests.
+    expect(await client.issued()).toBe(issued + 2);
   });
 
   it('replaces a token the mail server refuses (revoked or expired) with a fresh one, and the poll succeeds', async () => {
