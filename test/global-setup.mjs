@@ -1,16 +1,27 @@
-// Jest global setup: real PostgreSQL (fsync off), Redis, an SMTP sink and an IMAP server (dovecot) on free ports in a temp dir,
-// migrated and seeded, for this test run only. global-teardown.mjs (and process exit) stops them.
+// Jest global setup: real PostgreSQL (fsync off), Redis, an SMTP sink, an IMAP server (dovecot) and the OAuth2 server it
+// checks tokens with, on free ports in a temp dir, migrated and seeded, for this test run only. global-teardown.mjs
+// (and process exit) stops them.
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureServerPackages, freePort, run, startDovecot, startPostgres, startRedis, startSmtpSink } from '../scripts/lib/services.mjs';
+import {
+  ensureServerPackages,
+  freePort,
+  run,
+  startDovecot,
+  startOAuthServer,
+  startPostgres,
+  startRedis,
+  startSmtpSink,
+} from '../scripts/lib/services.mjs';
 
 export default async function globalSetup() {
   const root = new URL('..', import.meta.url).pathname;
   const dir = mkdtempSync(join(tmpdir(), 'tadesk-test-'));
   chmodSync(dir, 0o755); // the postgres user must reach its data dir inside
   ensureServerPackages({ postgres: true, redis: true, imap: true });
-  const [pgPort, redisPort, smtpPort, mailPort, imapPort] = [
+  const [pgPort, redisPort, smtpPort, mailPort, imapPort, oauthPort] = [
+    await freePort(),
     await freePort(),
     await freePort(),
     await freePort(),
@@ -41,8 +52,16 @@ export default async function globalSetup() {
     services.push(pg);
     const redis = await startRedis({ dir: join(dir, 'redis'), port: redisPort, logFile: join(dir, 'redis.log') });
     services.push(redis);
+    // An OAuth2 authorization server: the mailbox also takes its access tokens (IMAP_AUTH=oauth2), as Microsoft 365 does.
+    const oauth = await startOAuthServer({ port: oauthPort, logFile: join(dir, 'oauth-server.log') });
+    services.push(oauth);
     // The center's mailbox the inbound-mail job reads; the worker only polls it where a test sets IMAP_URL.
-    const imap = await startDovecot({ dir: join(dir, 'imap'), port: imapPort, logFile: join(dir, 'dovecot.log') });
+    const imap = await startDovecot({
+      dir: join(dir, 'imap'),
+      port: imapPort,
+      oauth2IntrospectionUrl: `${oauth.url}/introspect`,
+      logFile: join(dir, 'dovecot.log'),
+    });
     services.push(imap);
     const sink = await startSmtpSink({
       dir: join(dir, 'mail'),
@@ -60,6 +79,7 @@ export default async function globalSetup() {
       SMTP_URL: sink.url,
       MAIL_SINK_URL: sink.webUrl,
       TEST_IMAP_URL: imap.url,
+      TEST_OAUTH_URL: oauth.url,
       REPLY_ADDRESS: 'ta@center.example.org',
       SESSION_SECRET: 'test-session-secret-that-is-long-enough-0123456789',
       TEST_TMP_DIR: dir,

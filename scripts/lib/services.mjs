@@ -289,13 +289,40 @@ export function findDovecot() {
   return commandExists('dovecot') ? 'dovecot' : undefined;
 }
 
+/** The tests' OAuth2 authorization server (scripts/oauth-server.mjs): /token, /introspect, clients managed over /admin. */
+export async function startOAuthServer({ port, logFile, pidFile, detached = false }) {
+  if (pidFile) await stopStale(pidFile, 'oauth-server');
+  await assertPortFree(port, 'the OAuth2 server');
+  const script = new URL('../oauth-server.mjs', import.meta.url).pathname;
+  const child = spawnService(process.execPath, [script, '--port', String(port)], { logFile, pidFile, detached });
+  const url = `http://127.0.0.1:${port}`;
+  const answers = () =>
+    fetch(`${url}/introspect`, { method: 'POST' }).then(
+      (response) => response.ok,
+      () => false,
+    );
+  await waitFor(answers, `OAuth2 server on port ${port} (log: ${logFile})`);
+  return { url, pid: child.pid, stop: stopper(child, 'SIGTERM', pidFile) };
+}
+
 /**
  * A throw-away IMAP server (dovecot) for the inbound-mail job: one mailbox `user`/`password` in a passwd file, Maildir
  * under `dir`, plaintext login on 127.0.0.1:port (loopback only, no TLS). It runs as the current user; dovecot refuses
  * to run its login processes as root, so under root (CI) they run as Debian's `dovenull`/`dovecot` users, which then
  * own the mail folder, like PostgreSQL runs as `postgres`.
+ * With oauth2IntrospectionUrl it also takes OAuth2 bearer tokens (XOAUTH2 and OAUTHBEARER, as Microsoft 365 and Gmail
+ * do), which its oauth2 passdb checks at that RFC 7662 endpoint; the password still signs in with PLAIN/LOGIN.
  */
-export async function startDovecot({ dir, port, user = 'ta', password = 'ta-mailbox-password', logFile, pidFile, detached = false }) {
+export async function startDovecot({
+  dir,
+  port,
+  user = 'ta',
+  password = 'ta-mailbox-password',
+  oauth2IntrospectionUrl,
+  logFile,
+  pidFile,
+  detached = false,
+}) {
   const dovecot = findDovecot();
   if (!dovecot) throw new Error('dovecot not found. Run: sudo apt-get install -y dovecot-imapd  (or set IMAP_URL to a mailbox you have)');
   if (pidFile) await stopStale(pidFile, 'dovecot');
@@ -314,7 +341,7 @@ export async function startDovecot({ dir, port, user = 'ta', password = 'ta-mail
     'listen = 127.0.0.1',
     'ssl = no',
     'disable_plaintext_auth = no',
-    'auth_mechanisms = plain login',
+    `auth_mechanisms = plain login${oauth2IntrospectionUrl ? ' xoauth2 oauthbearer' : ''}`,
     `default_internal_user = ${internalUser}`,
     `default_internal_group = ${group}`,
     `default_login_user = ${loginUser}`,
@@ -322,13 +349,31 @@ export async function startDovecot({ dir, port, user = 'ta', password = 'ta-mail
     `mail_location = maildir:${join(dir, 'mail')}/%u`,
     // "/" as the hierarchy separator, as Microsoft 365 and Gmail show folders ("TA Desk/Processed").
     'namespace inbox {\n  inbox = yes\n  separator = /\n}',
-    `passdb {\n  driver = passwd-file\n  args = scheme=PLAIN username_format=%u ${join(dir, 'passwd')}\n}`,
+    `passdb {\n  driver = passwd-file\n  mechanisms = plain login\n  args = scheme=PLAIN username_format=%u ${join(dir, 'passwd')}\n}`,
+    // Each passdb answers only its own mechanisms: a token is never tried as the password, nor a password introspected.
+    ...(oauth2IntrospectionUrl
+      ? [`passdb {\n  driver = oauth2\n  mechanisms = xoauth2 oauthbearer\n  args = ${join(dir, 'dovecot-oauth2.conf.ext')}\n}`]
+      : []),
     `userdb {\n  driver = static\n  args = uid=${mailUid} gid=${mailGid} home=${join(dir, 'home')}/%u\n}`,
     `service imap-login {\n  chroot =\n  inet_listener imap {\n    port = ${port}\n  }\n  inet_listener imaps {\n    port = 0\n  }\n}`,
     'service anvil {\n  chroot =\n}',
     '',
   ].join('\n');
   writeFileSync(join(dir, 'dovecot.conf'), config);
+  if (oauth2IntrospectionUrl) {
+    // The token is good when the server says it is active and issued for this mailbox (username = the login name).
+    const oauth2 = [
+      `introspection_url = ${oauth2IntrospectionUrl}`,
+      'introspection_mode = post',
+      'force_introspection = yes',
+      'username_attribute = username',
+      'active_attribute = active',
+      'active_value = true',
+      'timeout_msecs = 5000',
+      '',
+    ].join('\n');
+    writeFileSync(join(dir, 'dovecot-oauth2.conf.ext'), oauth2);
+  }
   if (isRoot) {
     execFileSync('chown', ['-R', 'dovecot:dovecot', join(dir, 'mail'), join(dir, 'home'), join(dir, 'passwd')]);
     execFileSync('chmod', ['755', dir]);

@@ -5,13 +5,18 @@ import type Mail from 'nodemailer/lib/mailer';
 /** The test run's mailbox (dovecot, started by test/global-setup.mjs). */
 export const testImapUrl = () => String(process.env.TEST_IMAP_URL);
 
-async function withClient<T>(work: (client: ImapFlow) => Promise<T>, url = testImapUrl()): Promise<T> {
+/** A mailbox of the test dovecot: an IMAP URL with its password, or `imap://user@host:port` and an OAuth2 access token. */
+export type Mailbox = string | { url: string; accessToken: string };
+
+async function withClient<T>(work: (client: ImapFlow) => Promise<T>, mailbox: Mailbox = testImapUrl()): Promise<T> {
+  const { url, accessToken } = typeof mailbox === 'string' ? { url: mailbox, accessToken: undefined } : mailbox;
   const parsed = new URL(url);
+  const user = decodeURIComponent(parsed.username);
   const client = new ImapFlow({
     host: parsed.hostname,
     port: Number(parsed.port),
     secure: false,
-    auth: { user: decodeURIComponent(parsed.username), pass: decodeURIComponent(parsed.password) },
+    auth: accessToken ? { user, accessToken } : { user, pass: decodeURIComponent(parsed.password) },
     logger: false,
   });
   await client.connect();
@@ -28,14 +33,14 @@ export function composeMail(mail: Mail.Options): Promise<Buffer> {
 }
 
 /** Delivers a mail into INBOX the way a mail server would: IMAP APPEND. */
-export async function deliver(raw: Buffer | string, url?: string): Promise<void> {
+export async function deliver(raw: Buffer | string, mailbox?: Mailbox): Promise<void> {
   await withClient(async (client) => {
     await client.append('INBOX', raw);
-  }, url);
+  }, mailbox);
 }
 
 /** The subjects of the mails in a folder. */
-export async function subjectsIn(folder: string): Promise<string[]> {
+export async function subjectsIn(folder: string, mailbox?: Mailbox): Promise<string[]> {
   return withClient(async (client) => {
     const lock = await client.getMailboxLock(folder);
     try {
@@ -46,7 +51,7 @@ export async function subjectsIn(folder: string): Promise<string[]> {
     } finally {
       lock.release();
     }
-  });
+  }, mailbox);
 }
 
 /** Puts copies of a folder's mails with this subject back into INBOX: what a worker killed after storing, before moving, leaves. */

@@ -37,6 +37,11 @@ class IsTimeZone implements ValidatorConstraintInterface {
   }
 }
 
+const oauth2 = (config: AppConfig) => config.IMAP_AUTH === 'oauth2';
+
+/** Settings whose values an error message must not repeat. */
+const SECRETS = new Set(['SESSION_SECRET', 'IMAP_OAUTH_CLIENT_SECRET', 'IMAP_OAUTH_REFRESH_TOKEN']);
+
 /**
  * Every setting TA Desk reads, typed and validated once at boot.
  * Environment variable names match the property names.
@@ -252,6 +257,42 @@ export class AppConfig {
   @IsNotEmpty()
   IMAP_PROCESSED_FOLDER = 'TA Desk/Processed';
 
+  /**
+   * How the worker signs in to IMAP_URL: `password` (the one in the URL) or `oauth2`, an access token from
+   * IMAP_OAUTH_TOKEN_URL (XOAUTH2/OAUTHBEARER; Microsoft 365 and Google Workspace). With oauth2 the URL names the
+   * mailbox user and no password.
+   */
+  @IsIn(['password', 'oauth2'])
+  IMAP_AUTH: 'password' | 'oauth2' = 'password';
+
+  /** The OAuth2 token endpoint, e.g. https://login.microsoftonline.com/<tenant id>/oauth2/v2.0/token. */
+  @trimmed()
+  @ValidateIf(oauth2)
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: 'must be the URL of the OAuth2 token endpoint when IMAP_AUTH=oauth2' },
+  )
+  IMAP_OAUTH_TOKEN_URL = '';
+
+  @trimmed()
+  @ValidateIf(oauth2)
+  @IsNotEmpty({ message: 'is required when IMAP_AUTH=oauth2' })
+  IMAP_OAUTH_CLIENT_ID = '';
+
+  @ValidateIf(oauth2)
+  @IsNotEmpty({ message: 'is required when IMAP_AUTH=oauth2' })
+  IMAP_OAUTH_CLIENT_SECRET = '';
+
+  /** Space-separated; Microsoft 365: https://outlook.office365.com/.default. Empty: the request names none. */
+  @trimmed()
+  @IsString()
+  IMAP_OAUTH_SCOPE = '';
+
+  /** Set: the refresh-token grant (Google); empty: the client-credentials grant (Microsoft 365 app-only access). */
+  @trimmed()
+  @IsString()
+  IMAP_OAUTH_REFRESH_TOKEN = '';
+
   /** Directory of the built web app the API serves; empty disables static serving. */
   @IsString()
   WEB_DIST_DIR = '';
@@ -269,7 +310,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (errors.length > 0) {
     const problems = errors.map((error) => {
       const raw = defined[error.property];
-      const shown = raw === undefined ? 'missing' : `got ${JSON.stringify(raw)}`;
+      const shown = raw === undefined ? 'missing' : SECRETS.has(error.property) ? 'value hidden' : `got ${JSON.stringify(raw)}`;
       const why = Object.values(error.constraints ?? {})[0] ?? 'is invalid';
       return `${error.property}: ${why} (${shown})`;
     });
@@ -280,7 +321,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       `Invalid configuration: STALL_ESCALATE_DAYS: must be greater than STALL_AT_RISK_DAYS (${config.STALL_AT_RISK_DAYS}) (got "${config.STALL_ESCALATE_DAYS}")`,
     );
   }
+  const imapProblems = imapAuthProblems(config, defined);
+  if (imapProblems.length > 0) throw new ConfigError(`Invalid configuration: ${imapProblems.join('; ')}`);
   return config;
+}
+
+/** IMAP_AUTH with what goes with it: oauth2 needs a mailbox user and no password; password takes no IMAP_OAUTH_*. */
+function imapAuthProblems(config: AppConfig, defined: Record<string, unknown>): string[] {
+  if (config.IMAP_AUTH === 'password') {
+    const stray = Object.keys(defined).filter((name) => name.startsWith('IMAP_OAUTH_'));
+    return stray.length > 0 ? [`${stray.join(', ')}: set, but IMAP_AUTH is password (set IMAP_AUTH=oauth2 to sign in with OAuth2)`] : [];
+  }
+  if (config.IMAP_URL === '') return ['IMAP_URL: is required when IMAP_AUTH=oauth2 (missing)'];
+  const problems: string[] = [];
+  const url = new URL(config.IMAP_URL);
+  if (url.username === '')
+    problems.push('IMAP_URL: must name the mailbox user when IMAP_AUTH=oauth2, e.g. imaps://ta%40center.org@host:993');
+  if (url.password !== '') problems.push('IMAP_URL: must carry no password when IMAP_AUTH=oauth2 (the access token signs in)');
+  // The client secret and refresh token travel in the request body: only over TLS, except to this machine (tests).
+  const tokenUrl = new URL(config.IMAP_OAUTH_TOKEN_URL);
+  if (tokenUrl.protocol !== 'https:' && !['localhost', '127.0.0.1', '[::1]'].includes(tokenUrl.hostname)) {
+    problems.push(`IMAP_OAUTH_TOKEN_URL: must be https (got "${config.IMAP_OAUTH_TOKEN_URL}")`);
+  }
+  return problems;
 }
 
 /** TRUST_PROXY in the shape Fastify's `trustProxy` option takes. */

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@ta/config';
 import { ImapFlow } from 'imapflow';
 import { InboundMailService } from './inbound-mail.service.js';
+import { OAuthTokenError, OAuthTokens } from './oauth-tokens.js';
 
 /** Mails read per run: a large backlog drains over a few runs instead of holding one job for long. */
 const BATCH = 100;
@@ -20,11 +21,23 @@ export interface PollReport {
 @Injectable()
 export class MailboxPoll {
   private readonly logger = new Logger(MailboxPoll.name);
+  /** With IMAP_AUTH=oauth2: the access tokens that sign in, kept across runs until they are due for renewal. */
+  private readonly tokens?: OAuthTokens;
 
   constructor(
     private readonly inbound: InboundMailService,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    if (config.IMAP_AUTH === 'oauth2') {
+      this.tokens = new OAuthTokens({
+        tokenUrl: config.IMAP_OAUTH_TOKEN_URL,
+        clientId: config.IMAP_OAUTH_CLIENT_ID,
+        clientSecret: config.IMAP_OAUTH_CLIENT_SECRET,
+        scope: config.IMAP_OAUTH_SCOPE,
+        refreshToken: config.IMAP_OAUTH_REFRESH_TOKEN,
+      });
+    }
+  }
 
   get enabled(): boolean {
     return this.config.IMAP_URL !== '';
@@ -32,10 +45,7 @@ export class MailboxPoll {
 
   /** Throws when the server cannot be reached or refuses us: the job fails and BullMQ retries it. */
   async run(): Promise<PollReport> {
-    const client = connect(this.config.IMAP_URL);
-    // A dropped connection is reported by the command in flight; the client's error event must not crash the worker.
-    client.on('error', (error: Error) => this.logger.warn(`IMAP: ${error.message}`));
-    await client.connect();
+    const client = await this.signIn();
     const report: PollReport = { read: 0, stored: 0, matched: 0 };
     try {
       const processed = (await client.mailboxCreate(this.config.IMAP_PROCESSED_FOLDER.split('/').filter(Boolean))).path;
@@ -61,18 +71,70 @@ export class MailboxPoll {
     }
     return report;
   }
+
+  /**
+   * A connection signed in with IMAP_URL's password, or with an access token. A token the server refuses (revoked, or
+   * expired before its time) is replaced once; a token endpoint that gives none fails the run like an unreachable
+   * server, and says which setting to fix.
+   */
+  private async signIn(): Promise<ImapFlow> {
+    const tokens = this.tokens;
+    if (!tokens) return this.connect({ pass: decodeURIComponent(new URL(this.config.IMAP_URL).password) });
+    try {
+      const token = await tokens.token();
+      try {
+        return await this.connect({ accessToken: token });
+      } catch (error) {
+        if (!refusedSignIn(error)) throw error;
+        tokens.refused(token);
+      }
+      const fresh = await tokens.token();
+      try {
+        return await this.connect({ accessToken: fresh });
+      } catch (error) {
+        if (!refusedSignIn(error)) throw error;
+        tokens.refused(fresh);
+        throw new OAuthTokenError(
+          `the IMAP server refused a fresh OAuth2 access token for ${this.user()}: check that the app may read this mailbox ` +
+            '(Microsoft 365: IMAP.AccessAsApp and mailbox permission for its service principal; Google: the scope https://mail.google.com/) ' +
+            'and IMAP_OAUTH_SCOPE',
+        );
+      }
+    } catch (error) {
+      if (error instanceof OAuthTokenError) this.logger.error(`IMAP OAuth2 sign-in failed, the mail waits in INBOX: ${error.message}`);
+      throw error;
+    }
+  }
+
+  /** imap://user@host:port (STARTTLS when the server offers it) or imaps://… (TLS from the start), signed in. */
+  private async connect(secret: { pass: string } | { accessToken: string }): Promise<ImapFlow> {
+    const parsed = new URL(this.config.IMAP_URL);
+    const secure = parsed.protocol === 'imaps:';
+    const client = new ImapFlow({
+      host: parsed.hostname,
+      port: parsed.port ? Number(parsed.port) : secure ? 993 : 143,
+      secure,
+      auth: { user: this.user(), ...secret },
+      logger: false,
+      connectionTimeout: 15_000,
+    });
+    // A dropped connection is reported by the command in flight; the client's error event must not crash the worker.
+    client.on('error', (error: Error) => this.logger.warn(`IMAP: ${error.message}`));
+    try {
+      await client.connect();
+    } catch (error) {
+      client.close();
+      throw error;
+    }
+    return client;
+  }
+
+  private user(): string {
+    return decodeURIComponent(new URL(this.config.IMAP_URL).username);
+  }
 }
 
-/** imap://user:password@host:port (STARTTLS when the server offers it) or imaps://… (TLS from the start). */
-function connect(url: string): ImapFlow {
-  const parsed = new URL(url);
-  const secure = parsed.protocol === 'imaps:';
-  return new ImapFlow({
-    host: parsed.hostname,
-    port: parsed.port ? Number(parsed.port) : secure ? 993 : 143,
-    secure,
-    auth: { user: decodeURIComponent(parsed.username), pass: decodeURIComponent(parsed.password) },
-    logger: false,
-    connectionTimeout: 15_000,
-  });
+/** The server answered the sign-in with NO (AUTHENTICATIONFAILED): the credentials, not the connection, failed. */
+function refusedSignIn(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { authenticationFailed?: boolean }).authenticationFailed === true;
 }
