@@ -201,6 +201,28 @@ describe('conversation: writing to the clinic from a case (real API, worker, SMT
       .field('text', 'A page')
       .attach('file', Buffer.from('<html><script>alert(1)</script></html>'), 'page.html')
       .expect(415);
+    // A good file, then a refused one: nothing is kept (no message, no file), so sending again makes no duplicate.
+    const filesBefore = (await db.query(`SELECT count(*)::int AS n FROM attachments WHERE case_id = $1`, [caseId])).rows[0].n as number;
+    await request(api.url)
+      .post(`/api/v1/intake/status/${token}/messages`)
+      .field('text', 'Two files')
+      .attach('file', PDF, 'hiring-plan.pdf')
+      .attach('file', Buffer.from('MZ\x90\x00 not a document'), 'hiring-plan.pdf.exe')
+      .expect(415);
+    await request(api.url).post(`/api/v1/intake/status/${token}/messages`).field('note', 'x').expect(400);
+    const after = await request(api.url).get(`/api/v1/cases/${caseId}/messages`).set(as(consultant.token)).expect(200);
+    expect(after.body.items).toHaveLength(1);
+    expect((await db.query(`SELECT count(*)::int AS n FROM attachments WHERE case_id = $1`, [caseId])).rows[0].n).toBe(filesBefore);
+    await request(api.url)
+      .post(`/api/v1/intake/status/${token}/messages`)
+      .field('text', 'Two files')
+      .attach('file', PDF, 'hiring-plan.pdf')
+      .expect(201);
+    const resent = await request(api.url).get(`/api/v1/cases/${caseId}/messages`).set(as(consultant.token)).expect(200);
+    expect(resent.body.items.map((m: { attachments: Array<{ fileName: string }> }) => m.attachments.map((a) => a.fileName))).toEqual([
+      ['supervision-policy.pdf'],
+      ['hiring-plan.pdf'],
+    ]);
   });
 
   it('lets only the case consultant, a lead or an admin write, and validates every address', async () => {

@@ -52,6 +52,15 @@ interface StagedFile {
 }
 
 /** Whether a message is one of the case's; the conversation lib, which owns messages, provides it (useMessageCheck). */
+/** An upload read to its end and checked, its files in scratch space (AttachmentsService.receive). */
+export interface ReceivedUpload {
+  files: number;
+  /** Stores the files and records them (with their timeline events) in the caller's transaction; their ids in order. */
+  keep(manager: EntityManager, meta: Omit<NewAttachment, 'fileName' | 'content'>): Promise<string[]>;
+  /** Removes the scratch files, kept or not. */
+  release(): Promise<void>;
+}
+
 export type MessageCheck = (manager: EntityManager, caseId: string, messageId: string) => Promise<boolean>;
 
 /** A file's bytes to send back, with what the response headers need. */
@@ -136,32 +145,51 @@ export class AttachmentsService {
    * files are checked before any is kept: one refused file keeps none.
    */
   async upload(caseId: string, parts: AsyncIterable<MultipartPart>, actor: Actor): Promise<AttachmentDto[]> {
-    const staged: StagedFile[] = [];
+    const fields: { consultationId?: string; messageId?: string } = {};
+    const upload = await this.receive(parts, (name, value) => {
+      if (name !== 'consultationId' && name !== 'messageId')
+        throw fieldError(name, 'is not a field of this upload (file, consultationId, messageId)');
+      if (!isUUID(value)) throw fieldError(name, 'must be a UUID');
+      fields[name] = value;
+    });
     try {
-      const fields: { consultationId?: string; messageId?: string } = {};
-      for await (const part of parts) {
-        if (part.kind === 'file') {
-          if (part.fieldName !== 'file') throw fieldError(part.fieldName, 'files go in parts named "file"');
-          staged.push(await this.stage(part.stream, part.fileName));
-        } else if (part.name === 'consultationId' || part.name === 'messageId') {
-          if (!isUUID(part.value)) throw fieldError(part.name, 'must be a UUID');
-          fields[part.name] = part.value;
-        } else {
-          throw fieldError(part.name, 'is not a field of this upload (file, consultationId, messageId)');
-        }
-      }
-      if (staged.length === 0) throw fieldError('file', 'send at least one file');
+      if (upload.files === 0) throw fieldError('file', 'send at least one file');
       const ids = await this.dataSource.transaction(async (manager) => {
         await this.cases.lockForChange(manager, caseId, actor);
         if (fields.consultationId) await this.consultations.assertOnCase(manager, caseId, fields.consultationId, 'consultationId');
         if (fields.messageId && !(await this.messageCheck?.(manager, caseId, fields.messageId)))
           throw fieldError('messageId', 'not a message of this case');
-        return this.commit(manager, { caseId, ...fields, origin: 'staff_upload', uploadedByUserId: actor.id }, staged);
+        return upload.keep(manager, { caseId, ...fields, origin: 'staff_upload', uploadedByUserId: actor.id });
       });
       return this.byIds(ids);
     } finally {
-      await this.discard(staged);
+      await upload.release();
     }
+  }
+
+  /**
+   * Reads a whole multipart upload before anything is kept: each `file` part is staged in scratch space and checked
+   * (413, 415: one refused file and none stays), each field goes to `onField` (which may refuse it). The caller then
+   * `keep`s the files in its own transaction, beside what it writes with them (a message, say), and always `release`s
+   * the scratch files.
+   */
+  async receive(parts: AsyncIterable<MultipartPart>, onField: (name: string, value: string) => void): Promise<ReceivedUpload> {
+    const staged: StagedFile[] = [];
+    try {
+      for await (const part of parts) {
+        if (part.kind === 'field') onField(part.name, part.value);
+        else if (part.fieldName !== 'file') throw fieldError(part.fieldName, 'files go in parts named "file"');
+        else staged.push(await this.stage(part.stream, part.fileName));
+      }
+    } catch (error) {
+      await this.discard(staged);
+      throw error;
+    }
+    return {
+      files: staged.length,
+      keep: (manager, meta) => this.commit(manager, meta, staged),
+      release: () => this.discard(staged),
+    };
   }
 
   /** The case's files, newest first, in one statement; a 404 for an unknown case. */

@@ -174,39 +174,39 @@ export class InboundMailService {
 
   /**
    * The requester adds information from their status page: the text and files land on the case as an inbound message
-   * (origin status_page) and count as the clinic answering. Each file is stored as it streams in (under the message's
-   * id, given before the message row exists); the message and its activity are written once all parts are read, so a
-   * refused file (413/415) leaves no message, only the files accepted before it, on the case as the requester's.
+   * (origin status_page) and count as the clinic answering. The whole upload is read and every file checked before
+   * anything is kept; then the message, its files and its activity are one transaction. A refused file (413/415)
+   * keeps nothing, so the requester can send it all again without duplicates.
    */
   async addFromStatusPage(caseId: string, parts: AsyncIterable<MultipartPart>): Promise<{ messageId: string }> {
     const id = randomUUID();
     let text = '';
-    let files = 0;
-    for await (const part of parts) {
-      if (part.kind === 'field') {
-        if (part.name === 'text') text += part.value;
-        continue;
-      }
-      await this.attachments.store({ caseId, messageId: id, origin: 'clinic_status_page', fileName: part.fileName, content: part.stream });
-      files += 1;
-    }
-    text = text.trim();
-    if (!text && files === 0) throw fieldError('text', 'write something or add a file');
-    const emailIds = await this.dataSource.transaction(async (manager) => {
-      await this.cases.lock(manager, caseId);
-      const message = {
-        id,
-        auto_reply: null,
-        from_name: null,
-        from_address: null,
-        subject: 'Added on the status page',
-        visible_body: text,
-      };
-      await manager.query(INSERT_STATUS_PAGE, [id, caseId, message.subject, text]);
-      return this.joinCase(manager, caseId, message, null, { viaStatusPage: true });
+    const upload = await this.attachments.receive(parts, (name, value) => {
+      if (name !== 'text') throw fieldError(name, 'is not a field of this form (text, file)');
+      text += value;
     });
-    await this.outbox.dispatch(emailIds);
-    return { messageId: id };
+    try {
+      text = text.trim();
+      if (!text && upload.files === 0) throw fieldError('text', 'write something or add a file');
+      const emailIds = await this.dataSource.transaction(async (manager) => {
+        await this.cases.lock(manager, caseId);
+        const message = {
+          id,
+          auto_reply: null,
+          from_name: null,
+          from_address: null,
+          subject: 'Added on the status page',
+          visible_body: text,
+        };
+        await manager.query(INSERT_STATUS_PAGE, [id, caseId, message.subject, text]);
+        await upload.keep(manager, { caseId, messageId: id, origin: 'clinic_status_page' });
+        return this.joinCase(manager, caseId, message, null, { viaStatusPage: true });
+      });
+      await this.outbox.dispatch(emailIds);
+      return { messageId: id };
+    } finally {
+      await upload.release();
+    }
   }
 
   /** The files of an inbound mail (parsed again from its raw source: an unmatched mail's wait there for a case). */
