@@ -48,3 +48,26 @@ export async function createCase(url: string, token: string, organizationId: str
     .expect(201);
   return res.body as { id: string; reference: string; version: number; status: string; assignee: { id: string } | null };
 }
+
+/** A clinic's request through the public form (POST /intake), by a new requester at a new clinic. */
+export async function submitRequest(url: string, overrides: Record<string, unknown> = {}) {
+  const unique = randomUUID().slice(0, 6);
+  const res = await request(url)
+    .post('/api/v1/intake')
+    .send({
+      organizationName: `Harbor Clinic ${unique}`,
+      region: 'western',
+      county: 'Erie',
+      contactName: 'Dana Whitfield',
+      email: `dana.${unique}@harbor.example.org`,
+      role: 'clinical_director',
+      populations: ['adults'],
+      peerRoles: ['nycps'],
+      stage: 'starting',
+      topics: ['supervision'],
+      question: 'How do we supervise peers?',
+      ...overrides,
+    })
+    .expect(201);
+  return res.body as { reference: string; statusUrl: string };
+}

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { createStaff, DEMO_ADMIN, login } from '../../../test/support/auth.js';
 import { eventContract } from '../../../test/support/contracts.js';
 import { emailProblems } from '../../../test/support/email-contract.js';
-import { createCase, createContact, createOrganization } from '../../../test/support/fixtures.js';
+import { createCase, createContact, createOrganization, submitRequest } from '../../../test/support/fixtures.js';
 import { eventually, messagesFor } from '../../../test/support/mail-sink.js';
 import { repoRoot, startApi, startProcess, type RunningApi, type RunningProcess } from '../../../test/support/processes.js';
 
@@ -151,24 +151,9 @@ describe('conversation: writing to the clinic from a case (real API, worker, SMT
   });
 
   it('takes information the requester adds on the status page as a message from the clinic, with its file', async () => {
-    const intake = await request(api.url)
-      .post('/api/v1/intake')
-      .send({
-        organizationName: `Status Page Clinic ${Date.now()}`,
-        region: 'western',
-        county: 'Erie',
-        contactName: 'Dana Whitfield',
-        email: `dana.${Date.now()}@statuspage.example.org`,
-        role: 'clinical_director',
-        populations: ['adults'],
-        peerRoles: ['nycps'],
-        stage: 'starting',
-        topics: ['supervision'],
-        question: 'How do we supervise peers?',
-      })
-      .expect(201);
-    const token = String(intake.body.statusUrl).split('/').pop()!;
-    const caseId = (await db.query(`SELECT id FROM cases WHERE reference = $1`, [intake.body.reference])).rows[0].id as string;
+    const intake = await submitRequest(api.url);
+    const token = intake.statusUrl.split('/').pop()!;
+    const caseId = (await db.query(`SELECT id FROM cases WHERE reference = $1`, [intake.reference])).rows[0].id as string;
     await request(api.url).post(`/api/v1/cases/${caseId}/assign`).set(as(lead.token)).send({ consultantId: consultant.id }).expect(200);
 
     const added = await request(api.url)
@@ -189,10 +174,10 @@ describe('conversation: writing to the clinic from a case (real API, worker, SMT
     const listed = await request(api.url).get(`/api/v1/cases?assigneeId=me`).set(as(consultant.token)).expect(200);
     expect(listed.body.items.find((x: { id: string }) => x.id === caseId)).toMatchObject({ newReply: true });
     const notices = await eventually(
-      async () => (await messagesFor(consultant.email)).filter((m) => m.subject.startsWith(`New reply on ${intake.body.reference}`)),
+      async () => (await messagesFor(consultant.email)).filter((m) => m.subject.startsWith(`New reply on ${intake.reference}`)),
       (found) => found.length > 0,
     );
-    expect(notices.map((m) => m.subject)).toEqual([`New reply on ${intake.body.reference} from the requester`]);
+    expect(notices.map((m) => m.subject)).toEqual([`New reply on ${intake.reference} from the requester`]);
 
     await request(api.url).post(`/api/v1/intake/status/${token}/messages`).field('text', '   ').expect(400);
     await request(api.url).post(`/api/v1/intake/status/not-a-real-token-at-all-000/messages`).field('text', 'Hi').expect(404);

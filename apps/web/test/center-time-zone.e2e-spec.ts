@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import request from 'supertest';
 import type { Browser } from 'playwright-core';
+import { submitRequest } from '../../../test/support/fixtures.js';
 import { repoRoot, startApi, type RunningApi } from '../../../test/support/processes.js';
 import { collectPageErrors, launchChromium } from './support/browser.js';
 
@@ -111,22 +111,7 @@ describe('center time zone: a chart count is the count of the case list it opens
       // A center in Tokyo read from Los Angeles: the two zones are 16 or 17 hours apart, so their dates differ half the day.
       const tokyo = await startApi({ WEB_DIST_DIR: `${repoRoot}dist/web`, CENTER_TIME_ZONE: 'Asia/Tokyo' });
       try {
-        const intake = await request(tokyo.url)
-          .post('/api/v1/intake')
-          .send({
-            organizationName: `Zone Clinic ${randomUUID().slice(0, 6)}`,
-            region: 'western',
-            county: 'Erie',
-            contactName: 'Dana Whitfield',
-            email: `dana.${randomUUID().slice(0, 6)}@zone.example.org`,
-            role: 'clinical_director',
-            populations: ['adults'],
-            peerRoles: ['nycps'],
-            stage: 'starting',
-            topics: ['supervision'],
-            question: 'How do we supervise peers?',
-          })
-          .expect(201);
+        const intake = await submitRequest(tokyo.url);
         const context = await browser.newContext({
           viewport: { width: 390, height: 844 },
           timezoneId: 'America/Los_Angeles',
@@ -134,7 +119,7 @@ describe('center time zone: a chart count is the count of the case list it opens
         });
         const page = await context.newPage();
         const pageErrors = collectPageErrors(page);
-        await page.goto(`${tokyo.url}${new URL(intake.body.statusUrl as string).pathname}`);
+        await page.goto(`${tokyo.url}${new URL(intake.statusUrl).pathname}`);
         await page.getByText(/^Dates are in Japan Standard Time\./).waitFor();
         const submitted = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'Asia/Tokyo' }).format(new Date());
         await page.getByText(`reached`, { exact: false }).first().waitFor();

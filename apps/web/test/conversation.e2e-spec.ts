@@ -5,7 +5,7 @@ import pg from 'pg';
 import type { Browser } from 'playwright-core';
 import request from 'supertest';
 import { createStaff, DEMO_ADMIN, login } from '../../../test/support/auth.js';
-import { createCase, createOrganization } from '../../../test/support/fixtures.js';
+import { createCase, createOrganization, submitRequest } from '../../../test/support/fixtures.js';
 import { composeMail, deliver, testImapUrl } from '../../../test/support/imap.js';
 import { eventually, messagesFor } from '../../../test/support/mail-sink.js';
 import { repoRoot, startApi, startProcess, type RunningApi, type RunningProcess } from '../../../test/support/processes.js';
@@ -118,23 +118,8 @@ describe('the email conversation in the web app (built app, real API, worker, do
   it(
     'the clinic adds a file from the status page on a phone, and it lands in the conversation',
     async () => {
-      const intake = await request(api.url)
-        .post('/api/v1/intake')
-        .send({
-          organizationName: `Harbor Clinic ${randomUUID().slice(0, 6)}`,
-          region: 'western',
-          county: 'Erie',
-          contactName: 'Dana Whitfield',
-          email: `dana.${randomUUID().slice(0, 6)}@harbor.example.org`,
-          role: 'clinical_director',
-          populations: ['adults'],
-          peerRoles: ['nycps'],
-          stage: 'starting',
-          topics: ['supervision'],
-          question: 'How do we supervise peers?',
-        })
-        .expect(201);
-      const statusPath = new URL(intake.body.statusUrl as string).pathname;
+      const intake = await submitRequest(api.url);
+      const statusPath = new URL(intake.statusUrl).pathname;
       const page = await browser.newPage({ viewport: PHONE });
       const pageErrors = collectPageErrors(page);
       await page.goto(`${api.url}${statusPath}`);
@@ -153,7 +138,7 @@ describe('the email conversation in the web app (built app, real API, worker, do
       expect(pageErrors).toEqual([]);
       await page.close();
 
-      const caseId = (await db.query(`SELECT id FROM cases WHERE reference = $1`, [intake.body.reference])).rows[0].id as string;
+      const caseId = (await db.query(`SELECT id FROM cases WHERE reference = $1`, [intake.reference])).rows[0].id as string;
       const thread = await request(api.url).get(`/api/v1/cases/${caseId}/messages`).set('Authorization', `Bearer ${admin}`).expect(200);
       expect(thread.body.items).toEqual([
         expect.objectContaining({
