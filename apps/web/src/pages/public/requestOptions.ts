@@ -1,14 +1,13 @@
 import type { IntakeBody } from '../../api/intake';
+import { PEER_ROLE_LABELS, REGION_OPTIONS } from '../../api/labels';
 
-/** The choices on the request form, in the words a clinic uses (docs/ARCHITECTURE.md §Domain), in the order the form lists them. */
+/**
+ * The choices on the request form, in the words a clinic uses (docs/ARCHITECTURE.md §Domain), in the order the form
+ * lists them. Where a clinic and staff use the same words (regions, the peer credentials) they are the server's labels;
+ * elsewhere the form speaks to the clinic ("Executive or program director", with a line on each stage).
+ */
 
-export const REGIONS: { value: IntakeBody['region']; label: string }[] = [
-  { value: 'western', label: 'Western' },
-  { value: 'central', label: 'Central' },
-  { value: 'hudson_river', label: 'Hudson River' },
-  { value: 'nyc', label: 'New York City' },
-  { value: 'long_island', label: 'Long Island' },
-];
+export const REGIONS: { value: IntakeBody['region']; label: string }[] = REGION_OPTIONS;
 
 export const ROLES: { value: IntakeBody['role']; label: string }[] = [
   { value: 'executive', label: 'Executive or program director' },
@@ -28,9 +27,9 @@ export const POPULATIONS: { value: IntakeBody['populations'][number]; label: str
 ];
 
 export const PEER_ROLES: { value: IntakeBody['peerRoles'][number]; label: string; description: string }[] = [
-  { value: 'nycps', label: 'NYCPS', description: 'New York Certified Peer Specialist' },
-  { value: 'ypa', label: 'YPA-C', description: 'Credentialed Youth Peer Advocate' },
-  { value: 'fpa', label: 'FPA-C', description: 'Credentialed Family Peer Advocate' },
+  { value: 'nycps', label: PEER_ROLE_LABELS.nycps, description: 'New York Certified Peer Specialist' },
+  { value: 'ypa', label: PEER_ROLE_LABELS.ypa, description: 'Credentialed Youth Peer Advocate' },
+  { value: 'fpa', label: PEER_ROLE_LABELS.fpa, description: 'Credentialed Family Peer Advocate' },
 ];
 
 export const STAGES: { value: IntakeBody['stage']; label: string; description: string }[] = [
