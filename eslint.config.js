@@ -13,6 +13,10 @@ const noAppsFromLibs = {
   message: 'libs import other libs only as @ta/<lib>, never apps or internals',
 };
 const noRelativeIntoOtherLibs = { group: ['../../*/src/**', '../../../libs/**'], message: 'import another lib as @ta/<lib>' };
+const webOverHttpOnly = {
+  group: ['@ta/*', '**/libs/**', '**/apps/api/**', '**/apps/worker/**'],
+  message: 'the web app talks to the API over HTTP only (src/api)',
+};
 const baseLibs = (allowed) => ({
   group: ['@ta/*', ...allowed.map((name) => `!@ta/${name}`)],
   message: `this lib may import only ${allowed.length ? allowed.map((n) => `@ta/${n}`).join(', ') : 'no other lib'}`,
@@ -88,22 +92,30 @@ export default tseslint.config(
   {
     files: ['apps/web/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['@ta/*', '**/libs/**', '**/apps/api/**', '**/apps/worker/**'],
-              message: 'the web app talks to the API over HTTP only (src/api)',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: [webOverHttpOnly] }],
       'no-restricted-syntax': [
         'error',
         {
           selector: "MemberExpression[object.name='process'][property.name='env']",
           message: 'the browser has no process.env: settings the app needs come from the API',
+        },
+      ],
+    },
+  },
+  // docs/ARCHITECTURE.md §Web: a page's feature folder never imports another's (`../cases/…` from pages/dashboard).
+  {
+    files: ['apps/web/src/pages/*/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            webOverHttpOnly,
+            {
+              regex: '^\\.\\./[^./]',
+              message: 'feature folders do not import each other: shared pieces live in src/components or src/api',
+            },
+          ],
         },
       ],
     },

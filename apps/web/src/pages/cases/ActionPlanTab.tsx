@@ -49,7 +49,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { notifyFailed } from '../../notify';
 import { canEditCase } from './permissions';
 import { SuggestedGoals } from './SuggestedGoals';
-import { useCaseChange } from './useCaseChange';
+import { useCaseChange } from '../../api/caseChange';
 
 export function ActionPlanTab({ item, me }: { item: Case; me: Me }) {
   const plan = useQuery(actionPlanQuery(item.id));

@@ -7,7 +7,7 @@ import { staffLabel, staffLabelById } from '../../components/staffNames';
 import { notifyClaimFailed, notifyFailed } from '../../notify';
 import { useOpenWork, workWords } from './openWork';
 import { canAssign, canClaim } from './permissions';
-import { useCaseChange } from './useCaseChange';
+import { useCaseChange } from '../../api/caseChange';
 
 /**
  * Leads and admins pick the assignee from the staff directory (GET /staff), moving the previous assignee's open

@@ -21,7 +21,7 @@ import { Field } from '../../components/Field';
 import { showApiError } from '../../components/forms';
 import { IntensityValue } from './IntensityField';
 import { canEditCase } from './permissions';
-import { isStale, useCaseChange } from './useCaseChange';
+import { isStale, useCaseChange } from '../../api/caseChange';
 import { LimitedTextarea } from '../../components/LimitedTextarea';
 import { atMostChars } from '../../components/limits';
 

@@ -11,7 +11,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { notifyFailed } from '../../notify';
 import { plural } from '../../components/plural';
 import { canEditCase } from './permissions';
-import { useCaseChange } from './useCaseChange';
+import { useCaseChange } from '../../api/caseChange';
 
 /** What the file picker offers; the API decides from the bytes (README "Attachments"). */
 export const ACCEPTED_FILES = '.pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.png,.jpg,.jpeg,.gif,.webp,.txt,.csv';

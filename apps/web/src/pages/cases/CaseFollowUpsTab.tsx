@@ -34,9 +34,9 @@ import { showApiError } from '../../components/forms';
 import { staffLabelById, staffOptions } from '../../components/staffNames';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { notifyFailed } from '../../notify';
-import { RescheduleFollowUp } from '../follow-ups/RescheduleFollowUp';
+import { RescheduleFollowUp } from '../../components/RescheduleFollowUp';
 import { canEditCase } from './permissions';
-import { useCaseChange } from './useCaseChange';
+import { useCaseChange } from '../../api/caseChange';
 
 const STATUS_COLORS: Record<FollowUpStatus, string> = { scheduled: 'blue.8', done: 'teal.9', cancelled: 'gray.7', missed: 'red.9' };
 

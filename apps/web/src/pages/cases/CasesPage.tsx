@@ -30,7 +30,7 @@ import { EmptyState, ErrorState, FiltersResetNotice, LoadingState } from '../../
 import { ApiError } from '../../api/client';
 import { staffLabelById, staffOptions } from '../../components/staffNames';
 import { exportHref, PAGE_SIZE, toApiQuery, useCaseFilters, type CaseFilters } from './useCaseFilters';
-import { MyCaseload } from '../dashboard/MyCaseloadCard';
+import { MyCaseload } from '../../components/MyCaseloadCard';
 import { plural } from '../../components/plural';
 
 const SORT_OPTIONS: { value: CaseFilters['sort']; label: string }[] = [

@@ -39,7 +39,7 @@ import { showApiError } from '../../components/forms';
 import { staffOptions as staffSelectOptions } from '../../components/staffNames';
 import { canEditCase } from './permissions';
 import { notifyFailed } from '../../notify';
-import { useCaseChange } from './useCaseChange';
+import { useCaseChange } from '../../api/caseChange';
 
 /** The API's limits (CreateConsultationDto). */
 const SUMMARY_MAX = 10000;

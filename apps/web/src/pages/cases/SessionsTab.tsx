@@ -15,7 +15,7 @@ import { notifyFailed } from '../../notify';
 import { ACCEPTED_FILES, FileLink, useUpload } from './CaseFiles';
 import { canEditCase, canEditSession } from './permissions';
 import { SessionForm } from './SessionForm';
-import { useCaseChange } from './useCaseChange';
+import { useCaseChange } from '../../api/caseChange';
 
 export function SessionsTab({ item, me }: { item: Case; me: Me }) {
   const sessions = useQuery(consultationsQuery(item.id));

@@ -18,7 +18,7 @@ import { formatDate, formatDateTime } from '../../components/dates';
 import { notifyFailed } from '../../notify';
 import { useOpenWork, workWords, type OpenWork } from './openWork';
 import { canEditCase } from './permissions';
-import { useCaseChange } from './useCaseChange';
+import { useCaseChange } from '../../api/caseChange';
 
 /** What the button for a move says, given where the case is now. */
 export function moveLabel(from: CaseStatus, to: CaseStatus): string {

@@ -5,7 +5,7 @@ import type { Case } from '../../api/cases';
 import { GOAL_AREA_LABELS, labelOf } from '../../api/labels';
 import { formatDate } from '../../components/dates';
 import { notifyFailed } from '../../notify';
-import { useCaseChange } from './useCaseChange';
+import { useCaseChange } from '../../api/caseChange';
 
 /** The title the API gives a goal taken from a section (AssessmentsService.goalsFromAssessment). */
 const goalTitleOf = (sectionTitle: string) => `Strengthen ${sectionTitle.toLowerCase()}`;

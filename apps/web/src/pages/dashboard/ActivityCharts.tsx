@@ -4,10 +4,11 @@ import { Anchor, Group, Paper, SimpleGrid, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { plural } from '../../components/plural';
-import { GOAL_AREA_COLORS, labelOf, number } from './labels';
+import { number } from '../../components/numbers';
+import { GOAL_AREA_COLORS, labelOf } from './labels';
 import { todayIn } from '../../components/centerTime';
 import { addDays, type Period } from './period';
-import type { Breakdown, Summary } from './queries';
+import type { Breakdown, Summary } from '../../api/dashboard';
 
 function ChartCard({ id, title, description, children }: { id: string; title: string; description?: string; children: ReactNode }) {
   return (

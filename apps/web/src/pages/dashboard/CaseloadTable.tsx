@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { staffQuery } from '../../api/cases';
 import { staffLabelById } from '../../components/staffNames';
 import { Link } from 'react-router';
-import { hours, number } from './labels';
-import type { CaseloadRow } from './queries';
+import { hours, number } from '../../components/numbers';
+import type { CaseloadRow } from '../../api/dashboard';
 
 type Column = { key: string; label: string; value: (row: CaseloadRow) => number | string; numeric?: boolean };
 

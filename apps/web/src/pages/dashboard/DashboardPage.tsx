@@ -9,12 +9,12 @@ import { ActivityCharts } from './ActivityCharts';
 import { CaseloadTable } from './CaseloadTable';
 import { ExportButtons } from './ExportButtons';
 import { KpiCards } from './KpiCards';
-import { MyCaseload } from './MyCaseloadCard';
+import { MyCaseload } from '../../components/MyCaseloadCard';
 import { comparisonPeriods, describePeriod, periodFrom, type Period } from './period';
 import { OutcomeSummary } from './OutcomeSummary';
 import { ReadinessSummary } from './ReadinessSummary';
 import { PeriodPicker } from './PeriodPicker';
-import { caseloadQuery, summaryQuery } from './queries';
+import { caseloadQuery, summaryQuery } from '../../api/dashboard';
 
 /** Leads and admins: TA activity for a period, every caseload and the funder's exports. Consultants: their own caseload. */
 export function DashboardPage() {

@@ -2,7 +2,7 @@ import { Button, Group, Loader, Text } from '@mantine/core';
 import { useState } from 'react';
 import { notifications } from '@mantine/notifications';
 import { plural } from '../../components/plural';
-import { number } from './labels';
+import { number } from '../../components/numbers';
 import type { Period } from './period';
 
 const REPORTS = [

@@ -1,8 +1,8 @@
 import { Paper, SimpleGrid, Text } from '@mantine/core';
 import { plural } from '../../components/plural';
-import { hours, number } from './labels';
+import { hours, number } from '../../components/numbers';
 import { describePeriod, type Period } from './period';
-import type { Summary } from './queries';
+import type { Summary } from '../../api/dashboard';
 
 const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 const days = (value: number | null) => (value === null ? '–' : oneDecimal.format(value));

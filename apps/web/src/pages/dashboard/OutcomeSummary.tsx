@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { outcomeReportQuery, type OutcomeReport } from '../../api/surveys';
 import { ErrorState, LoadingState } from '../../components/states';
-import { number } from './labels';
+import { number } from '../../components/numbers';
 import type { Period } from './period';
 
 type Group = OutcomeReport['satisfaction']['overall'];

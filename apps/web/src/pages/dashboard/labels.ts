@@ -23,6 +23,3 @@ export const GOAL_AREA_COLORS: Record<string, string> = {
   retention: 'grape.7',
   unspecified: 'gray.6',
 };
-
-export const number = new Intl.NumberFormat('en-US');
-export const hours = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });

@@ -8,7 +8,7 @@ import { FOLLOW_UP_KIND_LABELS, labelOf } from '../../api/labels';
 import { formatDateTime, RelativeTime } from '../../components/dates';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { notifyFailed, notifySaved } from '../../notify';
-import { RescheduleFollowUp } from './RescheduleFollowUp';
+import { RescheduleFollowUp } from '../../components/RescheduleFollowUp';
 
 const GROUPS = [
   { key: 'overdue', title: 'Overdue', empty: 'Nothing overdue.' },

@@ -2,9 +2,9 @@ import { Anchor, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/c
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { ErrorState, LoadingState } from '../../components/states';
-import { hours, number } from './labels';
-import { caseloadQuery, type CaseloadRow } from './queries';
+import { ErrorState, LoadingState } from './states';
+import { hours, number } from './numbers';
+import { caseloadQuery, type CaseloadRow } from '../api/dashboard';
 
 /** The signed-in consultant's card (GET /dashboard/caseload answers a consultant with their own row only). */
 export function MyCaseload({ empty = null }: { empty?: ReactNode }) {

@@ -1,14 +1,14 @@
 import { Button, Group, Stack, TextInput } from '@mantine/core';
-import { DueAtInput } from '../../components/DueAtInput';
-import { GuardedModal } from '../../components/GuardedModal';
+import { DueAtInput } from './DueAtInput';
+import { GuardedModal } from './GuardedModal';
 import { isNotEmpty, useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
-import { api, unwrap } from '../../api/client';
-import type { FollowUp } from '../../api/engagement';
-import { FOLLOW_UP_KIND_LABELS, labelOf } from '../../api/labels';
-import { formatDateTime, fromLocalInput, toLocalInput } from '../../components/dates';
-import { showApiError } from '../../components/forms';
-import { useCaseChange } from '../cases/useCaseChange';
+import { api, unwrap } from '../api/client';
+import type { FollowUp } from '../api/engagement';
+import { FOLLOW_UP_KIND_LABELS, labelOf } from '../api/labels';
+import { formatDateTime, fromLocalInput, toLocalInput } from './dates';
+import { showApiError } from './forms';
+import { useCaseChange } from '../api/caseChange';
 
 type Rescheduled = Pick<FollowUp, 'id' | 'caseId' | 'dueAt' | 'kind' | 'note' | 'status'>;
 

@@ -1,6 +1,11 @@
-import { api, unwrap } from '../../api/client';
-import type { components } from '../../api/schema';
-import type { Period } from './period';
+import { api, unwrap } from './client';
+import type { components } from './schema';
+
+/** A period of the center's days: from inclusive, to exclusive (YYYY-MM-DD). */
+interface Period {
+  from: string;
+  to: string;
+}
 
 export type Summary = components['schemas']['SummaryDto'];
 export type Breakdown = components['schemas']['BreakdownRowDto'];

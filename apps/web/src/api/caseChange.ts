@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { invalidateCase } from '../../api/cases';
-import { ApiError } from '../../api/client';
-import { notifySaved } from '../../notify';
+import { invalidateCase } from './cases';
+import { ApiError } from './client';
+import { notifySaved } from '../notify';
 
 /**
  * A change to one case (or something on it) that refreshes everything the case page shows once saved, with a toast.
