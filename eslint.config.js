@@ -6,6 +6,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import tseslint from 'typescript-eslint';
 import ownership from './eslint/ownership.mjs';
+import sqlStyle from './eslint/sql-style.mjs';
 
 /** docs/ARCHITECTURE.md §Layers: apps import libs; libs never import apps; a lib reaches another lib only through `@ta/<lib>` (its index.ts). */
 const noAppsFromLibs = {
@@ -58,6 +59,14 @@ export default tseslint.config(
     files: ['libs/**/*.ts', 'apps/api/src/**/*.ts', 'apps/worker/src/**/*.ts', 'migrations/**/*.ts'],
     ignores: ['**/*.spec.ts', '**/test/**', 'apps/api/src/seed/**'],
     rules: { 'ownership/tables': 'error' },
+  },
+  // One SQL style (docs/ARCHITECTURE.md §Where SQL lives): statements are named constants in the owner's *.sql.ts.
+  // The seed, migrations and tests may write SQL where they use it.
+  {
+    files: ['libs/**/*.ts', 'apps/*/src/**/*.{ts,tsx}'],
+    ignores: ['**/*.spec.ts', '**/test/**', 'apps/api/src/seed/**'],
+    plugins: { 'sql-style': sqlStyle },
+    rules: { 'sql-style/no-inline-sql': 'error' },
   },
   { files: ['libs/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [noAppsFromLibs, noRelativeIntoOtherLibs] }] } },
   {

@@ -1,7 +1,7 @@
 /** Jest runs the TypeScript sources as native ES modules (NestJS 12 ships ESM only). */
 export default {
   testEnvironment: 'node',
-  roots: ['<rootDir>/apps', '<rootDir>/libs'],
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/eslint'],
   testMatch: ['**/*.spec.ts', '**/test/**/*.e2e-spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/apps/web/src/'],
   extensionsToTreatAsEsm: ['.ts'],

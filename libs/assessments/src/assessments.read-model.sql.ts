@@ -64,3 +64,6 @@ FROM assessment_respondents r JOIN assessments a ON a.id = r.assessment_id JOIN 
 JOIN organizations o ON o.id = a.organization_id
 LEFT JOIN contacts c ON c.id = r.contact_id
 WHERE r.token_hash = $1`;
+
+/** PUBLIC_RESPONDENT with the respondent row locked, for a draft or a submission. */
+export const PUBLIC_RESPONDENT_FOR_UPDATE = `${PUBLIC_RESPONDENT} FOR UPDATE OF r`;

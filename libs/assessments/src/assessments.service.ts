@@ -12,12 +12,21 @@ import { DEFAULT_ROUND_DAYS } from './assessment-enums.js';
 import { GET_ROUND, LIST_ROUNDS, type RoundRow } from './assessments.read-model.sql.js';
 import {
   CHANGE_PAIR,
+  CLOSE_ASSESSMENT,
+  INSERT_ASSESSMENT,
+  INSERT_ENTERED_RESPONDENT,
+  INSERT_INVITED_RESPONDENT,
+  INSTRUMENT_EXISTS,
+  INSTRUMENT_OF_ROUND,
   ITEM_SCORES,
+  LOCK_ASSESSMENT,
   RESPONDENTS,
   UPSERT_ANSWERS,
   type ChangePairRow,
+  type IdRow,
   type ItemScoreRow,
   type RespondentRow,
+  type RoundInstrumentRow,
 } from './assessments.sql.js';
 import type {
   AssessmentDto,
@@ -67,7 +76,7 @@ export class AssessmentsService {
     const id = await this.dataSource.transaction(async (manager) => {
       if (!(await this.organizations.exists(organizationId, manager)))
         throw new NotFoundException(`No organization with id ${organizationId}`);
-      const [instrument] = (await manager.query(`SELECT id FROM instruments WHERE id = $1`, [dto.instrumentId])) as unknown[];
+      const [instrument] = (await manager.query(INSTRUMENT_EXISTS, [dto.instrumentId])) as IdRow[];
       if (!instrument) throw fieldError('instrumentId', 'is not a loaded instrument');
       if (dto.caseId) {
         const found = await this.cases.get(dto.caseId).catch(() => null);
@@ -75,22 +84,16 @@ export class AssessmentsService {
       }
       if (dto.closesOn && dto.closesOn < calendarDateIn(this.config.CENTER_TIME_ZONE))
         throw fieldError('closesOn', 'must be today or later');
-      const [row] = (await manager.query(
-        `INSERT INTO assessments (organization_id, instrument_id, purpose, case_id, expires_at, created_by)
-         VALUES ($1, $2, $3, $4, CASE WHEN $5::date IS NULL THEN now() + make_interval(days => $7)
-                                      ELSE (($5::date + 1)::timestamp AT TIME ZONE $6) END, $8)
-         RETURNING id`,
-        [
-          organizationId,
-          dto.instrumentId,
-          dto.purpose,
-          dto.caseId ?? null,
-          dto.closesOn ?? null,
-          this.config.CENTER_TIME_ZONE,
-          DEFAULT_ROUND_DAYS,
-          actor.id,
-        ],
-      )) as [{ id: string }];
+      const [row] = (await manager.query(INSERT_ASSESSMENT, [
+        organizationId,
+        dto.instrumentId,
+        dto.purpose,
+        dto.caseId ?? null,
+        dto.closesOn ?? null,
+        this.config.CENTER_TIME_ZONE,
+        DEFAULT_ROUND_DAYS,
+        actor.id,
+      ])) as [IdRow];
       if (dto.caseId)
         await this.events.record(manager, dto.caseId, actor.id, 'assessment_started', { assessmentId: row.id, purpose: dto.purpose });
       return row.id;
@@ -133,12 +136,7 @@ export class AssessmentsService {
           continue;
         }
         const token = newLinkToken();
-        const [row] = (await manager.query(
-          `INSERT INTO assessment_respondents (assessment_id, contact_id, name, source, token_hash, status)
-           VALUES ($1, $2, $3, 'invited', $4, 'invited')
-           ON CONFLICT (assessment_id, contact_id) WHERE source = 'invited' DO NOTHING RETURNING id`,
-          [id, contactId, contact.name, hashLinkToken(token)],
-        )) as Array<{ id: string }>;
+        const [row] = (await manager.query(INSERT_INVITED_RESPONDENT, [id, contactId, contact.name, hashLinkToken(token)])) as IdRow[];
         if (!row) {
           results.push({ contactId, respondentId: null, outcome: 'already_invited' });
           continue;
@@ -183,11 +181,7 @@ export class AssessmentsService {
       }
       if (!name) throw fieldError('respondentName', 'give the respondent’s name or a contactId');
       checkAnswers(await this.instrumentOf(manager, id), dto.answers);
-      const [row] = (await manager.query(
-        `INSERT INTO assessment_respondents (assessment_id, contact_id, name, source, status, entered_by, submitted_at)
-         VALUES ($1, $2, $3, 'entered', 'submitted', $4, now()) RETURNING id`,
-        [id, dto.contactId ?? null, name, actor.id],
-      )) as [{ id: string }];
+      const [row] = (await manager.query(INSERT_ENTERED_RESPONDENT, [id, dto.contactId ?? null, name, actor.id])) as [IdRow];
       await saveAnswers(manager, row.id, dto.answers);
     });
     return this.get(id);
@@ -196,7 +190,7 @@ export class AssessmentsService {
   async close(id: string, actor: Actor): Promise<AssessmentDto> {
     await this.dataSource.transaction(async (manager) => {
       const round = await this.openRound(manager, id);
-      await manager.query(`UPDATE assessments SET status = 'closed', closed_at = now() WHERE id = $1`, [id]);
+      await manager.query(CLOSE_ASSESSMENT, [id]);
       if (round.case_id)
         await this.events.record(manager, round.case_id, actor.id, 'assessment_closed', { assessmentId: id, submitted: round.submitted });
     });
@@ -295,7 +289,7 @@ export class AssessmentsService {
 
   /** Locks the round; a closed or expired one takes no more answers or invitations. */
   private async openRound(manager: EntityManager, id: string): Promise<RoundRow> {
-    const [locked] = (await manager.query(`SELECT id FROM assessments WHERE id = $1 FOR UPDATE`, [id])) as unknown[];
+    const [locked] = (await manager.query(LOCK_ASSESSMENT, [id])) as IdRow[];
     if (!locked) throw new NotFoundException(`No assessment with id ${id}`);
     const round = await this.round(id, manager);
     if (round.status === 'closed') throw new ConflictException('This assessment round is closed');
@@ -304,10 +298,7 @@ export class AssessmentsService {
   }
 
   private async instrumentOf(manager: EntityManager, id: string): Promise<InstrumentFile> {
-    const [row] = (await manager.query(
-      `SELECT i.definition FROM assessments a JOIN instruments i ON i.id = a.instrument_id WHERE a.id = $1`,
-      [id],
-    )) as Array<{ definition: InstrumentFile }>;
+    const [row] = (await manager.query(INSTRUMENT_OF_ROUND, [id])) as RoundInstrumentRow[];
     if (!row) throw new BadRequestException('No instrument for this round');
     return row.definition;
   }

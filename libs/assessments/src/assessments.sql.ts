@@ -1,7 +1,14 @@
+import type { InstrumentFile } from './instrument-file.js';
+
 /**
  * Readiness assessments' reads and set-based writes on the tables this lib owns: instruments, assessments,
  * assessment_respondents and assessment_answers. Reads that name other owners' rows are in assessments.read-model.sql.ts.
  */
+
+/** The row of the statements that return only an id (a lookup, a lock, an INSERT … RETURNING id). */
+export interface IdRow {
+  id: string;
+}
 
 export interface InstrumentRow {
   id: string;
@@ -147,3 +154,56 @@ export interface AnswerRow {
 
 /** $1 respondent */
 export const ANSWERS_OF = `SELECT item_code, score, comment FROM assessment_answers WHERE respondent_id = $1`;
+
+/** $1 code, $2 version, $3 title, $4 scale min, $5 scale max, $6 definition, $7 loaded by: a version no round uses yet, replaced. */
+export const UPDATE_INSTRUMENT = `UPDATE instruments SET title = $3, scale_min = $4, scale_max = $5, definition = $6, loaded_by = $7, updated_at = now() WHERE code = $1 AND version = $2`;
+
+/** $1 code, $2 version, $3 title, $4 scale min, $5 scale max, $6 definition, $7 loaded by. Returns IdRow. */
+export const INSERT_INSTRUMENT = `INSERT INTO instruments (code, version, title, scale_min, scale_max, definition, loaded_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`;
+
+/** $1 instrument: the instrument, if loaded. Returns IdRow. */
+export const INSTRUMENT_EXISTS = `SELECT id FROM instruments WHERE id = $1`;
+
+/**
+ * $1 organization, $2 instrument, $3 purpose, $4 case or null, $5 closing day (date) or null, $6 the center's time
+ * zone, $7 days a round stays open by default, $8 created by. A round closes at the end of its closing day in the
+ * center's time zone, or $7 days from now. Returns IdRow.
+ */
+export const INSERT_ASSESSMENT = `
+INSERT INTO assessments (organization_id, instrument_id, purpose, case_id, expires_at, created_by)
+VALUES ($1, $2, $3, $4, CASE WHEN $5::date IS NULL THEN now() + make_interval(days => $7)
+                             ELSE (($5::date + 1)::timestamp AT TIME ZONE $6) END, $8)
+RETURNING id`;
+
+/** $1 round: locks it (before its respondents). Returns IdRow, none for an unknown round. */
+export const LOCK_ASSESSMENT = `SELECT id FROM assessments WHERE id = $1 FOR UPDATE`;
+
+/** $1 round */
+export const CLOSE_ASSESSMENT = `UPDATE assessments SET status = 'closed', closed_at = now() WHERE id = $1`;
+
+export interface RoundInstrumentRow {
+  definition: InstrumentFile;
+}
+
+/** $1 round: the definition of its instrument. */
+export const INSTRUMENT_OF_ROUND = `SELECT i.definition FROM assessments a JOIN instruments i ON i.id = a.instrument_id WHERE a.id = $1`;
+
+/**
+ * $1 round, $2 contact, $3 name, $4 token hash: an invited respondent, once per contact and round. Returns IdRow, none
+ * when the contact was already invited.
+ */
+export const INSERT_INVITED_RESPONDENT = `
+INSERT INTO assessment_respondents (assessment_id, contact_id, name, source, token_hash, status)
+VALUES ($1, $2, $3, 'invited', $4, 'invited')
+ON CONFLICT (assessment_id, contact_id) WHERE source = 'invited' DO NOTHING RETURNING id`;
+
+/** $1 round, $2 contact or null, $3 name, $4 the staff member who entered the answers. Returns IdRow. */
+export const INSERT_ENTERED_RESPONDENT = `
+INSERT INTO assessment_respondents (assessment_id, contact_id, name, source, status, entered_by, submitted_at)
+VALUES ($1, $2, $3, 'entered', 'submitted', $4, now()) RETURNING id`;
+
+/** $1 respondent */
+export const MARK_RESPONDENT_DRAFT = `UPDATE assessment_respondents SET status = 'draft', updated_at = now() WHERE id = $1`;
+
+/** $1 respondent */
+export const MARK_RESPONDENT_SUBMITTED = `UPDATE assessment_respondents SET status = 'submitted', submitted_at = now(), updated_at = now() WHERE id = $1`;

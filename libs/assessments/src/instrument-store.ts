@@ -1,6 +1,6 @@
 import { ConflictException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { LOCK_INSTRUMENT_VERSION, type LockedInstrumentRow } from './assessments.sql.js';
+import { INSERT_INSTRUMENT, LOCK_INSTRUMENT_VERSION, UPDATE_INSTRUMENT, type IdRow, type LockedInstrumentRow } from './assessments.sql.js';
 import { parseInstrumentFile, type InstrumentFile } from './instrument-file.js';
 
 export type LoadOutcome = 'created' | 'replaced' | 'unchanged';
@@ -37,15 +37,9 @@ export async function storeInstrument(
     loadedBy,
   ];
   if (existing) {
-    await manager.query(
-      `UPDATE instruments SET title = $3, scale_min = $4, scale_max = $5, definition = $6, loaded_by = $7, updated_at = now() WHERE code = $1 AND version = $2`,
-      params,
-    );
+    await manager.query(UPDATE_INSTRUMENT, params);
     return { id: existing.id, outcome: 'replaced', instrument };
   }
-  const [row] = (await manager.query(
-    `INSERT INTO instruments (code, version, title, scale_min, scale_max, definition, loaded_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-    params,
-  )) as [{ id: string }];
+  const [row] = (await manager.query(INSERT_INSTRUMENT, params)) as [IdRow];
   return { id: row.id, outcome: 'created', instrument };
 }

@@ -5,8 +5,8 @@ import { AppConfig } from '@ta/config';
 import { OutboxService, type AssessmentResultsEmail } from '@ta/mail';
 import { DataSource, type EntityManager } from 'typeorm';
 import { saveAnswers } from './assessments.service.js';
-import { PUBLIC_RESPONDENT, type PublicRespondentRow } from './assessments.read-model.sql.js';
-import { ANSWERS_OF, type AnswerRow } from './assessments.sql.js';
+import { PUBLIC_RESPONDENT, PUBLIC_RESPONDENT_FOR_UPDATE, type PublicRespondentRow } from './assessments.read-model.sql.js';
+import { ANSWERS_OF, MARK_RESPONDENT_DRAFT, MARK_RESPONDENT_SUBMITTED, type AnswerRow } from './assessments.sql.js';
 import type { DraftDto, InstrumentFileDto, PublicAssessmentDto } from './dto/assessment.dto.js';
 import type { InstrumentFile } from './instrument-file.js';
 import { checkAnswers, ownResults } from './scores.js';
@@ -39,7 +39,7 @@ export class PublicAssessmentsService {
       this.assertWritable(row);
       checkAnswers(row.definition as InstrumentFile, dto.answers);
       await saveAnswers(manager, row.respondent_id, dto.answers);
-      await manager.query(`UPDATE assessment_respondents SET status = 'draft', updated_at = now() WHERE id = $1`, [row.respondent_id]);
+      await manager.query(MARK_RESPONDENT_DRAFT, [row.respondent_id]);
     });
     return this.get(token);
   }
@@ -60,10 +60,7 @@ export class PublicAssessmentsService {
       const missing = instrument.sections.flatMap((s) => s.items).filter((i) => !answered.has(i.code));
       if (missing.length)
         throw fieldError('answers', `${missing.length} statement${missing.length === 1 ? ' is' : 's are'} not answered yet`);
-      await manager.query(
-        `UPDATE assessment_respondents SET status = 'submitted', submitted_at = now(), updated_at = now() WHERE id = $1`,
-        [row.respondent_id],
-      );
+      await manager.query(MARK_RESPONDENT_SUBMITTED, [row.respondent_id]);
       if (!row.contact_email) return [];
       const answers = ((await manager.query(ANSWERS_OF, [row.respondent_id])) as AnswerRow[]).map((a) => ({
         itemCode: a.item_code,
@@ -93,7 +90,7 @@ export class PublicAssessmentsService {
 
   private async find(manager: EntityManager, token: string, lock = false): Promise<PublicRespondentRow> {
     const hash = hashLinkToken(token);
-    const [row] = (await manager.query(PUBLIC_RESPONDENT + (lock ? ' FOR UPDATE OF r' : ''), [hash])) as PublicRespondentRow[];
+    const [row] = (await manager.query(lock ? PUBLIC_RESPONDENT_FOR_UPDATE : PUBLIC_RESPONDENT, [hash])) as PublicRespondentRow[];
     if (!row || !sameLinkHash(row.token_hash, hash)) throw new NotFoundException(UNKNOWN);
     return row;
   }

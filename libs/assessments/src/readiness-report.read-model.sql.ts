@@ -4,6 +4,14 @@
  * Parameters: $1 period start (instant), $2 period end (exclusive instant), $3 instrument code.
  */
 
+export interface PeriodBoundsRow {
+  start: Date;
+  end: Date;
+}
+
+/** Unlike the statements below, $1 first day and $2 day after the last (calendar dates): the period's instants in the center's time zone. */
+export const PERIOD_BOUNDS = `SELECT ($1::date::timestamp AT TIME ZONE center_time_zone()) AS start, ($2::date::timestamp AT TIME ZONE center_time_zone()) AS end`;
+
 export interface RoundCountsRow {
   total: number;
   baseline: number;

@@ -5,7 +5,14 @@ import { DataSource } from 'typeorm';
 import { AssessmentsService } from './assessments.service.js';
 import type { SectionScoreDto } from './dto/assessment.dto.js';
 import type { ReadinessGroupDto, ReadinessReportDto, ReadinessReportQueryDto, SectionMeanChangeDto } from './dto/readiness-report.dto.js';
-import { ASSESSED_TWICE, ROUNDS_IN_PERIOD, type AssessedTwiceRow, type RoundCountsRow } from './readiness-report.read-model.sql.js';
+import {
+  ASSESSED_TWICE,
+  PERIOD_BOUNDS,
+  ROUNDS_IN_PERIOD,
+  type AssessedTwiceRow,
+  type PeriodBoundsRow,
+  type RoundCountsRow,
+} from './readiness-report.read-model.sql.js';
 
 const MAX_DAYS = 3 * 366;
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -28,10 +35,7 @@ export class ReadinessReportService {
     const days = (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000;
     if (!(days > 0)) throw fieldError('to', 'must be after from');
     if (days > MAX_DAYS) throw fieldError('to', 'must be at most 3 years after from');
-    const [{ start, end }] = (await this.dataSource.query(
-      `SELECT ($1::date::timestamp AT TIME ZONE center_time_zone()) AS start, ($2::date::timestamp AT TIME ZONE center_time_zone()) AS end`,
-      [query.from, query.to],
-    )) as [{ start: Date; end: Date }];
+    const [{ start, end }] = (await this.dataSource.query(PERIOD_BOUNDS, [query.from, query.to])) as [PeriodBoundsRow];
     const params = [start, end, query.instrument];
     const [[counts], pairs] = (await Promise.all([
       this.dataSource.query(ROUNDS_IN_PERIOD, params),

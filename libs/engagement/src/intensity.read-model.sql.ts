@@ -44,6 +44,9 @@ CROSS JOIN LATERAL (SELECT count(*)::int AS goals FROM action_plan_goals p WHERE
 /** $1 case ids: their dose and suggestion (whether or not a tier is set). */
 export const SUGGESTIONS_FOR = `${DOSE} WHERE c.id = ANY($1::uuid[])`;
 
+/** SUGGESTIONS_FOR in reference order, for showing them. */
+export const SUGGESTIONS_FOR_BY_REFERENCE = `${SUGGESTIONS_FOR} ORDER BY c.reference`;
+
 /**
  * Cases still without a tier, for the leads' confirm list: resolved and closed ones first (their TA is complete),
  * then the rest by age; not those closed as duplicates. Capped: a lead confirms a page at a time.

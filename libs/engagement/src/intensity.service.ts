@@ -4,7 +4,7 @@ import { CasesService } from '@ta/cases';
 import type { AuthenticatedUser } from '@ta/users';
 import { DataSource } from 'typeorm';
 import type { ConfirmIntensityResultDto, IntensityDto } from './dto/intensity.dto.js';
-import { SUGGESTIONS_FOR, UNSET_SUGGESTIONS, type SuggestionRow } from './intensity.read-model.sql.js';
+import { SUGGESTIONS_FOR, SUGGESTIONS_FOR_BY_REFERENCE, UNSET_SUGGESTIONS, type SuggestionRow } from './intensity.read-model.sql.js';
 
 const toDto = (row: SuggestionRow): IntensityDto => ({
   caseId: row.case_id,
@@ -51,7 +51,7 @@ export class IntensityService {
         actor.id,
       );
     });
-    const rows = (await this.dataSource.query(`${SUGGESTIONS_FOR} ORDER BY c.reference`, [caseIds])) as SuggestionRow[];
+    const rows = (await this.dataSource.query(SUGGESTIONS_FOR_BY_REFERENCE, [caseIds])) as SuggestionRow[];
     return { confirmed: confirmed.length, cases: rows.map(toDto) };
   }
 }

@@ -9,7 +9,7 @@ import { CONTACT_ROLE_LABELS, OrganizationsService, PEER_ROLE_LABELS, POPULATION
 import { UsersService } from '@ta/users';
 import { DataSource } from 'typeorm';
 import { CONTACT_METHOD_LABELS, type IntakeDto, type IntakeResultDto, type RequestStatusDto } from './dto/intake.dto.js';
-import { INSERT_SUBMISSION } from './intake.sql.js';
+import { INSERT_SUBMISSION, SUBMISSION_BY_TOKEN, type SubmissionCaseRow } from './intake.sql.js';
 import { REQUEST_STATUS, type RequestStatusRow } from './request-status.read-model.sql.js';
 
 /** The requester's view of where a case is; paused sits on "in progress", closed on the last step. */
@@ -147,12 +147,7 @@ export class IntakeService {
    */
   async caseIdForStatusToken(token: string): Promise<string> {
     const hash = STATUS_TOKEN_SHAPE.test(token) ? hashLinkToken(token) : null;
-    const [row] = hash
-      ? ((await this.dataSource.query(`SELECT token_hash, case_id FROM intake_submissions WHERE token_hash = $1`, [hash])) as Array<{
-          token_hash: string;
-          case_id: string;
-        }>)
-      : [];
+    const [row] = hash ? ((await this.dataSource.query(SUBMISSION_BY_TOKEN, [hash])) as SubmissionCaseRow[]) : [];
     if (!row || !hash || !sameLinkHash(row.token_hash, hash)) throw new NotFoundException('No request found for this link');
     return row.case_id;
   }

@@ -7,3 +7,11 @@
 export const INSERT_SUBMISSION = `
 INSERT INTO intake_submissions (id, payload, organization_id, organization_created, contact_id, contact_created, case_id, token_hash)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`;
+
+export interface SubmissionCaseRow {
+  token_hash: string;
+  case_id: string;
+}
+
+/** $1 a status token's hash: the case the request was filed under (the caller compares the hash in constant time). */
+export const SUBMISSION_BY_TOKEN = `SELECT token_hash, case_id FROM intake_submissions WHERE token_hash = $1`;

@@ -1,14 +1,7 @@
 export { MailModule } from './mail.module.js';
 export { MailService, type MailAttachment, type OutgoingMail } from './mail.service.js';
-export { EMAIL_STATUSES, type EmailRecord, type EmailStatus } from './email-record.js';
-export {
-  DeliveryError,
-  MAX_DELIVERY_ATTEMPTS,
-  OutboxService,
-  type AttachmentLoader,
-  type EmailEnvelope,
-  type EmailToQueue,
-} from './outbox.service.js';
+export { EMAIL_STATUSES, type EmailEnvelope, type EmailRecord, type EmailStatus } from './email-record.js';
+export { DeliveryError, MAX_DELIVERY_ATTEMPTS, OutboxService, type AttachmentLoader, type EmailToQueue } from './outbox.service.js';
 export { outboxInsertSql, type EmailListRow, type TemplateDataSql } from './outbox.sql.js';
 export {
   isTemplateName,

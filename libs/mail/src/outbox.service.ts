@@ -6,30 +6,27 @@ import { JobName, QueueName, type JobPayloads } from '@ta/queue';
 import { DEFAULT_CENTER, SettingsService } from '@ta/settings';
 import type { Queue } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { EmailRecord, EmailStatus } from './email-record.js';
+import type { EmailEnvelope, EmailRecord, EmailStatus } from './email-record.js';
 import { OutboundEmail } from './outbound-email.entity.js';
 import { MailService, type MailAttachment } from './mail.service.js';
-import { LIST_EMAILS, type EmailListRow } from './outbox.sql.js';
+import {
+  ENQUEUE_EMAILS,
+  LIST_EMAILS,
+  LOCK_PENDING_EMAIL,
+  MARK_SENT,
+  RECORD_FAILED_ATTEMPT,
+  RETRY_FAILED,
+  STALE_PENDING,
+  type EmailIdRow,
+  type EmailListRow,
+  type PendingEmailRow,
+} from './outbox.sql.js';
 import { renderStoredEmail, TEMPLATE_NAMES, type TemplateData, type TemplateName } from './templates/templates.js';
 
 /** An email to write to the outbox: its data is what its template reads (TemplateData). */
 export type EmailToQueue = {
   [T in TemplateName]: { to: string; template: T; data: TemplateData[T]; dedupeKey: string; envelope?: EmailEnvelope };
 }[TemplateName];
-
-/**
- * What an email a person writes (a message on a case, libs/conversation) carries beyond a template's: its own stable
- * Message-ID, every recipient (`to` on the row is the first), the case's reply address, the thread's headers, and the
- * case files to attach (their bytes are read as the email leaves, through the `AttachmentLoader` the worker passes).
- */
-export interface EmailEnvelope {
-  messageId?: string;
-  to?: string[];
-  replyTo?: string;
-  inReplyTo?: string;
-  references?: string[];
-  attachments?: { caseId: string; attachmentIds: string[] };
-}
 
 /** Reads the bytes of an envelope's attachments (the worker wires it to libs/attachments; mail knows no files). */
 export type AttachmentLoader = (refs: NonNullable<EmailEnvelope['attachments']>) => Promise<MailAttachment[]>;
@@ -63,18 +60,13 @@ export class OutboxService {
   async enqueue(manager: EntityManager, emails: EmailToQueue[]): Promise<string[]> {
     if (emails.length === 0) return [];
     // One statement for any number of emails (a request form emails the requester and every lead).
-    const rows = (await manager.query(
-      `INSERT INTO outbound_emails (recipient, template, data, dedupe_key, envelope)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::text[], $5::jsonb[])
-       ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-      [
-        emails.map((e) => e.to),
-        emails.map((e) => e.template),
-        emails.map((e) => JSON.stringify(e.data)),
-        emails.map((e) => e.dedupeKey),
-        emails.map((e) => (e.envelope ? JSON.stringify(e.envelope) : null)),
-      ],
-    )) as Array<{ id: string }>;
+    const rows = (await manager.query(ENQUEUE_EMAILS, [
+      emails.map((e) => e.to),
+      emails.map((e) => e.template),
+      emails.map((e) => JSON.stringify(e.data)),
+      emails.map((e) => e.dedupeKey),
+      emails.map((e) => (e.envelope ? JSON.stringify(e.envelope) : null)),
+    ])) as EmailIdRow[];
     return rows.map((row) => row.id);
   }
 
@@ -117,14 +109,7 @@ export class OutboxService {
   async deliver(emailId: string, lastAttempt: boolean, loadAttachments?: AttachmentLoader): Promise<'sent' | 'skipped'> {
     const center = await this.settings.center();
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const [row] = (await manager.query(`SELECT * FROM outbound_emails WHERE id = $1 AND status = 'pending' FOR UPDATE SKIP LOCKED`, [
-        emailId,
-      ])) as Array<{
-        recipient: string;
-        template: string;
-        data: unknown;
-        envelope: EmailEnvelope | null;
-      }>;
+      const [row] = (await manager.query(LOCK_PENDING_EMAIL, [emailId])) as PendingEmailRow[];
       if (!row) return { result: 'skipped' as const };
       try {
         const envelope = row.envelope ?? {};
@@ -143,16 +128,10 @@ export class OutboxService {
       } catch (error) {
         // Recorded and committed before the job fails, so the attempt count and the reason survive the retry.
         const message = (error as Error).message.slice(0, 2000);
-        await manager.query(
-          `UPDATE outbound_emails SET attempts = attempts + 1, last_error = $2, status = $3, updated_at = now() WHERE id = $1`,
-          [emailId, message, lastAttempt ? 'failed' : 'pending'],
-        );
+        await manager.query(RECORD_FAILED_ATTEMPT, [emailId, message, lastAttempt ? 'failed' : 'pending']);
         return { result: 'failed' as const, message };
       }
-      await manager.query(
-        `UPDATE outbound_emails SET status = 'sent', attempts = attempts + 1, sent_at = now(), last_error = NULL, updated_at = now() WHERE id = $1`,
-        [emailId],
-      );
+      await manager.query(MARK_SENT, [emailId]);
       return { result: 'sent' as const };
     });
     if (outcome.result === 'failed') throw new DeliveryError(outcome.message ?? 'SMTP delivery failed');
@@ -173,12 +152,7 @@ export class OutboxService {
 
   /** Pending emails untouched for OUTBOX_REQUEUE_AFTER_SECONDS: their job was never queued or was lost with Redis. */
   async requeueStale(): Promise<number> {
-    const rows = (await this.dataSource.query(
-      `SELECT id FROM outbound_emails WHERE status = 'pending' AND updated_at < now() - make_interval(secs => $1) ORDER BY created_at LIMIT 1000`,
-      [this.config.OUTBOX_REQUEUE_AFTER_SECONDS],
-    )) as Array<{
-      id: string;
-    }>;
+    const rows = (await this.dataSource.query(STALE_PENDING, [this.config.OUTBOX_REQUEUE_AFTER_SECONDS])) as EmailIdRow[];
     await this.dispatch(
       rows.map((r) => r.id),
       { bulk: true },
@@ -205,13 +179,10 @@ export class OutboxService {
 
   /** A failed email goes back to pending with a fresh set of attempts. */
   async retry(id: string): Promise<EmailRecord> {
-    const result = await this.dataSource.query(
-      `UPDATE outbound_emails SET status = 'pending', attempts = 0, updated_at = now() WHERE id = $1 AND status = 'failed' RETURNING id`,
-      [id],
-    );
+    const [retried] = (await this.dataSource.query(RETRY_FAILED, [id])) as [EmailIdRow[], number];
     const email = await this.dataSource.manager.findOneBy(OutboundEmail, { id });
     if (!email) throw new NotFoundException(`No email with id ${id}`);
-    if ((result as unknown[][])[0]?.length) await this.dispatch([id], { round: `-retry-${Date.now()}` });
+    if (retried.length) await this.dispatch([id], { round: `-retry-${Date.now()}` });
     return email;
   }
 }

@@ -1,7 +1,49 @@
+import type { EmailEnvelope } from './email-record.js';
 import type { TemplateData, TemplateName } from './templates/templates.js';
 
+/** Statements on the outbox (outbound_emails, owned by this lib), each with its row type. */
+
+export interface EmailIdRow {
+  id: string;
+}
+
 /**
- * Reads of the outbox (outbound_emails, owned by this lib) for the Emails page.
+ * $1 recipients, $2 templates, $3 data (JSON), $4 dedupe keys, $5 envelopes (JSON or null), one element per email: one
+ * statement for any number of emails. A dedupe key already written is skipped. Returns EmailIdRow per row written.
+ */
+export const ENQUEUE_EMAILS = `
+INSERT INTO outbound_emails (recipient, template, data, dedupe_key, envelope)
+SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::text[], $5::jsonb[])
+ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`;
+
+/** What delivery reads of the row (the statement selects it whole). */
+export interface PendingEmailRow {
+  recipient: string;
+  template: string;
+  data: unknown;
+  envelope: EmailEnvelope | null;
+}
+
+/** $1 email: the row if still pending, locked for the delivery; none when sent, failed, or another worker holds it. */
+export const LOCK_PENDING_EMAIL = `SELECT * FROM outbound_emails WHERE id = $1 AND status = 'pending' FOR UPDATE SKIP LOCKED`;
+
+/** $1 email, $2 the error, $3 the status after it ('pending' to retry, 'failed' after the last attempt). */
+export const RECORD_FAILED_ATTEMPT = `UPDATE outbound_emails SET attempts = attempts + 1, last_error = $2, status = $3, updated_at = now() WHERE id = $1`;
+
+/** $1 email */
+export const MARK_SENT = `UPDATE outbound_emails SET status = 'sent', attempts = attempts + 1, sent_at = now(), last_error = NULL, updated_at = now() WHERE id = $1`;
+
+/** $1 seconds untouched: pending emails whose job was never queued or was lost, oldest first, 1000 at a time. Returns EmailIdRow. */
+export const STALE_PENDING = `SELECT id FROM outbound_emails WHERE status = 'pending' AND updated_at < now() - make_interval(secs => $1) ORDER BY created_at LIMIT 1000`;
+
+/**
+ * $1 email: a failed email back to pending with a fresh set of attempts. Through TypeORM an UPDATE resolves to
+ * [EmailIdRow[], affected count]; the row is there only when the email had failed.
+ */
+export const RETRY_FAILED = `UPDATE outbound_emails SET status = 'pending', attempts = 0, updated_at = now() WHERE id = $1 AND status = 'failed' RETURNING id`;
+
+/**
+ * Reads of the outbox for the Emails page.
  * Parameters of LIST_EMAILS: $1 status or null, $2 an ILIKE pattern or null (matched against the recipient and the
  * values of the email's data: reference, case title, a test message's subject…), $3 the templates whose subject
  * wording matches the search (text[]), $4 limit, $5 offset.

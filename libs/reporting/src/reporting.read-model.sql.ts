@@ -11,6 +11,13 @@ import { REGION_LABELS } from '@ta/organizations';
 /** The center's time zone, as SQL reads it (set per connection from CENTER_TIME_ZONE: ARCHITECTURE §Contracts). */
 export const TZ = 'center_time_zone()';
 
+export interface TodayRow {
+  today: string;
+}
+
+/** No parameters: today's date (YYYY-MM-DD) in the center's time zone, for an export's file name. */
+export const TODAY = `SELECT to_char(now() AT TIME ZONE ${TZ}, 'YYYY-MM-DD') AS today`;
+
 /**
  * What a statement (or a REPEATABLE READ transaction) sees: xmin:xmax:in-progress xids. Two equal snapshots see exactly
  * the same committed rows, so a summary computed under one is the answer for the other (DashboardService).

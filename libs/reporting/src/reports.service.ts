@@ -20,11 +20,12 @@ import {
   TA_ACTIVITY_SQL,
   TA_SUMMARY_SQL,
   TA_SUMMARY_TOTALS_SQL,
-  TZ,
+  TODAY,
   type CaseListExportRow,
   type TaActivityCsvRow,
   type TaSummaryRow,
   type TaSummaryTotalRow,
+  type TodayRow,
 } from './reporting.read-model.sql.js';
 
 export interface ReportFile {
@@ -145,9 +146,7 @@ export class ReportsService {
     const goalOf = new Map(topics.map((t) => [t.code, t.goalArea]));
     const { sql, parameters } = this.cases.matchingCasesSql(query, actor);
     const rows = await cursorStream(this.dataSource, caseListExportSql(sql), parameters);
-    const [{ today }] = (await this.dataSource.query(`SELECT to_char(now() AT TIME ZONE ${TZ}, 'YYYY-MM-DD') AS today`)) as [
-      { today: string },
-    ];
+    const [{ today }] = (await this.dataSource.query(TODAY)) as [TodayRow];
     // The rows arrive formatted by Postgres (caseListExportSql); each distinct topic list is labelled here once.
     const cells = new Map<string, string>();
     const topicCells = (list: string): string => {

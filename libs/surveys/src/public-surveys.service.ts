@@ -10,8 +10,8 @@ import { checkSurveyAnswers } from './answers.js';
 import type { OptOutDto, PublicSurveyDto, SurveyAnswersDto, SurveyFileDto } from './dto/survey.dto.js';
 import { LOW_RATING } from './survey-enums.js';
 import type { SurveyFile } from './survey-file.js';
-import { PUBLIC_INVITATION, type PublicInvitationRow } from './surveys.read-model.sql.js';
-import { INSERT_ANSWERS } from './surveys.sql.js';
+import { PUBLIC_INVITATION, PUBLIC_INVITATION_FOR_UPDATE, type PublicInvitationRow } from './surveys.read-model.sql.js';
+import { INSERT_ANSWERS, INSERT_OPT_OUT, MARK_INVITATION_ANSWERED, OPT_OUT_OF, type OptOutRow } from './surveys.sql.js';
 
 export const UNKNOWN_SURVEY =
   'We could not find this survey. Check that the link is complete: it is the whole address in the email we sent.';
@@ -53,7 +53,7 @@ export class PublicSurveysService {
         answers.map((a) => (a.choices ? JSON.stringify(a.choices) : null)),
         answers.map((a) => a.text),
       ]);
-      await manager.query(`UPDATE survey_invitations SET status = 'answered', answered_at = now() WHERE id = $1`, [row.id]);
+      await manager.query(MARK_INVITATION_ANSWERED, [row.id]);
       const satisfaction = survey.satisfactionQuestion
         ? (answers.find((a) => a.code === survey.satisfactionQuestion)?.number ?? null)
         : null;
@@ -72,7 +72,7 @@ export class PublicSurveysService {
   /** The opt-out page: whose address this link stands for (partly hidden), and whether it has opted out. */
   async optOutStatus(token: string): Promise<OptOutDto> {
     const row = await this.find(this.dataSource.manager, token);
-    const [found] = (await this.dataSource.query(`SELECT 1 FROM survey_opt_outs WHERE email = $1`, [row.recipient_email])) as unknown[];
+    const [found] = (await this.dataSource.query(OPT_OUT_OF, [row.recipient_email])) as OptOutRow[];
     return { email: maskEmail(row.recipient_email), optedOut: Boolean(found) };
   }
 
@@ -80,10 +80,7 @@ export class PublicSurveysService {
   async optOut(token: string): Promise<OptOutDto> {
     const row = await this.find(this.dataSource.manager, token);
     await this.dataSource.transaction(async (manager) => {
-      const [inserted] = (await manager.query(
-        `INSERT INTO survey_opt_outs (email, invitation_id) VALUES ($1, $2) ON CONFLICT (email) DO NOTHING RETURNING email`,
-        [row.recipient_email, row.id],
-      )) as unknown[];
+      const [inserted] = (await manager.query(INSERT_OPT_OUT, [row.recipient_email, row.id])) as OptOutRow[];
       if (inserted) await this.events.record(manager, row.case_id, null, 'survey_opted_out', { recipient: row.recipient_name });
     });
     return { email: maskEmail(row.recipient_email), optedOut: true };
@@ -91,7 +88,7 @@ export class PublicSurveysService {
 
   private async find(manager: EntityManager, token: string, lock = false): Promise<PublicInvitationRow> {
     const hash = hashLinkToken(token);
-    const [row] = (await manager.query(PUBLIC_INVITATION + (lock ? ' FOR UPDATE OF i' : ''), [hash])) as PublicInvitationRow[];
+    const [row] = (await manager.query(lock ? PUBLIC_INVITATION_FOR_UPDATE : PUBLIC_INVITATION, [hash])) as PublicInvitationRow[];
     if (!row || !sameLinkHash(row.token_hash, hash)) throw new NotFoundException(UNKNOWN_SURVEY);
     return row;
   }

@@ -1,7 +1,7 @@
 import { ConflictException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { parseSurveyFile, type SurveyFile } from './survey-file.js';
-import { LOCK_SURVEY_VERSION, type LockedSurveyRow } from './surveys.sql.js';
+import { INSERT_SURVEY, LOCK_SURVEY_VERSION, UPDATE_SURVEY, type LockedSurveyRow, type SurveyIdRow } from './surveys.sql.js';
 
 export type LoadOutcome = 'created' | 'replaced' | 'unchanged';
 
@@ -25,15 +25,9 @@ export async function storeSurvey(
       `Version ${survey.version} of the ${survey.kind} survey has been sent and cannot change; load the edited file as version ${survey.version + 1}`,
     );
   if (existing) {
-    await manager.query(
-      `UPDATE surveys SET title = $3, definition = $4, loaded_by = $5, updated_at = now() WHERE kind = $1 AND version = $2`,
-      [survey.kind, survey.version, survey.title, definition, loadedBy],
-    );
+    await manager.query(UPDATE_SURVEY, [survey.kind, survey.version, survey.title, definition, loadedBy]);
     return { id: existing.id, outcome: 'replaced', survey };
   }
-  const [row] = (await manager.query(
-    `INSERT INTO surveys (kind, version, title, definition, loaded_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-    [survey.kind, survey.version, survey.title, definition, loadedBy],
-  )) as [{ id: string }];
+  const [row] = (await manager.query(INSERT_SURVEY, [survey.kind, survey.version, survey.title, definition, loadedBy])) as [SurveyIdRow];
   return { id: row.id, outcome: 'created', survey };
 }

@@ -30,6 +30,9 @@ FROM survey_invitations i JOIN surveys s ON s.id = i.survey_id JOIN cases c ON c
 JOIN organizations o ON o.id = c.organization_id
 WHERE i.token_hash = $1`;
 
+/** PUBLIC_INVITATION with the invitation row locked, for answering it. */
+export const PUBLIC_INVITATION_FOR_UPDATE = `${PUBLIC_INVITATION} FOR UPDATE OF i`;
+
 export interface ResponseRow extends InvitationRow {
   reference: string;
   organization_name: string;

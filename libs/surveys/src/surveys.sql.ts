@@ -40,6 +40,16 @@ export interface LockedSurveyRow {
   used: boolean;
 }
 
+/** $1 kind, $2 version, $3 title, $4 definition, $5 loaded by: a version not sent yet, replaced. */
+export const UPDATE_SURVEY = `UPDATE surveys SET title = $3, definition = $4, loaded_by = $5, updated_at = now() WHERE kind = $1 AND version = $2`;
+
+export interface SurveyIdRow {
+  id: string;
+}
+
+/** $1 kind, $2 version, $3 title, $4 definition, $5 loaded by. Returns SurveyIdRow. */
+export const INSERT_SURVEY = `INSERT INTO surveys (kind, version, title, definition, loaded_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`;
+
 /** $1 invitation, $2 question codes, $3 numbers, $4 choices (each a JSON array or null), $5 texts. */
 export const INSERT_ANSWERS = `
 INSERT INTO survey_answers (invitation_id, question_code, number_value, choice_values, text_value)
@@ -71,6 +81,19 @@ FROM survey_invitations i JOIN surveys s ON s.id = i.survey_id`;
 
 /** $1 case: its invitations, closure survey first. */
 export const CASE_INVITATIONS = `${INVITATION_SELECT} WHERE i.case_id = $1 ORDER BY i.created_at, i.kind`;
+
+/** $1 invitation */
+export const MARK_INVITATION_ANSWERED = `UPDATE survey_invitations SET status = 'answered', answered_at = now() WHERE id = $1`;
+
+export interface OptOutRow {
+  email: string;
+}
+
+/** $1 email: one OptOutRow when the address opted out. */
+export const OPT_OUT_OF = `SELECT email FROM survey_opt_outs WHERE email = $1`;
+
+/** $1 email, $2 the invitation whose link was used: the opt-out, once per address. Returns OptOutRow, none when it was there. */
+export const INSERT_OPT_OUT = `INSERT INTO survey_opt_outs (email, invitation_id) VALUES ($1, $2) ON CONFLICT (email) DO NOTHING RETURNING email`;
 
 /** $1 case: whether the address its surveys go to (the latest invitation's) opted out. */
 export const CASE_OPTED_OUT = `
