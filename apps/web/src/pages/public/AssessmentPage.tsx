@@ -11,6 +11,7 @@ import {
 } from '../../api/assessments';
 import { ApiError } from '../../api/client';
 import { LoadingState } from '../../components/states';
+import { LinkNotOpened, retryUnlessRefused } from './linkPage';
 import { Notice } from './Notice';
 import { PageTitle } from './PageTitle';
 import classes from './public.module.css';
@@ -32,34 +33,14 @@ const toBody = (answers: Answers): AnswerInput[] =>
 export default function AssessmentPage() {
   const { token = '' } = useParams();
   const client = useQueryClient();
-  const query = useQuery({ ...publicAssessmentQuery(token), retry: (n, e) => n < 2 && !(e instanceof ApiError && e.status < 500) });
+  const query = useQuery({ ...publicAssessmentQuery(token), retry: retryUnlessRefused });
   const [answers, setAnswers] = useState<Answers | null>(null);
   const [step, setStep] = useState(0);
   const [saving, setSaving] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
   const [submitError, setSubmitError] = useState<string | null>(null);
 
   if (query.isPending) return <LoadingState label="Opening your assessment…" />;
-  if (query.isError) {
-    const status = query.error instanceof ApiError ? query.error.status : 0;
-    return (
-      <Stack>
-        <PageTitle title="Readiness self-assessment" />
-        <Notice
-          tone={status === 410 ? 'info' : 'error'}
-          role="alert"
-          title={
-            status === 404
-              ? 'We could not find this assessment'
-              : status === 410
-                ? 'This assessment has closed'
-                : 'We could not load the assessment'
-          }
-        >
-          {status === 404 || status === 410 ? query.error.message : 'Please check your connection and try again in a few minutes.'}
-        </Notice>
-      </Stack>
-    );
-  }
+  if (query.isError) return <LinkNotOpened title="Readiness self-assessment" thing="assessment" error={query.error} />;
 
   const data = query.data;
   const sections = data.instrument.sections;

@@ -12,6 +12,7 @@ import { PageTitle } from './PageTitle';
 import { timeZoneName } from '../../components/centerTime';
 import { formatCalendarDate, formatCenterDate } from './centerDates';
 import classes from './public.module.css';
+import { retryUnlessRefused } from './linkPage';
 
 type Status = RequestStatus['status'];
 
@@ -49,7 +50,7 @@ export function RequestStatusPage() {
   const { token = '' } = useParams();
   const status = useQuery({
     ...requestStatusQuery(token),
-    retry: (failures, error) => failures < 2 && !(error instanceof ApiError && error.status < 500),
+    retry: retryUnlessRefused,
   });
 
   if (status.isPending) return <LoadingState label="Looking up your request…" />;

@@ -7,12 +7,13 @@ import { LoadingState } from '../../components/states';
 import { Notice } from './Notice';
 import { PageTitle } from './PageTitle';
 import classes from './public.module.css';
+import { retryUnlessRefused } from './linkPage';
 
 /** One click from any survey email: no more surveys to this address, whichever case they would be about. */
 export default function SurveyOptOutPage() {
   const { token = '' } = useParams();
   const client = useQueryClient();
-  const query = useQuery({ ...optOutQuery(token), retry: (n, e) => n < 2 && !(e instanceof ApiError && e.status < 500) });
+  const query = useQuery({ ...optOutQuery(token), retry: retryUnlessRefused });
   const stop = useMutation({
     mutationFn: () => optOut(token),
     onSuccess: (data) => client.setQueryData(optOutQuery(token).queryKey, data),

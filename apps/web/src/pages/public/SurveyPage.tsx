@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { answerSurvey, publicSurveyQuery, type SurveyAnswerInput, type SurveyQuestion } from '../../api/surveys';
 import { LoadingState } from '../../components/states';
+import { LinkNotOpened, retryUnlessRefused } from './linkPage';
 import { Notice } from './Notice';
 import { PageTitle } from './PageTitle';
 import classes from './public.module.css';
@@ -32,30 +33,14 @@ function toAnswers(questions: SurveyQuestion[], values: Record<string, Value>): 
 export default function SurveyPage() {
   const { token = '' } = useParams();
   const client = useQueryClient();
-  const query = useQuery({ ...publicSurveyQuery(token), retry: (n, e) => n < 2 && !(e instanceof ApiError && e.status < 500) });
+  const query = useQuery({ ...publicSurveyQuery(token), retry: retryUnlessRefused });
   const [values, setValues] = useState<Record<string, Value>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
 
   if (query.isPending) return <LoadingState label="Opening the survey…" />;
-  if (query.isError) {
-    const status = query.error instanceof ApiError ? query.error.status : 0;
-    return (
-      <Stack>
-        <PageTitle title="Survey" />
-        <Notice
-          tone={status === 410 ? 'info' : 'error'}
-          role="alert"
-          title={
-            status === 404 ? 'We could not find this survey' : status === 410 ? 'This survey has closed' : 'We could not load the survey'
-          }
-        >
-          {status === 404 || status === 410 ? query.error.message : 'Please check your connection and try again in a few minutes.'}
-        </Notice>
-      </Stack>
-    );
-  }
+  if (query.isError) return <LinkNotOpened title="Survey" thing="survey" error={query.error} />;
   const data = query.data;
   if (data.status === 'answered')
     return (
