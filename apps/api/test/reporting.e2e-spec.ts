@@ -646,7 +646,7 @@ describe('reporting: dashboards and funder reports', () => {
     });
 
     it('quotes and neutralizes cells as RFC 4180 and OWASP say; a case nobody has is Unassigned', async () => {
-      // The rows are formatted by Postgres (caseListExportSql): the same cells csv-stringify and neutralizeFormula wrote.
+      // The rows are formatted by Postgres (caseListCsvSql): the same cells csv-stringify and neutralizeFormula wrote.
       const [row] = (await db.query(`SELECT id, title, assignee_id FROM cases WHERE reference = $1`, [refs.c2])).rows as Array<{
         id: string;
         title: string;
