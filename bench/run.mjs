@@ -62,11 +62,11 @@ try {
       ['CASELOAD_SQL', sql.CASELOAD_SQL, [null]],
       ['TA_SUMMARY_SQL', sql.TA_SUMMARY_SQL, period],
       ['TA_ACTIVITY_SQL', sql.TA_ACTIVITY_SQL, period],
-      ['TA_ACTIVITY_CSV_SQL', sql.TA_ACTIVITY_CSV_SQL, period],
+      ['taActivityCsvSql', sql.taActivityCsvSql('$1', '$2'), period],
     ];
     for (const [name, text, values] of plans) {
       // As the API runs them: the export's cursors get 64 MB of work_mem, and a cursor never runs in parallel.
-      const cursor = name.startsWith('TA_ACTIVITY');
+      const cursor = name.startsWith('TA_ACTIVITY') || name === 'taActivityCsvSql';
       await db.query(cursor ? `SET work_mem = '64MB'` : 'RESET work_mem');
       await db.query(cursor ? 'SET max_parallel_workers_per_gather = 0' : 'RESET max_parallel_workers_per_gather');
       const { rows } = await db.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${text}`, values);

@@ -28,6 +28,9 @@ import { CenterSettingsModule } from './settings/settings.module.js';
 /** The request's path as the client sent it: Nest's Fastify adapter rewrites `req.url` for mounted middleware. */
 const pathOf = (req: IncomingMessage): string | undefined => (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url;
 
+/** The levels at which pino-http's request lines (level info) are printed. */
+const REQUEST_LINES_AT: readonly string[] = ['info', 'debug', 'trace'];
+
 @Module({
   imports: [
     ConfigModule,
@@ -40,8 +43,11 @@ const pathOf = (req: IncomingMessage): string | undefined => (req as IncomingMes
           // One line that says what happened; the record still carries req and res in full.
           customSuccessMessage: (req, res, responseTime) => `${req.method} ${pathOf(req)} ${res.statusCode} ${responseTime} ms`,
           redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-          // Health checks poll all day; their answers are on /health, not in the log.
-          autoLogging: { ignore: (req) => pathOf(req) === '/health' },
+          // Health checks poll all day; their answers are on /health, not in the log. Request lines are written at
+          // info (pino-http's level for every outcome), so below it (LOG_LEVEL=warn in production) none would ever be
+          // printed: then the per-response listeners, object and message are not built at all (bench/README.md
+          // "Case list"). Warnings and errors the code logs still carry the request.
+          autoLogging: REQUEST_LINES_AT.includes(config.LOG_LEVEL) ? { ignore: (req) => pathOf(req) === '/health' } : false,
         },
       }),
     }),

@@ -646,7 +646,7 @@ describe('reporting: dashboards and funder reports', () => {
     });
 
     it('quotes and neutralizes cells as RFC 4180 and OWASP say; a case nobody has is Unassigned', async () => {
-      // The rows are formatted by Postgres (caseListExportSql): the same cells csv-stringify and neutralizeFormula wrote.
+      // The rows are formatted by Postgres (caseListCsvSql): the same cells csv-stringify and neutralizeFormula wrote.
       const [row] = (await db.query(`SELECT id, title, assignee_id FROM cases WHERE reference = $1`, [refs.c2])).rows as Array<{
         id: string;
         title: string;
@@ -683,6 +683,30 @@ describe('reporting: dashboards and funder reports', () => {
       expect(await refsOf(`organizationId=${orgIds.a}&assigneeId=none`)).toEqual([]);
       // Paging is not part of the export.
       await request(api.url).get(`/api/v1/cases/export?page=2`).set(as(lead.token)).expect(400);
+    });
+
+    it('takes hostile filter values as plain values: the same cases as the list, whose values are bound', async () => {
+      const title = `Quote's \\ "case" $1 ${randomUUID().slice(0, 6)}`;
+      await db.query(`UPDATE cases SET title = $2 WHERE reference = $1`, [refs.c6, title]);
+      try {
+        const hostile = ["'; DROP TABLE cases; --", "x' OR '1'='1", "\\'", '$1', '$$ $tag$', "E'\\x00'", '{a,"b"}', '/*', title];
+        for (const q of hostile) {
+          const query = `q=${encodeURIComponent(q)}&organizationId=${orgIds.b}`;
+          const list = await request(api.url).get(`/api/v1/cases?${query}&pageSize=100`).set(as(lead.token)).expect(200);
+          const exported = (await exportCsv(query, lead.token)).slice(1).map((r) => r[0]);
+          expect(exported).toEqual(list.body.items.map((c: { reference: string }) => c.reference));
+        }
+        // The words of a title with a quote, a backslash and a placeholder find it.
+        expect((await exportCsv(`q=${encodeURIComponent(title)}`, lead.token)).slice(1).map((r) => r[0])).toEqual([refs.c6]);
+        expect(
+          (await exportCsv(`organizationId=${orgIds.b}&status=on_hold&openedFrom=2000-01-01T00:00:00Z`, lead.token))
+            .slice(1)
+            .map((r) => r[0]),
+        ).toEqual([refs.c6]);
+        expect((await db.query(`SELECT count(*)::int AS n FROM cases WHERE reference = $1`, [refs.c6])).rows[0].n).toBe(1);
+      } finally {
+        await db.query(`UPDATE cases SET title = 'Fixture' WHERE reference = $1`, [refs.c6]);
+      }
     });
 
     it('starts with a byte order mark on request, refuses bad filters, needs a session', async () => {

@@ -2,7 +2,7 @@ import { ConflictException, ForbiddenException, Injectable, NotFoundException } 
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { addBusinessDays, escapeLike, fieldError } from '@ta/common';
 import { AppConfig } from '@ta/config';
-import { readModel } from '@ta/database';
+import { readModel, sqlLiteral, type SqlValue } from '@ta/database';
 import { OutboxService } from '@ta/mail';
 import { OrganizationsService } from '@ta/organizations';
 import { UsersService, type AuthenticatedUser, type StaffRef } from '@ta/users';
@@ -125,7 +125,8 @@ export class CasesService {
 
   /** One statement for a page and its total (the case read model, case.read-model.sql.ts), a page past the end included. */
   async list(query: ListCasesQueryDto, actor: Actor): Promise<{ items: CaseDto[]; total: number }> {
-    const { where, params } = caseFilters(query, actor);
+    const params: unknown[] = [];
+    const where = caseFilters(query, actor, (value) => `$${params.push(value)}`);
     const [row] = (await readModel<CasePageRow>(this.dataSource, casePage(where, listOrder(query), params.length + 1), [
       ...params,
       query.pageSize,
@@ -136,15 +137,13 @@ export class CasesService {
 
   /**
    * The list's filters and order as one SQL statement, for reads that go through every matching case (the CSV export):
-   * `SELECT id, position FROM cases …` with `position` the row's place in the list's order (1, 2, …) and its parameters
-   * ($1, $2, …). The same filters as `list`, from the same code.
+   * `SELECT id, position FROM cases …` with `position` the row's place in the list's order (1, 2, …). The same filters
+   * as `list`, from the same code, but with the filters' values written in as literals (sqlLiteral): the export runs
+   * it inside `COPY (…) TO STDOUT`, which takes no bind parameters.
    */
-  matchingCasesSql(query: CaseFilterQuery, actor: Actor): { sql: string; parameters: unknown[] } {
-    const { where, params } = caseFilters(query, actor);
-    return {
-      sql: `SELECT c.id AS id, row_number() OVER (ORDER BY ${listOrder(query)}) AS position FROM cases c WHERE ${where}`,
-      parameters: params,
-    };
+  matchingCasesSql(query: CaseFilterQuery, actor: Actor): string {
+    const where = caseFilters(query, actor, sqlLiteral);
+    return `SELECT c.id AS id, row_number() OVER (ORDER BY ${listOrder(query)}) AS position FROM cases c WHERE ${where}`;
   }
 
   async get(id: string): Promise<CaseDto> {
@@ -506,10 +505,11 @@ function listOrder(query: Pick<CaseFilterQuery, 'sort'>): string {
   return `${expression} ${direction}, c.id ASC`;
 }
 
-/** The list's filters as SQL over `c` (cases) with numbered parameters; every fragment is fixed text. */
-function caseFilters(query: CaseFilterQuery, actor: Actor): { where: string; params: unknown[] } {
-  const params: unknown[] = [];
-  const p = (value: unknown) => `$${params.push(value)}`;
+/**
+ * The list's filters as SQL over `c` (cases); every fragment is fixed text and each value goes through `p`, which
+ * returns what stands for it in the SQL: a numbered parameter (the list) or a literal (the export's COPY).
+ */
+function caseFilters(query: CaseFilterQuery, actor: Actor, p: (value: SqlValue) => string): string {
   const where = ['TRUE'];
   if (query.status?.length) where.push(`c.status = ANY(${p(query.status)})`);
   if (query.priority?.length) where.push(`c.priority = ANY(${p(query.priority)})`);
@@ -536,5 +536,5 @@ function caseFilters(query: CaseFilterQuery, actor: Actor): { where: string; par
       }),
     );
   }
-  return { where: where.join(' AND '), params };
+  return where.join(' AND ');
 }

@@ -11,6 +11,8 @@ import { statementCounter } from './statement-counter.js';
  */
 export async function readModel<Row>(dataSource: DataSource, text: string, values: unknown[]): Promise<Row[]> {
   statementCounter.add();
-  const pool = (dataSource.driver as unknown as { master: Pool }).master;
-  return (await pool.query(text, values)).rows as Row[];
+  return (await pgPool(dataSource).query(text, values)).rows as Row[];
 }
+
+/** pg's pool under TypeORM's DataSource (its postgres driver's `master`): for what TypeORM does not do (readModel, COPY). */
+export const pgPool = (dataSource: DataSource): Pool => (dataSource.driver as unknown as { master: Pool }).master;

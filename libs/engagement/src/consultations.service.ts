@@ -13,6 +13,7 @@ import type { ConsultationDto, CreateConsultationDto, UpdateConsultationDto } fr
 import { toConsultationDto } from './dto/consultation.dto.js';
 import { FollowUpsService } from './follow-ups.service.js';
 import { checkContactsOf } from './staff-check.js';
+import { INSERT_CONSULTATION, type InsertedConsultationRow } from './consultations.sql.js';
 
 type Actor = Pick<AuthenticatedUser, 'id' | 'role'>;
 
@@ -70,8 +71,7 @@ export class ConsultationsService {
         },
       });
       await checkContactsOf(this.organizations, manager, locked.organizationId, dto.attendeeContactIds, 'attendeeContactIds');
-      // insert, not save: save would first look the given id up.
-      const saved = manager.create(Consultation, {
+      const values = {
         id,
         caseId,
         consultantId: actor.id,
@@ -83,8 +83,21 @@ export class ConsultationsService {
         topics: dto.topics,
         summary: dto.summary,
         nextSteps: dto.nextSteps ?? '',
-      });
-      await manager.insert(Consultation, saved);
+      };
+      const [inserted] = (await manager.query(INSERT_CONSULTATION, [
+        values.id,
+        values.caseId,
+        values.consultantId,
+        values.startedAt,
+        values.durationMinutes,
+        values.modality,
+        values.attendeeContactIds,
+        values.headcount,
+        values.topics,
+        values.summary,
+        values.nextSteps,
+      ])) as [InsertedConsultationRow];
+      const saved: Consultation = { ...values, createdAt: inserted.created_at, updatedAt: inserted.updated_at };
       for (const [i, followUp] of (dto.followUps ?? []).entries())
         await this.followUps.createIn(manager, locked, followUp, actor, `followUps.${i}`);
       for (const [i, item] of (dto.actionItems ?? []).entries())

@@ -1,4 +1,4 @@
-import { CASE_PRIORITY_LABELS, CASE_STATUS_LABELS, STALL_LEVEL_LABELS } from '@ta/cases';
+import { CASE_PRIORITY_LABELS, CASE_STATUS_LABELS, GOAL_AREA_LABELS, GOAL_AREAS, SERVICE_LINE_LABELS, STALL_LEVEL_LABELS } from '@ta/cases';
 import { MODALITY_LABELS } from '@ta/engagement';
 import { REGION_LABELS } from '@ta/organizations';
 
@@ -226,20 +226,53 @@ const labelled = (column: string, labels: Record<string, string>) =>
     .join(' ')} ELSE ${column} END`;
 
 /**
- * TA_ACTIVITY_SQL for the CSV export, formatted by Postgres, with the labels people read (OMH region, modality) instead
- * of codes: per row the CSV text before the lists (`head`, consultation_id … county), the service lines and the topics
- * as codes joined by "; " (Node turns each distinct list into its labels, and the topics into goal areas, through
- * small maps cached per list) and the text after them (`tail`, modality … consultant). Node then handles four strings
- * a row instead of thirteen values and two arrays, which keeps the export's garbage (and so the API's RSS) small. The
- * subquery sorts the raw columns, so the sort stays narrow and the formatting runs as the cursor fetches (time to
- * first byte).
+ * A list of codes as one CSV cell of labels joined by "; ", in the list's order (a code without a label stays as it is);
+ * `label` maps `x.code`. Empty for an empty list.
  */
-export const TA_ACTIVITY_CSV_SQL = `
+const labelList = (codes: string, label: string) =>
+  `(SELECT string_agg(${label}, '; ' ORDER BY x.n) FROM unnest(${codes}) WITH ORDINALITY x(code, n))`;
+/** The topics' labels, from the topics table (data, not code). */
+const topicLabels = (codes: string) => labelList(codes, `coalesce((SELECT t.label FROM topics t WHERE t.code = x.code), x.code)`);
+/** The goal areas the topics touch (topics table), each once, in GOAL_AREAS order, as their labels. */
+const goalAreaLabels = (codes: string) =>
+  `(SELECT string_agg(g.label, '; ' ORDER BY g.n) FROM (VALUES ${GOAL_AREAS.map(
+    (area, i) => `(${sqlText(area)}, ${sqlText(GOAL_AREA_LABELS[area])}, ${i})`,
+  ).join(', ')}) g(code, label, n) WHERE EXISTS (SELECT 1 FROM topics t WHERE t.code = ANY(${codes}) AND t.goal_area = g.code))`;
+
+/**
+ * `COPY (query) TO STDOUT` in binary format, for a query of one text column, `line`, a whole CSV record with its
+ * CRLF: copyLines (copy-lines.ts) strips the binary framing, so the bytes Postgres formatted go to the response
+ * as they come, with no row ever parsed in Node (bench/README.md "Memory"). Binary, because text and CSV COPY would
+ * escape or quote the line's own quotes and line breaks, and CSV COPY ends records with LF where RFC 4180 wants CRLF.
+ */
+export const copyLinesSql = (query: string) => `COPY (${query}) TO STDOUT (FORMAT binary)`;
+
+/**
+ * An export's transaction around its COPY: every row is read, so room to sort them all in memory, and no parallel
+ * workers, so an export leaves a core to the API.
+ */
+export const EXPORT_BEGIN = `BEGIN READ ONLY; SET LOCAL work_mem = '64MB'; SET LOCAL max_parallel_workers_per_gather = 0`;
+export const EXPORT_COMMIT = 'COMMIT';
+
+/**
+ * TA_ACTIVITY_SQL as CSV records (one `line` each, for copyLinesSql), formatted by Postgres, with the words people
+ * read instead of codes: OMH region, service lines, topics (from the topics table), the goal areas the topics touch,
+ * modality; the names neutralized against formulas. The subquery sorts the raw columns, so the sort stays narrow and
+ * the formatting runs as rows leave it. $1, $2: the period's bounds, written in as literals (COPY binds nothing).
+ */
+export const taActivityCsvSql = (from: string, to: string) => `
 SELECT ${plain('s.id', `to_char(s.started_at AT TIME ZONE ${TZ}, 'YYYY-MM-DD')`, `to_char(s.started_at AT TIME ZONE ${TZ}, 'HH24:MI')`)}
-       || ',' || ${cells('s.reference', noFormula('s.organization'), labelled('s.region', REGION_LABELS), noFormula('s.county'))} AS head,
-       array_to_string(s.service_lines, '; ') AS service_lines,
-       array_to_string(s.topics, '; ') AS topics,
-       ${cells(labelled('s.modality', MODALITY_LABELS))} || ',' || ${plain('s.duration_minutes', 's.headcount')} || ',' || ${cells(noFormula('s.consultant'))} AS tail
+       || ',' || ${cells(
+         's.reference',
+         noFormula('s.organization'),
+         labelled('s.region', REGION_LABELS),
+         noFormula('s.county'),
+         labelList('s.service_lines', labelled('x.code', SERVICE_LINE_LABELS)),
+         topicLabels('s.topics'),
+         goalAreaLabels('s.topics'),
+         labelled('s.modality', MODALITY_LABELS),
+       )}
+       || ',' || ${plain('s.duration_minutes', 's.headcount')} || ',' || ${cells(noFormula('s.consultant'))} || E'\r\n' AS line
 FROM (
   SELECT k.id, k.started_at, c.reference, o.name AS organization, o.region, o.county, c.service_lines, ${EFFECTIVE_TOPICS} AS topics,
          k.modality, k.duration_minutes, k.headcount, u.name AS consultant
@@ -247,7 +280,7 @@ FROM (
   JOIN cases c ON c.id = k.case_id
   JOIN organizations o ON o.id = c.organization_id
   JOIN users u ON u.id = k.consultant_id
-  WHERE k.started_at >= ${LO} AND k.started_at < ${HI}
+  WHERE k.started_at >= ${from}::timestamptz AND k.started_at < ${to}::timestamptz
   ORDER BY k.started_at, k.id
 ) s`;
 
@@ -278,32 +311,33 @@ export interface TaSummaryTotalRow {
   minutes: string;
 }
 
-/** A row of TA_ACTIVITY_CSV_SQL (rowMode array). */
-export type TaActivityCsvRow = [head: string, serviceLines: string, topics: string, tail: string];
-
 /**
- * The case list export: every case `matching` selects (CasesService.matchingCasesSql, the list's own filters, with
- * `id` and `position` in the list's order; its parameters are this statement's), with what the list shows and a
- * little more, formatted by Postgres as TA_ACTIVITY_CSV_SQL is: per row the CSV text before the topics (`head`,
- * reference … assignee, labelled, "Unassigned" for nobody), the topics as codes joined by "; " (Node labels each
- * distinct list and derives its goal areas) and the text after them (`tail`, opened … stall level). Instants are
- * wall-clock times in the center's zone, `YYYY-MM-DD HH24:MI`. Three strings a row instead of twelve values and an
- * array keep the export's garbage, and so the API's RSS, small (bench/README.md "Memory").
+ * The case list export as CSV records (one `line` each, for copyLinesSql): every case `matching` selects
+ * (CasesService.matchingCasesSql, the list's own filters with their values as literals, with `id` and `position` in the
+ * list's order), with what the list shows and a little more, formatted by Postgres with the words people read:
+ * reference … assignee ("Unassigned" for nobody), the topics' labels and the goal areas they touch (topics table),
+ * opened … last activity as wall-clock times in the center's zone (`YYYY-MM-DD HH24:MI`), stall level; titles and
+ * names neutralized against formulas.
  */
-export const caseListExportSql = (matching: string) => `
-SELECT ${cells('c.reference', noFormula('c.title'), noFormula('o.name'), labelled('o.region', REGION_LABELS), labelled('c.status', CASE_STATUS_LABELS), labelled('c.priority', CASE_PRIORITY_LABELS))}
-       || ',' || ${cells(`CASE WHEN u.name IS NULL THEN 'Unassigned' ELSE ${noFormula('u.name')} END`)} AS head,
-       array_to_string(c.topics, '; ') AS topics,
-       ${plain(
+export const caseListCsvSql = (matching: string) => `
+SELECT ${cells(
+  'c.reference',
+  noFormula('c.title'),
+  noFormula('o.name'),
+  labelled('o.region', REGION_LABELS),
+  labelled('c.status', CASE_STATUS_LABELS),
+  labelled('c.priority', CASE_PRIORITY_LABELS),
+  `CASE WHEN u.name IS NULL THEN 'Unassigned' ELSE ${noFormula('u.name')} END`,
+  topicLabels('c.topics'),
+  goalAreaLabels('c.topics'),
+)}
+       || ',' || ${plain(
          `to_char(c.opened_at AT TIME ZONE ${TZ}, 'YYYY-MM-DD HH24:MI')`,
          `to_char(c.first_response_at AT TIME ZONE ${TZ}, 'YYYY-MM-DD HH24:MI')`,
          `to_char(c.last_activity_at AT TIME ZONE ${TZ}, 'YYYY-MM-DD HH24:MI')`,
-       )} || ',' || ${cells(labelled('c.stall_level', STALL_LEVEL_LABELS))} AS tail
+       )} || ',' || ${cells(labelled('c.stall_level', STALL_LEVEL_LABELS))} || E'\r\n' AS line
 FROM (${matching}) m
 JOIN cases c ON c.id = m.id
 JOIN organizations o ON o.id = c.organization_id
 LEFT JOIN users u ON u.id = c.assignee_id
 ORDER BY m.position`;
-
-/** A row of caseListExportSql (rowMode array). */
-export type CaseListExportRow = [head: string, topics: string, tail: string];

@@ -6,8 +6,10 @@ import { ReadinessReportService, type ReadinessReportDto } from '@ta/assessments
 import { neutralizeFormula } from '@ta/common';
 import { OMH_REGIONS, REGION_LABELS } from '@ta/organizations';
 import { AppConfig } from '@ta/config';
+import { sqlLiteral } from '@ta/database';
 import { stringify } from 'csv-stringify/sync';
 import type { DataSource } from 'typeorm';
+import { copyLines } from './copy-lines.js';
 import { cursorStream } from './cursor-stream.js';
 import { hoursOf } from './dashboard.service.js';
 import { assertRange, dayBefore, periodBounds } from './date-range.js';
@@ -15,14 +17,12 @@ import type { ReadinessExportQueryDto } from './dto/readiness-export.dto.js';
 import type { ReportQueryDto } from './dto/report-query.dto.js';
 import type { AuthenticatedUser } from '@ta/users';
 import {
-  caseListExportSql,
-  TA_ACTIVITY_CSV_SQL,
+  caseListCsvSql,
   TA_ACTIVITY_SQL,
   TA_SUMMARY_SQL,
   TA_SUMMARY_TOTALS_SQL,
+  taActivityCsvSql,
   TODAY,
-  type CaseListExportRow,
-  type TaActivityCsvRow,
   type TaSummaryRow,
   type TaSummaryTotalRow,
   type TodayRow,
@@ -97,9 +97,6 @@ export const READINESS_FIGURES = {
 const GOAL_AREA_WORDS: Record<string, string> = { ...GOAL_AREA_LABELS, unspecified: 'Not specified' };
 const labelOf = (labels: Record<string, string>, code: string): string => labels[code] ?? code;
 
-/** Lists inside one CSV cell. */
-const LIST_SEPARATOR = '; ';
-
 type ActivityRow = [
   id: string,
   date: string,
@@ -138,37 +135,14 @@ export class ReportsService {
 
   /**
    * Every case the list's filters match (GET /cases without paging), in the list's order, as CSV with the words people
-   * read: streamed from a cursor, the filters applied by the cases lib's own code (CasesService.matchingCasesSql).
+   * read: formatted by Postgres and streamed by COPY (copyLines), the filters applied by the cases lib's own code
+   * (CasesService.matchingCasesSql).
    */
   async caseList(query: CaseFilterQuery & { bom: boolean }, actor: Pick<AuthenticatedUser, 'id' | 'role'>): Promise<ReportFile> {
-    const topics = await this.cases.topics();
-    const topicLabel = new Map(topics.map((t) => [t.code, t.label]));
-    const goalOf = new Map(topics.map((t) => [t.code, t.goalArea]));
-    const { sql, parameters } = this.cases.matchingCasesSql(query, actor);
-    const rows = await cursorStream(this.dataSource, caseListExportSql(sql), parameters);
     const [{ today }] = (await this.dataSource.query(TODAY)) as [TodayRow];
-    // The rows arrive formatted by Postgres (caseListExportSql); each distinct topic list is labelled here once.
-    const cells = new Map<string, string>();
-    const topicCells = (list: string): string => {
-      let cell = cells.get(list);
-      if (cell === undefined) {
-        const codes = list ? list.split(LIST_SEPARATOR) : [];
-        cell = `${csvCell(codes.map((code) => topicLabel.get(code) ?? code).join(LIST_SEPARATOR))},${csvCell(
-          GOAL_AREAS.filter((area) => codes.some((code) => goalOf.get(code) === area))
-            .map((area) => GOAL_AREA_LABELS[area])
-            .join(LIST_SEPARATOR),
-        )}`;
-        cells.set(list, cell);
-      }
-      return cell;
-    };
+    const sql = caseListCsvSql(this.cases.matchingCasesSql(query, actor));
     return {
-      stream: csvLines(
-        rows,
-        CASE_LIST_COLUMNS,
-        ([head, topics, tail]: CaseListExportRow) => `${head},${topicCells(topics)},${tail}\r\n`,
-        query.bom,
-      ),
+      stream: await copyLines(this.dataSource, sql, csvHeader(CASE_LIST_COLUMNS, query.bom)),
       filename: `cases_${today}.csv`,
       contentType: 'text/csv; charset=utf-8',
     };
@@ -177,12 +151,12 @@ export class ReportsService {
   /** One row per session in the period, streamed from a cursor: CSV (RFC 4180, CRLF) or a JSON document. */
   async taActivity(query: ReportQueryDto): Promise<ReportFile> {
     assertRange(query);
-    const topics = await this.cases.topics();
-    const goalOf = new Map(topics.map((t) => [t.code, t.goalArea]));
-    const goalAreas = (codes: string[]) => GOAL_AREAS.filter((area) => codes.some((code) => goalOf.get(code) === area));
     const name = `ta-activity_${query.from}_to_${dayBefore(query.to)}`;
 
     if (query.format === 'json') {
+      const topics = await this.cases.topics();
+      const goalOf = new Map(topics.map((t) => [t.code, t.goalArea]));
+      const goalAreas = (codes: string[]) => GOAL_AREAS.filter((area) => codes.some((code) => goalOf.get(code) === area));
       const toRecord = (r: ActivityRow) => ({
         consultationId: r[0],
         date: r[1],
@@ -206,44 +180,13 @@ export class ReportsService {
         contentType: 'application/json; charset=utf-8',
       };
     }
-    // CSV: the rows arrive formatted by Postgres (TA_ACTIVITY_CSV_SQL), region and modality labelled; the service lines,
-    // topics and goal areas are labelled here, once per distinct list.
-    const topicLabel = new Map(topics.map((t) => [t.code, t.label]));
-    const codesOf = (list: string) => (list ? list.split(LIST_SEPARATOR) : []);
-    const labelCells = (labels: (code: string) => string) => {
-      const cache = new Map<string, string>();
-      return (list: string): string => {
-        let cell = cache.get(list);
-        if (cell === undefined) {
-          cell = csvCell(codesOf(list).map(labels).join(LIST_SEPARATOR));
-          cache.set(list, cell);
-        }
-        return cell;
-      };
-    };
-    const serviceLinesOf = labelCells((code) => labelOf(SERVICE_LINE_LABELS, code));
-    const topicsOf = labelCells((code) => topicLabel.get(code) ?? code);
-    const goalCell = new Map<string, string>();
-    const goalsOf = (topicList: string): string => {
-      let cell = goalCell.get(topicList);
-      if (cell === undefined) {
-        cell = csvCell(
-          goalAreas(codesOf(topicList))
-            .map((area) => labelOf(GOAL_AREA_WORDS, area))
-            .join(LIST_SEPARATOR),
-        );
-        goalCell.set(topicList, cell);
-      }
-      return cell;
-    };
-    const lines = await cursorStream(this.dataSource, TA_ACTIVITY_CSV_SQL, await periodBounds(this.dataSource, query));
+    // CSV: formatted by Postgres, labels included, and streamed by COPY (copyLines).
+    const [from, to] = await periodBounds(this.dataSource, query);
     return {
-      stream: csvLines(
-        lines,
-        TA_ACTIVITY_COLUMNS,
-        ([head, serviceLines, topicList, tail]: TaActivityCsvRow) =>
-          `${head},${serviceLinesOf(serviceLines)},${topicsOf(topicList)},${goalsOf(topicList)},${tail}\r\n`,
-        query.bom,
+      stream: await copyLines(
+        this.dataSource,
+        taActivityCsvSql(sqlLiteral(from), sqlLiteral(to)),
+        csvHeader(TA_ACTIVITY_COLUMNS, query.bom),
       ),
       filename: `${name}.csv`,
       contentType: 'text/csv; charset=utf-8',
@@ -336,50 +279,17 @@ function readinessRows(report: ReadinessReportDto): unknown[][] {
  */
 const LEAN = { writableObjectMode: true, writableHighWaterMark: 1, readableHighWaterMark: 64 * 1024 } as const;
 
-/** Rows per pushed chunk of the CSV exports (~170–200 bytes each: a few dozen KB, under V8's large-object threshold). */
-const CHUNK_ROWS = 200;
-
 const CSV_OPTIONS = { record_delimiter: 'windows', quoted_match: /[\r\n]/ } as const;
 
-/** One CSV cell as csv-stringify writes it with CSV_OPTIONS: quoted when it holds a comma, quote, CR or LF. */
-const csvCell = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
-
-/**
- * Header, then the CSV lines `line` writes from the rows Postgres formatted (the long exports: TA_ACTIVITY_CSV_SQL,
- * caseListExportSql), pushed CHUNK_ROWS lines at a time: chunks of a few dozen KB, because a string past V8's
- * large-object threshold (~128 KB, a whole batch) is garbage only a full collection frees, which made the RSS climb.
- */
-function csvLines<T>(batches: Readable, columns: readonly string[], line: (row: T) => string, bom: boolean): Readable {
-  const header = (bom ? '\ufeff' : '') + stringify([[...columns]], CSV_OPTIONS);
-  let started = false;
-  const csv = new Transform({
-    ...LEAN,
-    transform(batch: T[], _enc, done) {
-      let body = started ? '' : header;
-      started = true;
-      let rows = 0;
-      for (const row of batch) {
-        body += line(row);
-        if (++rows % CHUNK_ROWS === 0) {
-          this.push(body);
-          body = '';
-        }
-      }
-      done(null, body || undefined);
-    },
-    flush(done) {
-      done(null, started ? '' : header);
-    },
-  });
-  return chain(batches, csv);
-}
+/** The CSV's first line (after a UTF-8 byte order mark on request, for Excel). */
+const csvHeader = (columns: readonly string[], bom: boolean): string => (bom ? '\ufeff' : '') + stringify([[...columns]], CSV_OPTIONS);
 
 /**
  * Header, then one record per row, a batch of rows at a time (csv-stringify's sync API per batch); quoted wherever a
- * comma, quote, CR or LF appears (RFC 4180, CRLF line ends). For the small documents; the long exports use csvLines.
+ * comma, quote, CR or LF appears (RFC 4180, CRLF line ends). For the small documents; the long exports are COPY's (copyLines).
  */
 function csvDocument<T>(batches: Readable, columns: readonly string[], toCells: (row: T) => unknown[], bom: boolean): Readable {
-  const header = (bom ? '\ufeff' : '') + stringify([[...columns]], CSV_OPTIONS);
+  const header = csvHeader(columns, bom);
   let started = false;
   const csv = new Transform({
     ...LEAN,
