@@ -76,6 +76,31 @@ describe('CENTER_TIME_ZONE', () => {
     expect(me.body.centerTimeZone).toBe('Asia/Tokyo');
   });
 
+  it("writes the CSV exports' times on the center's clock and names it in their headers", async () => {
+    const csv = async (api: RunningApi, path: string) => {
+      const token = await login(api.url, LEAD.email, LEAD.password);
+      const res = await request(api.url)
+        .get(path)
+        .set({ Authorization: `Bearer ${token}` })
+        .buffer(true)
+        .expect(200);
+      const [header, ...rows] = String(res.text).trimEnd().split('\r\n');
+      return { header: header!, row: rows.find((r) => r.includes('Zone case') || r.includes('Zone Clinic'))! };
+    };
+    const cases = '/api/v1/cases/export?openedFrom=2016-06-10T00:00:00Z&openedTo=2016-06-12T00:00:00Z';
+    const [nyCases, tkCases] = await Promise.all([csv(newYork, cases), csv(tokyo, cases)]);
+    expect(nyCases.header).toContain(',Opened (New York),First response (New York),Last activity (New York),');
+    expect(tkCases.header).toContain(',Opened (Tokyo),First response (Tokyo),Last activity (Tokyo),');
+    expect(nyCases.row).toContain(',2016-06-10 20:00,');
+    expect(tkCases.row).toContain(',2016-06-11 09:00,');
+    const activity = (from: string) => `/api/v1/reports/ta-activity?from=${from}&to=2016-06-12&format=csv`;
+    const [nyActivity, tkActivity] = await Promise.all([csv(newYork, activity('2016-06-10')), csv(tokyo, activity('2016-06-11'))]);
+    expect(nyActivity.header).toMatch(/^Consultation ID,Date \(New York\),Start time \(New York\),/);
+    expect(tkActivity.header).toMatch(/^Consultation ID,Date \(Tokyo\),Start time \(Tokyo\),/);
+    expect(nyActivity.row).toMatch(/^[0-9a-f-]{36},2016-06-10,20:00,/);
+    expect(tkActivity.row).toMatch(/^[0-9a-f-]{36},2016-06-11,09:00,/);
+  });
+
   it('refuses to boot with a zone that is not an IANA name', async () => {
     const api = startProcess(`${repoRoot}dist/apps/api/src/main.js`, { CENTER_TIME_ZONE: 'Mars/Olympus_Mons', PORT: '0' });
     const code = await api.exited;

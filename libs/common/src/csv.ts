@@ -5,3 +5,11 @@
 export function neutralizeFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
+
+/**
+ * The center's zone as a CSV header names it, "New York" for America/New_York (CENTER_TIME_ZONE): a person reading
+ * "Opened (New York)" knows which clock the times are on.
+ */
+export function zoneInHeader(timeZone: string): string {
+  return (timeZone.split('/').pop() ?? timeZone).replaceAll('_', ' ');
+}

@@ -6,4 +6,4 @@ export { TooManyRequestsException } from './too-many-requests.js';
 export { closeOnSignals, type ShutdownOptions } from './shutdown.js';
 export { checkedLinkToken, hashLinkToken, newLinkToken, sameLinkHash } from './link-tokens.js';
 export { assertRange, dayNumber, MAX_RANGE_YEARS, periodBounds } from './period.js';
-export { neutralizeFormula } from './csv.js';
+export { neutralizeFormula, zoneInHeader } from './csv.js';

@@ -45,7 +45,7 @@ export class ActionItem {
   @Column({ name: 'owner_user_id', type: 'uuid', nullable: true })
   ownerUserId: string | null;
 
-  /** A calendar date in New York (YYYY-MM-DD). */
+  /** A calendar date in the center's time zone (YYYY-MM-DD). */
   @Column({ name: 'due_date', type: 'date', nullable: true })
   dueDate: string | null;
 

@@ -128,7 +128,7 @@ export class FollowUpsService {
     });
   }
 
-  /** The signed-in user's scheduled follow-ups: overdue, due today, and due in the 7 days after today (days in New York). */
+  /** The signed-in user's scheduled follow-ups: overdue, due today, and due in the 7 days after today (days in the center's time zone). */
   async mine(actor: Actor, now = new Date()): Promise<MyFollowUpsDto> {
     const rows = (await this.dataSource.query(MY_FOLLOW_UPS, [actor.id, now])) as MyFollowUpRow[];
     const result: MyFollowUpsDto = { overdue: [], today: [], thisWeek: [] };

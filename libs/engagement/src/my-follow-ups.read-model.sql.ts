@@ -3,7 +3,7 @@ import type { FollowUpKind, FollowUpStatus } from './engagement-enums.js';
 /**
  * The signed-in user's scheduled follow-ups for their "my follow-ups" list (a read model, docs/ARCHITECTURE.md
  * §Ownership): reads follow_ups, cases (reference, title) and organizations (name). Overdue, due today, and due in the
- * 7 days after today, days in New York. $1 the user, $2 now.
+ * 7 days after today, days in the center's time zone. $1 the user, $2 now.
  */
 export const MY_FOLLOW_UPS = `
 WITH bounds AS (

@@ -72,7 +72,7 @@ ORDER BY u.name, u.id`;
 
 /**
  * Cases opened in the period: counts, and business days from opening to first response. The business-day gap is the
- * difference of business_calendar ordinals of the two New York dates (same day: 0; Friday → Monday: 1), never negative
+ * difference of business_calendar ordinals of the two dates in the center's time zone (same day: 0; Friday → Monday: 1), never negative
  * (a session may be logged as having started before the case was opened).
  */
 export const OPENED_SQL = `
@@ -96,7 +96,7 @@ LEFT JOIN business_calendar op ON op.day = ${localDay('c.opened_at')}
 LEFT JOIN business_calendar rs ON rs.day = ${localDay('c.resolved_at')}
 WHERE c.resolved_at >= ${LO} AND c.resolved_at < ${HI}`;
 
-/** Intake per week (Monday-based New York weeks), zero weeks included; $3, $4: the period's dates. */
+/** Intake per week (Monday-based weeks of the center's time zone), zero weeks included; $3, $4: the period's dates. */
 export const INTAKE_WEEKS_SQL = `
 WITH opened AS (
   SELECT date_trunc('week', c.opened_at AT TIME ZONE ${TZ}) AS week,
@@ -112,7 +112,7 @@ LEFT JOIN opened o ON o.week = w.week
 ORDER BY w.week`;
 
 /**
- * Sessions in the period, broken down every way the dashboard shows, in one statement. Whole New York months come
+ * Sessions in the period, broken down every way the dashboard shows, in one statement. Whole months (the center's time zone) come
  * from `reporting_session_facts` / `reporting_org_months` (migrations/1764700000000-ReportingFacts.ts: kept exact by
  * triggers in the writing transaction), the partial months at either edge from consultations joined to their case
  * and organization. $3, $4: the whole months inside the period as dates, [$3, $4) (equal when there are none, $3 then

@@ -21,7 +21,7 @@ export class ReportsController {
   @ApiProduces('text/csv', 'application/json')
   @ApiOkResponse({
     description:
-      'one row per consultation that started in the period: consultation_id, date, start_time (New York), case_reference, ' +
+      'one row per consultation that started in the period: consultation_id, date, start_time (the center’s time zone), case_reference, ' +
       'organization, region, county, service_lines, topics, goal_areas (lists separated by "; "), modality, minutes, headcount, consultant',
     schema: { type: 'string', format: 'binary' },
   })
@@ -72,7 +72,7 @@ export class CaseExportController {
   @ApiOkResponse({
     description:
       'every case the filters match (the same filters and sort as GET /cases, no paging), labels not codes: Reference, Title, ' +
-      'Organization, OMH region, Status, Priority, Assignee, Topics, Goal areas, Opened, First response, Last activity (New York), Stall level',
+      'Organization, OMH region, Status, Priority, Assignee, Topics, Goal areas, Opened, First response, Last activity (times in the center’s time zone, named in the header), Stall level',
     schema: { type: 'string', format: 'binary' },
   })
   @ApiBadRequestResponse({ description: 'a filter that is not valid' })

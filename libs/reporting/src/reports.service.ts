@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CasesService, GOAL_AREA_LABELS, GOAL_AREAS, SERVICE_LINE_LABELS, type CaseFilterQuery } from '@ta/cases';
 import { ReadinessReportService, type ReadinessReportDto } from '@ta/assessments';
-import { neutralizeFormula } from '@ta/common';
+import { neutralizeFormula, zoneInHeader } from '@ta/common';
 import { OMH_REGIONS, REGION_LABELS } from '@ta/organizations';
 import { AppConfig } from '@ta/config';
 import { sqlLiteral } from '@ta/database';
@@ -34,11 +34,11 @@ export interface ReportFile {
   contentType: string;
 }
 
-/** The CSV's header: words people read (the JSON keeps the codes and camelCase keys). */
-export const TA_ACTIVITY_COLUMNS = [
+/** The CSV's header: words people read (the JSON keeps the codes and camelCase keys); times on the center's clock. */
+export const taActivityColumns = (timeZone: string) => [
   'Consultation ID',
-  'Date (New York)',
-  'Start time (New York)',
+  `Date (${zoneInHeader(timeZone)})`,
+  `Start time (${zoneInHeader(timeZone)})`,
   'Case reference',
   'Organization',
   'OMH region',
@@ -50,7 +50,7 @@ export const TA_ACTIVITY_COLUMNS = [
   'Minutes',
   'Headcount',
   'Consultant',
-] as const;
+];
 
 /** A session counts in each goal area it touches: the first header says so, and the total rows count each once. */
 export const TA_SUMMARY_COLUMNS = [
@@ -63,7 +63,7 @@ export const TA_SUMMARY_COLUMNS = [
 export const ALL_GOAL_AREAS = 'All goal areas (distinct sessions)';
 export const ALL_REGIONS = 'All regions';
 
-export const CASE_LIST_COLUMNS = [
+export const caseListColumns = (timeZone: string) => [
   'Reference',
   'Title',
   'Organization',
@@ -73,11 +73,11 @@ export const CASE_LIST_COLUMNS = [
   'Assignee',
   'Topics',
   'Goal areas',
-  'Opened (New York)',
-  'First response (New York)',
-  'Last activity (New York)',
+  `Opened (${zoneInHeader(timeZone)})`,
+  `First response (${zoneInHeader(timeZone)})`,
+  `Last activity (${zoneInHeader(timeZone)})`,
   'Stall level',
-] as const;
+];
 
 /**
  * The readiness figures as a long table (one figure a row), so a funder's spreadsheet can filter and pivot it: the
@@ -142,7 +142,7 @@ export class ReportsService {
     const [{ today }] = (await this.dataSource.query(TODAY)) as [TodayRow];
     const sql = caseListCsvSql(this.cases.matchingCasesSql(query, actor));
     return {
-      stream: await copyLines(this.dataSource, sql, csvHeader(CASE_LIST_COLUMNS, query.bom)),
+      stream: await copyLines(this.dataSource, sql, csvHeader(caseListColumns(this.config.CENTER_TIME_ZONE), query.bom)),
       filename: `cases_${today}.csv`,
       contentType: 'text/csv; charset=utf-8',
     };
@@ -186,7 +186,7 @@ export class ReportsService {
       stream: await copyLines(
         this.dataSource,
         taActivityCsvSql(sqlLiteral(from), sqlLiteral(to)),
-        csvHeader(TA_ACTIVITY_COLUMNS, query.bom),
+        csvHeader(taActivityColumns(this.config.CENTER_TIME_ZONE), query.bom),
       ),
       filename: `${name}.csv`,
       contentType: 'text/csv; charset=utf-8',

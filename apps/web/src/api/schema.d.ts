@@ -2350,7 +2350,7 @@ export interface components {
             organizationName: string;
         };
         MyFollowUpsDto: {
-            /** @description scheduled or missed, due before today (New York time): listed until done, rescheduled or cancelled */
+            /** @description scheduled or missed, due before today (the center’s time zone): listed until done, rescheduled or cancelled */
             overdue: components["schemas"]["MyFollowUpDto"][];
             /** @description scheduled, due today */
             today: components["schemas"]["MyFollowUpDto"][];
@@ -2495,9 +2495,9 @@ export interface components {
             submittedAt: string;
             /** @description first name of the assigned consultant */
             consultantFirstName: string | null;
-            /** @description dates (YYYY-MM-DD, New York) of sessions held */
+            /** @description dates (YYYY-MM-DD, the center’s time zone) of sessions held */
             sessionDates: string[];
-            /** @description date of the next scheduled follow-up (YYYY-MM-DD, New York) */
+            /** @description date of the next scheduled follow-up (YYYY-MM-DD, the center’s time zone) */
             nextFollowUpDate: string | null;
         };
         RefDto: {
@@ -2575,7 +2575,7 @@ export interface components {
         };
         FirstResponseStatsDto: {
             /**
-             * @description New York business days (weekends and NY State holidays skipped)
+             * @description business days of the center (weekends and NY State holidays skipped)
              * @enum {string}
              */
             unit: "business_days";
@@ -2590,7 +2590,7 @@ export interface components {
         };
         DurationStatsDto: {
             /**
-             * @description New York business days (weekends and NY State holidays skipped)
+             * @description business days of the center (weekends and NY State holidays skipped)
              * @enum {string}
              */
             unit: "business_days";
@@ -2612,7 +2612,7 @@ export interface components {
             hours: number;
         };
         IntakeWeekDto: {
-            /** @description Monday of the week (YYYY-MM-DD, New York); the first and last week are clipped to the period */
+            /** @description Monday of the week (YYYY-MM-DD, the center’s time zone); the first and last week are clipped to the period */
             weekStart: string;
             /** @description web-form requests opened that week */
             requests: number;
@@ -2907,7 +2907,7 @@ export interface components {
             caseId?: string;
             /**
              * Format: date
-             * @description last day (New York) invitation links work; default 30 days on
+             * @description last day (the center's time zone) invitation links work; default 30 days on
              */
             closesOn?: string;
         };
@@ -4697,7 +4697,7 @@ export interface operations {
     DashboardController_summary: {
         parameters: {
             query: {
-                /** @description first day, inclusive (YYYY-MM-DD, a New York calendar date) */
+                /** @description first day, inclusive (YYYY-MM-DD, a calendar date in the center’s time zone) */
                 from: string;
                 /** @description the day after the last, exclusive (YYYY-MM-DD); at most 3 years after from */
                 to: string;
@@ -4728,7 +4728,7 @@ export interface operations {
     ReportsController_taActivity: {
         parameters: {
             query: {
-                /** @description first day, inclusive (YYYY-MM-DD, a New York calendar date) */
+                /** @description first day, inclusive (YYYY-MM-DD, a calendar date in the center’s time zone) */
                 from: string;
                 /** @description the day after the last, exclusive (YYYY-MM-DD); at most 3 years after from */
                 to: string;
@@ -4742,7 +4742,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description one row per consultation that started in the period: consultation_id, date, start_time (New York), case_reference, organization, region, county, service_lines, topics, goal_areas (lists separated by "; "), modality, minutes, headcount, consultant */
+            /** @description one row per consultation that started in the period: consultation_id, date, start_time (the center’s time zone), case_reference, organization, region, county, service_lines, topics, goal_areas (lists separated by "; "), modality, minutes, headcount, consultant */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4771,7 +4771,7 @@ export interface operations {
     ReportsController_taSummary: {
         parameters: {
             query: {
-                /** @description first day, inclusive (YYYY-MM-DD, a New York calendar date) */
+                /** @description first day, inclusive (YYYY-MM-DD, a calendar date in the center’s time zone) */
                 from: string;
                 /** @description the day after the last, exclusive (YYYY-MM-DD); at most 3 years after from */
                 to: string;
@@ -4816,7 +4816,7 @@ export interface operations {
             query: {
                 /** @description the instrument (its code: every version counts, sections matched by code) */
                 instrument: string;
-                /** @description first day, inclusive (YYYY-MM-DD, New York) */
+                /** @description first day, inclusive (YYYY-MM-DD, the center’s time zone) */
                 from: string;
                 /** @description the day after the last, exclusive (YYYY-MM-DD); at most 3 years after from */
                 to: string;
@@ -4889,7 +4889,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description every case the filters match (the same filters and sort as GET /cases, no paging), labels not codes: Reference, Title, Organization, OMH region, Status, Priority, Assignee, Topics, Goal areas, Opened, First response, Last activity (New York), Stall level */
+            /** @description every case the filters match (the same filters and sort as GET /cases, no paging), labels not codes: Reference, Title, Organization, OMH region, Status, Priority, Assignee, Topics, Goal areas, Opened, First response, Last activity (times in the center’s time zone, named in the header), Stall level */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4975,7 +4975,7 @@ export interface operations {
             query: {
                 /** @description the instrument (its code: every version counts, sections matched by code) */
                 instrument: string;
-                /** @description first day, inclusive (YYYY-MM-DD, New York) */
+                /** @description first day, inclusive (YYYY-MM-DD, the center’s time zone) */
                 from: string;
                 /** @description the day after the last, exclusive (YYYY-MM-DD); at most 3 years after from */
                 to: string;

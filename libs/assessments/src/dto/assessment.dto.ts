@@ -111,7 +111,7 @@ export class CreateAssessmentDto {
   @IsUUID()
   caseId?: string;
 
-  @ApiPropertyOptional({ format: 'date', description: 'last day (New York) invitation links work; default 30 days on' })
+  @ApiPropertyOptional({ format: 'date', description: "last day (the center's time zone) invitation links work; default 30 days on" })
   @Optional()
   @IsCalendarDate()
   closesOn?: string;

@@ -8,7 +8,7 @@ export class ReadinessReportQueryDto {
   @Matches(/^[a-z0-9][a-z0-9_.-]{0,59}$/, { message: 'instrument must be an instrument code' })
   instrument: string;
 
-  @ApiProperty({ example: '2026-01-01', description: 'first day, inclusive (YYYY-MM-DD, New York)' })
+  @ApiProperty({ example: '2026-01-01', description: 'first day, inclusive (YYYY-MM-DD, the center’s time zone)' })
   @IsCalendarDate()
   from: string;
 

@@ -89,7 +89,7 @@ export class MyFollowUpDto extends FollowUpDto {
 export class MyFollowUpsDto {
   @ApiProperty({
     type: [MyFollowUpDto],
-    description: 'scheduled or missed, due before today (New York time): listed until done, rescheduled or cancelled',
+    description: 'scheduled or missed, due before today (the center’s time zone): listed until done, rescheduled or cancelled',
   })
   overdue: MyFollowUpDto[];
   @ApiProperty({ type: [MyFollowUpDto], description: 'scheduled, due today' }) today: MyFollowUpDto[];

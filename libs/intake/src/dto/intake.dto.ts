@@ -123,7 +123,7 @@ export class RequestStatusDto {
   @ApiProperty({ description: 'the status in plain words' }) statusText: string;
   @ApiProperty() submittedAt: string;
   @ApiProperty({ nullable: true, type: String, description: 'first name of the assigned consultant' }) consultantFirstName: string | null;
-  @ApiProperty({ type: [String], description: 'dates (YYYY-MM-DD, New York) of sessions held' }) sessionDates: string[];
-  @ApiProperty({ nullable: true, type: String, description: 'date of the next scheduled follow-up (YYYY-MM-DD, New York)' })
+  @ApiProperty({ type: [String], description: 'dates (YYYY-MM-DD, the center’s time zone) of sessions held' }) sessionDates: string[];
+  @ApiProperty({ nullable: true, type: String, description: 'date of the next scheduled follow-up (YYYY-MM-DD, the center’s time zone)' })
   nextFollowUpDate: string | null;
 }

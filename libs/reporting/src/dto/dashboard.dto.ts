@@ -44,7 +44,7 @@ export class BreakdownRowDto {
 }
 
 export class DurationStatsDto {
-  @ApiProperty({ enum: ['business_days'], description: 'New York business days (weekends and NY State holidays skipped)' })
+  @ApiProperty({ enum: ['business_days'], description: 'business days of the center (weekends and NY State holidays skipped)' })
   unit: 'business_days';
   @ApiProperty({ description: 'cases measured' }) cases: number;
   @ApiProperty({ nullable: true, type: Number, description: 'median (percentile_cont 0.5); null without cases' })
@@ -58,7 +58,9 @@ export class FirstResponseStatsDto extends DurationStatsDto {
 }
 
 export class IntakeWeekDto {
-  @ApiProperty({ description: 'Monday of the week (YYYY-MM-DD, New York); the first and last week are clipped to the period' })
+  @ApiProperty({
+    description: 'Monday of the week (YYYY-MM-DD, the center’s time zone); the first and last week are clipped to the period',
+  })
   weekStart: string;
   @ApiProperty({ description: 'web-form requests opened that week' }) requests: number;
   @ApiProperty({ description: 'cases opened that week, any source' }) opened: number;

@@ -4,7 +4,7 @@ import { Optional } from '@ta/common';
 import { Transform } from 'class-transformer';
 import { IsBoolean } from 'class-validator';
 
-/** The readiness report's query (instrument code, New York days) and, as the other CSV exports, an optional BOM. */
+/** The readiness report's query (instrument code, the center's days) and, as the other CSV exports, an optional BOM. */
 export class ReadinessExportQueryDto extends ReadinessReportQueryDto {
   @ApiPropertyOptional({ type: Boolean, default: false, description: 'start with a UTF-8 byte order mark (for Excel)' })
   @Optional()

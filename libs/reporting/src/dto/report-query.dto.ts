@@ -14,9 +14,9 @@ class CalendarDate implements ValidatorConstraintInterface {
   }
 }
 
-/** A period of calendar days in America/New_York: `from` inclusive, `to` exclusive; at most three years. */
+/** A period of calendar days in the center’s time zone (CENTER_TIME_ZONE): `from` inclusive, `to` exclusive; at most three years. */
 export class DateRangeQueryDto {
-  @ApiProperty({ example: '2026-01-01', description: 'first day, inclusive (YYYY-MM-DD, a New York calendar date)' })
+  @ApiProperty({ example: '2026-01-01', description: 'first day, inclusive (YYYY-MM-DD, a calendar date in the center’s time zone)' })
   @Validate(CalendarDate)
   from: string;
 
