@@ -16,7 +16,6 @@ import { OrganizationsModule } from '@ta/organizations';
 import { ReportingModule } from '@ta/reporting';
 import { SurveysModule } from '@ta/surveys';
 import { UsersModule } from '@ta/users';
-import type { IncomingMessage } from 'node:http';
 import type { Redis } from 'ioredis';
 import { LoggerModule } from 'nestjs-pino';
 import { EmailsModule } from './emails/emails.module.js';
@@ -24,12 +23,6 @@ import { HealthModule } from './health/health.module.js';
 import { HttpExceptionFilter } from './http/http-exception.filter.js';
 import { RedisThrottlerStorage } from './http/redis-throttler.storage.js';
 import { CenterSettingsModule } from './settings/settings.module.js';
-
-/** The request's path as the client sent it: Nest's Fastify adapter rewrites `req.url` for mounted middleware. */
-const pathOf = (req: IncomingMessage): string | undefined => (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url;
-
-/** The levels at which pino-http's request lines (level info) are printed. */
-const REQUEST_LINES_AT: readonly string[] = ['info', 'debug', 'trace'];
 
 @Module({
   imports: [
@@ -40,15 +33,12 @@ const REQUEST_LINES_AT: readonly string[] = ['info', 'debug', 'trace'];
         pinoHttp: {
           level: config.LOG_LEVEL,
           transport: terminalLogTransport(config.NODE_ENV),
-          // One line that says what happened; the record still carries req and res in full.
-          customSuccessMessage: (req, res, responseTime) => `${req.method} ${pathOf(req)} ${res.statusCode} ${responseTime} ms`,
           redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-          // Health checks poll all day; their answers are on /health, not in the log. Request lines are written at
-          // info (pino-http's level for every outcome), so below it (LOG_LEVEL=warn in production) none would ever be
-          // printed: then the per-response listeners, object and message are not built at all (bench/README.md
-          // "Case list"). Warnings and errors the code logs still carry the request.
-          autoLogging: REQUEST_LINES_AT.includes(config.LOG_LEVEL) ? { ignore: (req) => pathOf(req) === '/health' } : false,
+          autoLogging: false,
         },
+        // No middleware: the request's logging context and its request line are Fastify hooks
+        // (http/request-logging.ts), which cost a fraction of pino-http's per-request work behind @fastify/middie.
+        forRoutes: [],
       }),
     }),
     DatabaseModule,

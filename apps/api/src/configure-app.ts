@@ -4,10 +4,11 @@ import { RequestMethod, type INestApplication } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { AppConfig } from '@ta/config';
-import { Logger } from 'nestjs-pino';
+import { Logger, PinoLogger } from 'nestjs-pino';
 import { registerApiHeaders, registerCsrfProtection, registerSecurityHeaders } from './http/browser-protections.js';
 import { registerCompression } from './http/compression.js';
 import { rejectHostileInput } from './http/hostile-input.js';
+import { registerRequestLogging } from './http/request-logging.js';
 import { registerStatementCountHeader } from './http/statement-count.js';
 import { createValidationPipe } from './http/validation.js';
 import { mountQueuesDashboard } from './queues/queues-dashboard.js';
@@ -22,7 +23,9 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   app.useGlobalPipes(createValidationPipe());
   rejectHostileInput(app);
 
-  const { WEB_DIST_DIR, APP_URL, COUNT_SQL_STATEMENTS } = app.get(AppConfig);
+  const { WEB_DIST_DIR, APP_URL, COUNT_SQL_STATEMENTS, LOG_LEVEL } = app.get(AppConfig);
+  // First, so every hook after it and Nest's handlers log inside the request's context.
+  registerRequestLogging(app.getHttpAdapter().getInstance(), await app.resolve(PinoLogger), LOG_LEVEL);
   await app.register(fastifyCookie);
   // Parses multipart bodies only when a route reads them (readMultipartFiles sets the limits); browser-protections.ts
   // refuses them everywhere but the upload routes. A file beyond the limit is cut, and the reader answers 413.
