@@ -110,7 +110,7 @@ describe('demo seed (run by the test setup exactly as by npm run up)', () => {
     const seeded = `(SELECT created_at FROM users WHERE email = 'admin@example.org')`;
     const threads = (
       await client.query(
-        `SELECT c.id, t.unread,
+        `SELECT c.id, t.unread, (SELECT u.email FROM users u WHERE u.id = c.assignee_id) AS assignee,
                 array_agg(m.direction || ':' || m.origin ORDER BY m.created_at) AS messages,
                 bool_or(m.direction = 'inbound' AND m.origin = 'email' AND m.visible_body <> m.body) AS reply_folded,
                 bool_or(m.direction = 'inbound' AND m.in_reply_to IN (SELECT o.message_id FROM messages o WHERE o.case_id = c.id AND o.direction = 'outbound')) AS threaded,
@@ -121,6 +121,8 @@ describe('demo seed (run by the test setup exactly as by npm run up)', () => {
     ).rows;
     expect(threads).toHaveLength(3);
     expect(threads.map((t) => t.unread)).toEqual([true, false, false]);
+    // The demo consultant's own cases: signing in with the README's login shows the "New reply".
+    expect(threads.map((t) => t.assignee)).toEqual(['consultant@example.org', 'consultant@example.org', 'consultant@example.org']);
     for (const thread of threads) {
       expect(thread.messages.slice(0, 2)).toEqual(['outbound:staff', 'inbound:email']);
       expect(thread.reply_folded).toBe(true);

@@ -44,7 +44,8 @@ const UNMATCHED = {
 };
 
 /**
- * The demo's email conversations: on up to three active cases, the consultant's email and the clinic's reply (its
+ * The demo's email conversations: on up to three active cases of the demo consultant (consultant@example.org, who
+ * sees the "New reply" on signing in), the consultant's email and the clinic's reply (its
  * quoted history folded as the worker folds it; the first reply still unread, so My cases shows "new reply"), one
  * note the clinic added on its status page, and one unmatched mail for the leads' Unmatched list. Written as the
  * worker and the API would have left them; the outbound emails have no outbox rows, so they show as sent.
@@ -54,7 +55,7 @@ export async function seedConversation(manager: EntityManager, now: number, cent
     `SELECT c.id, c.reference, c.assignee_id, u.name AS assignee_name, ct.name AS contact_name, ct.email AS contact_email
      FROM cases c JOIN users u ON u.id = c.assignee_id
      CROSS JOIN LATERAL (SELECT * FROM contacts x WHERE x.organization_id = c.organization_id ORDER BY x.created_at, x.id LIMIT 1) ct
-     WHERE c.status = 'active' ORDER BY c.last_activity_at DESC, c.id LIMIT $1`,
+     WHERE c.status = 'active' AND u.email = 'consultant@example.org' ORDER BY c.last_activity_at DESC, c.id LIMIT $1`,
     [THREADS.length],
   )) as Array<{
     id: string;
