@@ -70,7 +70,7 @@ export async function seedConversation(manager: EntityManager, now: number, cent
     if (!c) break;
     const sentAt = new Date(now - (3 + i) * DAY);
     const repliedAt = new Date(sentAt.getTime() + 20 * HOUR);
-    const subject = `[${c.reference}] ${thread.subject}`;
+    const subject = `${c.reference}: ${thread.subject}`;
     const outboundId = randomUUID();
     const outboundMessageId = `<case-${outboundId}@demo.tadesk.local>`;
     await manager.query(
