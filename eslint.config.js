@@ -93,7 +93,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [noAppsFromLibs, noRelativeIntoOtherLibs, baseLibs(['config', 'queue', 'settings'])] },
+        { patterns: [noAppsFromLibs, noRelativeIntoOtherLibs, baseLibs(['config', 'database', 'queue', 'settings'])] },
       ],
     },
   },

@@ -8,7 +8,8 @@
 // /proc during full-year exports. Prints the tables and appends them to bench/RESULTS.md.
 // Options: --data DIR keep/reuse the generated database in DIR; --rounds N (2); --warmup S (3); --duration S (10);
 // --only a,b (scenario names); --no-write (do not touch RESULTS.md); --api-node-flags "…" (extra node flags for the
-// timed and the export API, to compare; the run's heading says so).
+// timed and the export API, to compare; the run's heading says so); --twin-node-flags "…" (the same for the twin, e.g. to
+// profile both sides of one run).
 import { execFileSync, spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -31,6 +32,7 @@ const YEAR = { from: '2025-01-01', to: '2026-01-01' };
 const CLK_TCK = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
 const RESULTS = join(root, 'bench/RESULTS.md');
 const API_FLAGS = arg('api-node-flags', '').split(' ').filter(Boolean);
+const TWIN_FLAGS = arg('twin-node-flags', '').split(' ').filter(Boolean);
 
 let bench;
 process.once('SIGINT', () => void (bench?.cleanup() ?? Promise.resolve()).then(() => process.exit(130)));
@@ -71,7 +73,7 @@ async function mintSession(db, email) {
 
 async function startTwin(env) {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(root, 'bench/twin/server.mjs')], {
+  const child = spawn(process.execPath, [...TWIN_FLAGS, join(root, 'bench/twin/server.mjs')], {
     cwd: root,
     env: { ...env, PORT: String(port) },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -458,7 +460,8 @@ try {
     '',
     `${cpus().length} CPUs, load average ${load0.toFixed(2)} at the start of timing (other work on the machine shares the CPUs); ` +
       `${ROUNDS} rounds of ${WARMUP} s warm-up + ${DURATION} s timed per endpoint and server, API and twin alternating; ` +
-      `API started with ${API_FLAGS.length ? `the extra node flags \`${API_FLAGS.join(' ')}\`` : "Node's defaults (no flags)"}.`,
+      `API started with ${API_FLAGS.length ? `the extra node flags \`${API_FLAGS.join(' ')}\`` : "Node's defaults (no flags)"}` +
+      `${TWIN_FLAGS.length ? `, the twin with \`${TWIN_FLAGS.join(' ')}\`` : ''}.`,
     '',
     ...table,
     '',

@@ -328,6 +328,7 @@ app.post('/api/v1/intake', async (request, reply) => {
       emails.map((e) => e.template),
       emails.map((e) => JSON.stringify(e.data)),
       emails.map((e) => e.dedupeKey),
+      emails.map(() => null),
     ]);
     emailIds = ids.map((row) => row.id);
     await query(counter, client, 'COMMIT');

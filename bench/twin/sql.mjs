@@ -2,15 +2,17 @@
 // (CasesService.list) and POST /intake (IntakeService.submit). Every statement the API keeps as an exported constant
 // or builder in a lib's `*.sql.ts` is imported from the built lib (dist/; those files import types only, so no Nest
 // or TypeORM comes with them). What is left here by hand has no such export: the list's filters and order (private
-// to CasesService), the leads (a TypeORM find) and the emails (OutboxService builds one INSERT per template): when
-// those change in the API, this file is where the twin follows.
+// to CasesService): when those change in the API, this file is where the twin follows.
 export { casePage } from '../../dist/libs/cases/src/case.read-model.sql.js';
 import { heldSessionSql, inRegionSql } from '../../dist/libs/cases/src/case-filters.read-model.sql.js';
 export { OPEN_FROM_INTAKE, TOPIC_LABELS as TOPICS } from '../../dist/libs/cases/src/cases.sql.js';
 export { INSERT_SUBMISSION } from '../../dist/libs/intake/src/intake.sql.js';
+/** Any number of emails: recipients, templates, data, dedupe keys, envelopes. */
+export { ENQUEUE_EMAILS as INSERT_EMAILS } from '../../dist/libs/mail/src/outbox.sql.js';
 export { FIND_OR_CREATE_FOR_INTAKE } from '../../dist/libs/organizations/src/organizations.sql.js';
 /** The session check: token hash → signed-in, active user. $1 the token's HMAC. */
 export { SESSION_USER as SESSION } from '../../dist/libs/users/src/session.sql.js';
+export { ACTIVE_LEADS as LEADS } from '../../dist/libs/users/src/users.sql.js';
 
 const SORTS = {
   openedAt: ['c.opened_at', 'ASC'],
@@ -60,13 +62,3 @@ export function caseFilters(query, actorId) {
   }
   return { where: where.join(' AND '), params };
 }
-
-// ---- POST /intake, in the order IntakeService.submit writes (one transaction) ----
-
-export const LEADS = `SELECT id, email FROM users WHERE role = 'lead' AND active`;
-
-/** Any number of emails: recipients, templates, data, dedupe keys. */
-export const INSERT_EMAILS = `
-INSERT INTO outbound_emails (recipient, template, data, dedupe_key)
-SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::text[])
-ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`;

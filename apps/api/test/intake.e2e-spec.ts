@@ -205,10 +205,19 @@ describe('public request form, status page and emails (real API, worker, SMTP si
     expect(res.body.details.find((d: { field: string }) => d.field === 'question').messages).toEqual([
       'please describe what you need in 20 to 5,000 characters',
     ]);
-    const unknownTopic = await submit(form({ topics: ['astrology'] })).expect(400);
+    // The topic is checked inside the transaction, after the organization and contact were filed: all of it rolls back.
+    const withUnknownTopic = form({ topics: ['astrology'] });
+    const unknownTopic = await submit(withUnknownTopic).expect(400);
     expect(unknownTopic.body.details[0].field).toBe('topics');
-    const orgs = await db.query(`SELECT count(*)::int AS n FROM organizations WHERE name = $1`, [body.organizationName]);
+    // The connection the failed transaction used goes back to the pool clean: the next request on it is filed, and
+    // commits nothing of the refused one.
+    await submit(form()).expect(201);
+    const orgs = await db.query(`SELECT count(*)::int AS n FROM organizations WHERE name = ANY($1)`, [
+      [body.organizationName, withUnknownTopic.organizationName],
+    ]);
     expect(orgs.rows[0].n).toBe(0);
+    const contacts = await db.query(`SELECT count(*)::int AS n FROM contacts WHERE email = $1`, [withUnknownTopic.email]);
+    expect(contacts.rows[0].n).toBe(0);
   });
 
   it('refuses a body over the size limit with 413', async () => {

@@ -2,7 +2,7 @@ import { ConflictException, ForbiddenException, Injectable, NotFoundException } 
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { addBusinessDays, escapeLike, fieldError } from '@ta/common';
 import { AppConfig } from '@ta/config';
-import { readModel, sqlLiteral, type SqlValue } from '@ta/database';
+import { readModel, sqlLiteral, type SqlRunner, type SqlValue } from '@ta/database';
 import { OutboxService } from '@ta/mail';
 import { OrganizationsService } from '@ta/organizations';
 import { UsersService, type AuthenticatedUser, type StaffRef } from '@ta/users';
@@ -206,17 +206,17 @@ export class CasesService {
    * `title` words the case from its topics' labels (in the order given). A 400 naming `topics` for an unknown code.
    */
   async openFromIntake(
-    manager: EntityManager,
+    sql: SqlRunner,
     input: Pick<Case, 'organizationId' | 'primaryContactId' | 'description' | 'topics' | 'serviceLines' | 'firstResponseDueAt'> & {
       title: (topicLabels: string[]) => string;
       openedAt: Date;
       intakeId: string;
     },
   ): Promise<OpenedCaseRow> {
-    const labels = new Map(((await manager.query(TOPIC_LABELS, [input.topics])) as TopicLabelRow[]).map((row) => [row.code, row.label]));
+    const labels = new Map(((await sql.query(TOPIC_LABELS, [input.topics])) as TopicLabelRow[]).map((row) => [row.code, row.label]));
     const unknown = input.topics.filter((code) => !labels.has(code));
     if (unknown.length) throw fieldError('topics', `unknown topic: ${unknown.join(', ')}`);
-    const [opened] = (await manager.query(OPEN_FROM_INTAKE, [
+    const [opened] = (await sql.query(OPEN_FROM_INTAKE, [
       input.organizationId,
       input.primaryContactId,
       input.title(input.topics.map((code) => labels.get(code) ?? code)),

@@ -6,8 +6,8 @@ import { statementCounter } from './statement-counter.js';
  * One read-model statement (a `*.sql.ts` SELECT with its typed row) on the pool TypeORM holds, straight through pg:
  * no QueryRunner to create, connect, log and release around it. On the hot paths (the session check on every request,
  * the case list and page, the timeline) that wrapping was ~0.5 ms of CPU per request, a fifth of the API's
- * (bench/README.md "Case list"). Writes and transactions stay with TypeORM. Counted like TypeORM's statements
- * (COUNT_SQL_STATEMENTS).
+ * (bench/README.md "Case list"). Writes go through TypeORM, or sqlTransaction on the request form. Counted like
+ * TypeORM's statements (COUNT_SQL_STATEMENTS).
  */
 export async function readModel<Row>(dataSource: DataSource, text: string, values: unknown[]): Promise<Row[]> {
   statementCounter.add();

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { CasesService } from '@ta/cases';
 import { addBusinessDays, hashLinkToken, newLinkToken, sameLinkHash } from '@ta/common';
 import { AppConfig } from '@ta/config';
+import { sqlTransaction } from '@ta/database';
 import { OutboxService, type EmailToQueue } from '@ta/mail';
 import { CONTACT_ROLE_LABELS, OrganizationsService, PEER_ROLE_LABELS, POPULATION_LABELS, STAGE_LABELS } from '@ta/organizations';
 import { UsersService } from '@ta/users';
@@ -81,14 +82,14 @@ export class IntakeService {
     if (dto.website) return this.decoy();
     const token = newLinkToken();
     const statusUrl = `${this.config.APP_URL}/request/status/${token}`;
-    const { reference, emailIds } = await this.dataSource.transaction(async (manager) => {
-      const { organization, organizationCreated, contactId, contactCreated } = await this.organizations.findOrCreateForIntake(manager, {
+    const { reference, emailIds } = await sqlTransaction(this.dataSource, async (sql) => {
+      const { organization, organizationCreated, contactId, contactCreated } = await this.organizations.findOrCreateForIntake(sql, {
         ...dto,
         phone: dto.phone ?? null,
       });
       const openedAt = new Date();
       const submissionId = randomUUID();
-      const opened = await this.cases.openFromIntake(manager, {
+      const opened = await this.cases.openFromIntake(sql, {
         organizationId: organization.id,
         primaryContactId: contactId,
         title: (topicLabels) => titleFrom(topicLabels, organization.name),
@@ -100,7 +101,7 @@ export class IntakeService {
         intakeId: submissionId,
       });
       const { website: _honeypot, ...payload } = dto;
-      await manager.query(INSERT_SUBMISSION, [
+      await sql.query(INSERT_SUBMISSION, [
         submissionId,
         payload,
         organization.id,
@@ -110,8 +111,8 @@ export class IntakeService {
         opened.id,
         hashLinkToken(token),
       ]);
-      const leads = await this.users.activeLeads(manager);
-      const emailIds = await this.outbox.enqueue(manager, [
+      const leads = await this.users.activeLeads(sql);
+      const emailIds = await this.outbox.enqueue(sql, [
         {
           to: dto.email,
           template: 'intake_confirmation',

@@ -2,10 +2,11 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@ta/config';
+import type { SqlRunner } from '@ta/database';
 import { JobName, QueueName, type JobPayloads } from '@ta/queue';
 import { DEFAULT_CENTER, SettingsService } from '@ta/settings';
 import type { Queue } from 'bullmq';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { EmailEnvelope, EmailRecord, EmailStatus } from './email-record.js';
 import { OutboundEmail } from './outbound-email.entity.js';
 import { MailService, type MailAttachment } from './mail.service.js';
@@ -57,10 +58,10 @@ export class OutboxService {
    * Writes emails in the caller's transaction; a dedupe key already queued is skipped.
    * Returns the ids of the rows it wrote, to hand to dispatch() after the transaction commits.
    */
-  async enqueue(manager: EntityManager, emails: EmailToQueue[]): Promise<string[]> {
+  async enqueue(sql: SqlRunner, emails: EmailToQueue[]): Promise<string[]> {
     if (emails.length === 0) return [];
     // One statement for any number of emails (a request form emails the requester and every lead).
-    const rows = (await manager.query(ENQUEUE_EMAILS, [
+    const rows = (await sql.query(ENQUEUE_EMAILS, [
       emails.map((e) => e.to),
       emails.map((e) => e.template),
       emails.map((e) => JSON.stringify(e.data)),

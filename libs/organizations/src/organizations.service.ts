@@ -1,6 +1,7 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { escapeLike, fieldError } from '@ta/common';
+import type { SqlRunner } from '@ta/database';
 import { In, Repository, type EntityManager } from 'typeorm';
 import { Contact } from './contact.entity.js';
 import type { CreateContactDto } from './dto/contact.dto.js';
@@ -166,9 +167,9 @@ export class OrganizationsService {
    * Files a public request under a known person, a matching organization, or a new one (organizations.sql.ts has the
    * rules), in one statement in the caller's transaction.
    */
-  async findOrCreateForIntake(manager: EntityManager, request: IntakeRequester): Promise<IntakeMatch> {
+  async findOrCreateForIntake(sql: SqlRunner, request: IntakeRequester): Promise<IntakeMatch> {
     const domain = request.email.split('@')[1]?.toLowerCase() ?? '';
-    const [row] = (await manager.query(FIND_OR_CREATE_FOR_INTAKE, [
+    const [row] = (await sql.query(FIND_OR_CREATE_FOR_INTAKE, [
       request.email,
       normalizeOrganizationName(request.organizationName),
       request.region,
