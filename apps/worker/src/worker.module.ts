@@ -27,8 +27,12 @@ import { WorkerErrorReporter } from './worker-errors.js';
     }),
     DatabaseModule,
     // The worker serves no HTTP, but the libs it uses for files (attachments, intake) carry controllers whose public routes
-    // are throttled: Nest builds their guards anyway, so it needs the throttler's providers (never used here).
-    ThrottlerModule.forRoot([]),
+    // are throttled: Nest builds their guards anyway, so it needs the throttler's providers (never used here). The
+    // API's limit, so the guard does not log at start-up that no request is limited.
+    ThrottlerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => [{ ttl: 3600_000, limit: config.INTAKE_RATE_LIMIT_PER_HOUR }],
+    }),
     QueueModule,
     MailModule,
     EscalationModule,

@@ -31,6 +31,8 @@ describe('worker (real process, real Redis)', () => {
       schedulers = await queue.getJobSchedulers();
     }
     expect(schedulers.map((s) => s.key)).toEqual(['heartbeat']);
+    // Nothing to warn about in a healthy start (the throttler once warned that no request was limited).
+    expect(worker.output()).not.toMatch(/"level":40|throttlers/);
   });
 
   it('round-trips a heartbeat job through Redis to the worker process', async () => {
