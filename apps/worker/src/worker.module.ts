@@ -18,6 +18,9 @@ import { MailProcessor } from './mail.processor.js';
 import { SweepsProcessor } from './sweeps.processor.js';
 import { WorkerErrorReporter } from './worker-errors.js';
 
+/** The BullMQ processors: one worker each, closed first on shutdown (main.ts). */
+export const PROCESSORS = [HeartbeatProcessor, MailProcessor, SweepsProcessor, InboundProcessor];
+
 @Module({
   imports: [
     ConfigModule,
@@ -41,6 +44,6 @@ import { WorkerErrorReporter } from './worker-errors.js';
     ConversationModule,
     AttachmentsModule,
   ],
-  providers: [JobSchedules, HeartbeatProcessor, MailProcessor, SweepsProcessor, InboundProcessor, WorkerErrorReporter],
+  providers: [JobSchedules, ...PROCESSORS, WorkerErrorReporter],
 })
 export class WorkerModule {}

@@ -240,6 +240,58 @@ describe('timer sweeps: first response, stall, reminders, missed follow-ups (rea
     expect(emails.rows[0].n).toBe(20);
   });
 
+  it('lets a sweep in hand finish and queue its emails when the worker is stopped', async () => {
+    // At info, so it says when it is ready: its signal handlers are in place from then (a signal before ends it at once).
+    const worker = startProcess(`${repoRoot}dist/apps/worker/src/main.js`, { LOG_LEVEL: 'info' });
+    workers.push(worker);
+    expect(
+      await eventually(
+        async () => worker.output(),
+        (output) => output.includes('worker ready'),
+      ),
+    ).toContain('worker ready');
+    // A case the sweep puts at risk, its row held at once so the sweep, once it has the job, waits inside it for as
+    // long as the test says.
+    const holder = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await holder.connect();
+    const mail = new Queue('mail', { connection: connection() });
+    try {
+      const stalled = await newCase({ lastActivityAt: new Date(T.getTime() - 15 * DAY) });
+      await holder.query('BEGIN');
+      await holder.query('SELECT 1 FROM cases WHERE id = $1 FOR UPDATE', [stalled.id]);
+      // This sweep, or the worker's own scheduled one if it came first: either waits on the held row inside its job.
+      await queue.add('escalation-sweep', { at: T.toISOString() });
+      expect(
+        await eventually(
+          () => queue.getActiveCount(),
+          (active) => active > 0,
+        ),
+      ).toBeGreaterThan(0);
+      const stopped = worker.stop('SIGTERM');
+      // Long enough for everything but the workers to have closed, had shutdown closed all at once.
+      await new Promise((r) => setTimeout(r, 1500));
+      await holder.query('COMMIT');
+      expect(await stopped).toBe('SIGTERM');
+      expect(await stallOf(stalled.id)).toBe('at_risk');
+      const [email] = (
+        await db.query(`SELECT id FROM outbound_emails WHERE recipient = $1 AND data->>'reference' = $2`, [
+          consultant.email,
+          stalled.reference,
+        ])
+      ).rows;
+      expect(email).toBeDefined();
+      // Its delivery job reached the mail queue before that closed; the next worker delivers it.
+      expect(await mail.getJob(`email-${email.id}`)).toBeDefined();
+      expect(worker.output()).not.toMatch(/could not queue/);
+      // The sweep that did it is the one that waited on the row while the worker was stopping.
+      const sweeps = await queue.getCompleted();
+      expect(sweeps.some((job) => (job.returnvalue as { tookMs: { atRisk: number } }).tookMs.atRisk >= 1000)).toBe(true);
+    } finally {
+      await holder.end();
+      await mail.close();
+    }
+  });
+
   it('clears the stall level when a session is logged (activity)', async () => {
     startWorker();
     const c = await newCase({ lastActivityAt: new Date(T.getTime() - 15 * DAY) });

@@ -8,6 +8,8 @@ export interface ShutdownOptions {
   timeoutMs: number;
   /** Runs first, when the first signal arrives (e.g. stop Redis reconnects). */
   onStopping?: () => void;
+  /** Runs before the app's shutdown hooks, within the bound (e.g. let jobs in hand finish while everything is open). */
+  beforeClose?: () => Promise<void>;
 }
 
 /**
@@ -15,7 +17,11 @@ export interface ShutdownOptions {
  * workers finish the job in hand), then end by that signal as Nest does. Bounded: after `timeoutMs` it exits anyway,
  * and a second signal while closing exits at once.
  */
-export function closeOnSignals(app: INestApplicationContext, logger: LoggerService, { timeoutMs, onStopping }: ShutdownOptions): void {
+export function closeOnSignals(
+  app: INestApplicationContext,
+  logger: LoggerService,
+  { timeoutMs, onStopping, beforeClose }: ShutdownOptions,
+): void {
   let closing = false;
   const onSignal = (signal: NodeJS.Signals): void => {
     if (closing) {
@@ -29,17 +35,19 @@ export function closeOnSignals(app: INestApplicationContext, logger: LoggerServi
       logger.error(`still stopping after ${timeoutMs / 1000} s: exiting anyway`);
       process.exit(1);
     }, timeoutMs);
-    app.close().then(
-      () => {
-        clearTimeout(deadline);
-        for (const s of SIGNALS) process.removeListener(s, onSignal);
-        process.kill(process.pid, signal);
-      },
-      (error: unknown) => {
-        logger.error(`stopping failed: ${error instanceof Error ? error.message : String(error)}`);
-        process.exit(1);
-      },
-    );
+    Promise.resolve(beforeClose?.())
+      .then(() => app.close())
+      .then(
+        () => {
+          clearTimeout(deadline);
+          for (const s of SIGNALS) process.removeListener(s, onSignal);
+          process.kill(process.pid, signal);
+        },
+        (error: unknown) => {
+          logger.error(`stopping failed: ${error instanceof Error ? error.message : String(error)}`);
+          process.exit(1);
+        },
+      );
   };
   for (const signal of SIGNALS) process.on(signal, onSignal);
 }
