@@ -79,6 +79,12 @@ describe('public request form, status page and emails (real API, worker, SMTP si
     const dueInDays = (row.first_response_due_at.getTime() - row.opened_at.getTime()) / 86400_000;
     expect(dueInDays).toBeGreaterThanOrEqual(2);
     expect(dueInDays).toBeLessThanOrEqual(6);
+    // Due at the same New York clock time as it was opened (the center's zone, whatever the server's), on a weekday.
+    const inNewYork = (at: Date, options: Intl.DateTimeFormatOptions) =>
+      new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', ...options }).format(at);
+    const clock = { hour: '2-digit', minute: '2-digit', second: '2-digit', fractionalSecondDigits: 3, hourCycle: 'h23' } as const;
+    expect(inNewYork(row.first_response_due_at, clock)).toBe(inNewYork(row.opened_at, clock));
+    expect(['Mon', 'Tue', 'Wed', 'Thu', 'Fri']).toContain(inNewYork(row.first_response_due_at, { weekday: 'short' }));
     const events = (await db.query(`SELECT type, actor_id FROM case_events WHERE case_id = $1`, [row.id])).rows;
     expect(events).toEqual([{ type: 'created', actor_id: null }]);
 
