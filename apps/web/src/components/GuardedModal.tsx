@@ -75,3 +75,17 @@ export function GuardedModal({ opened, onClose, dirty = false, children, ...prop
     </Modal>
   );
 }
+
+/** A modal form's footer: Cancel (closes at once, an explicit choice) and the submit button, busy while it saves. */
+export function ModalActions({ onCancel, submitLabel, saving }: { onCancel: () => void; submitLabel: string; saving: boolean }) {
+  return (
+    <Group justify="flex-end" gap="xs">
+      <Button variant="default" onClick={onCancel}>
+        Cancel
+      </Button>
+      <Button type="submit" loading={saving}>
+        {submitLabel}
+      </Button>
+    </Group>
+  );
+}

@@ -1,6 +1,6 @@
-import { Button, Group, Stack, TextInput } from '@mantine/core';
+import { Button, Stack, TextInput } from '@mantine/core';
 import { DueAtInput } from './DueAtInput';
-import { GuardedModal } from './GuardedModal';
+import { GuardedModal, ModalActions } from './GuardedModal';
 import { isNotEmpty, useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { api, unwrap } from '../api/client';
@@ -67,14 +67,7 @@ export function RescheduleFollowUp({ followUp, label }: { followUp: Rescheduled;
               {...form.getInputProps('dueAt')}
             />
             <TextInput label="Note" {...form.getInputProps('note')} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={reschedule.isPending}>
-                Save
-              </Button>
-            </Group>
+            <ModalActions onCancel={close} submitLabel="Save" saving={reschedule.isPending} />
           </Stack>
         </form>
       </GuardedModal>

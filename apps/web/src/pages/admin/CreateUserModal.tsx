@@ -1,11 +1,11 @@
-import { Alert, Button, Group, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
 import { hasLength, isNotEmpty, useForm } from '@mantine/form';
 import { isDeliverableEmail } from '../../components/email';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, unwrap, type User, type UserRole } from '../../api/client';
 import { notifyFailed, notifySaved } from '../../notify';
 import { ROLE_OPTIONS, roleLabel } from '../../auth/roles';
-import { GuardedModal } from '../../components/GuardedModal';
+import { GuardedModal, ModalActions } from '../../components/GuardedModal';
 
 export function CreateUserModal({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: (user: User) => void }) {
   const queryClient = useQueryClient();
@@ -59,14 +59,7 @@ export function CreateUserModal({ opened, onClose, onCreated }: { opened: boolea
             required
             {...form.getInputProps('password')}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              Create user
-            </Button>
-          </Group>
+          <ModalActions onCancel={close} submitLabel="Create user" saving={create.isPending} />
         </Stack>
       </form>
     </GuardedModal>

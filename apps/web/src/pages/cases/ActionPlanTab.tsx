@@ -40,7 +40,7 @@ import {
 } from '../../api/labels';
 import { contactsQuery } from '../../api/organizations';
 import { formatDate } from '../../components/dates';
-import { GuardedModal } from '../../components/GuardedModal';
+import { GuardedModal, ModalActions } from '../../components/GuardedModal';
 import { plural } from '../../components/plural';
 import { showApiError } from '../../components/forms';
 import { staffLabelById, staffOptions } from '../../components/staffNames';
@@ -259,14 +259,7 @@ function EditItemButton({ item, action }: { item: Case; action: ActionItem }) {
         >
           <Stack gap="sm">
             <ItemFields item={item} form={form} ownerRequired />
-            <Group justify="flex-end" gap="xs">
-              <Button variant="default" onClick={close}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={edit.isPending}>
-                Save
-              </Button>
-            </Group>
+            <ModalActions onCancel={close} submitLabel="Save" saving={edit.isPending} />
           </Stack>
         </form>
       </GuardedModal>

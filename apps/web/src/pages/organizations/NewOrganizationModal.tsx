@@ -17,7 +17,7 @@ import {
   toOrganizationBody,
   type OrganizationValues,
 } from './OrganizationFields';
-import { GuardedModal } from '../../components/GuardedModal';
+import { GuardedModal, ModalActions } from '../../components/GuardedModal';
 
 function duplicatesOf(error: unknown): DuplicateOrganization[] | null {
   if (!(error instanceof ApiError) || error.status !== 409) return null;
@@ -96,14 +96,7 @@ export function NewOrganizationModal({ opened, onClose }: { opened: boolean; onC
               </Stack>
             </Alert>
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending && !duplicates}>
-              Add organization
-            </Button>
-          </Group>
+          <ModalActions onCancel={close} submitLabel="Add organization" saving={create.isPending && !duplicates} />
         </Stack>
       </form>
     </GuardedModal>
